@@ -1,0 +1,27 @@
+"""Shared fixtures: paths to ../shared (tests that need it skip with the reason when it is absent)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+SEEDS = ROOT / "seeds"
+SEED_ARTICLE = SEEDS / "000_bbdb7bd5d11f476f.txt"
+EVAL = SHARED / "eval"
+CORPORA = SHARED / "corpora"
+
+
+def need_shared(*parts: str) -> Path:
+    """The path under ../shared, or skip the calling test saying what is missing."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"needs {path} (the shared development data beside the checkout); absent here")
+    return path
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    return SEED_ARTICLE.read_text(encoding="utf-8")

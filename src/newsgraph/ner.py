@@ -14,31 +14,35 @@ person titles) and a ±2 token window.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from newsgraph.errors import DependencyError, InputError, ResourceError
 from newsgraph.lexicons import load_tsv, resource_path
-from newsgraph.model import EntityType, Mention, Token
+from newsgraph.model import EntityType, Mention, Sentence, Token
 
 __all__ = [
-    "MODEL_NAME",
-    "GAZETTEER_NAME",
     "ANER_TYPES",
+    "DOC_MODEL_NAME",
+    "DOC_WINDOW",
+    "GAZETTEER_NAME",
+    "MODEL_NAME",
     "Scores",
-    "norm_word",
-    "strip_proclitics",
-    "sentence_features",
-    "tag_tokens",
-    "tag_sentences",
     "bio_spans",
-    "span_scores",
-    "read_conll",
+    "document_features",
     "find_mentions",
+    "norm_word",
+    "read_conll",
+    "sentence_features",
+    "span_scores",
+    "strip_proclitics",
+    "tag_sentences",
+    "tag_tokens",
 ]
 
-MODEL_NAME = "ner.crfsuite"
+MODEL_NAME = "ner.crfsuite"  # first pass: sentence features
+DOC_MODEL_NAME = "ner-doc.crfsuite"  # second pass: sentence + document features
 GAZETTEER_NAME = "ner_gazetteer.tsv"
 ANER_TYPES = ("PERS", "LOC", "ORG", "MISC")
 
@@ -78,6 +82,7 @@ def norm_word(form: str) -> str:
     return _DIACRITICS.sub("", form).translate(_ALEF)
 
 
+@lru_cache(maxsize=200_000)
 def strip_proclitics(key: str) -> tuple[str, str]:
     """Split a normalised word into (proclitics, rest), the rest keeping at least two letters.
 
@@ -128,15 +133,17 @@ def _lookup(key: str, gaz: _Gazetteer) -> frozenset[str]:
         return found
     prefix, rest = strip_proclitics(key)
     if prefix:
-        found = gaz.single.get(rest) or (gaz.single.get("ال" + rest) if prefix.endswith("ال") or prefix == "لل" else None)
+        found = gaz.single.get(rest)
+        if not found and (prefix.endswith("ال") or prefix == "لل"):
+            found = gaz.single.get("ال" + rest)
         if found:
             return found
     return frozenset()
 
 
 def _gazetteer_tags(keys: Sequence[str], gaz: _Gazetteer) -> list[list[str]]:
-    """Per token, ``g:CLASS`` flags for single-word hits and ``gB:``/``gI:`` for multi-word names."""
-    out: list[list[str]] = [[f"g:{c}" for c in sorted(_lookup(k, gaz))] for k in keys]
+    """Per token, ``gB:CLASS``/``gI:CLASS`` flags for the words of multi-word gazetteer names."""
+    out: list[list[str]] = [[] for _ in keys]
     i = 0
     while i < len(keys):
         first = keys[i]
@@ -187,6 +194,19 @@ def _token_features(form: str, key: str) -> tuple[list[str], list[str]]:
     return own, ctx
 
 
+_OFFSETS = (-2, -1, 1, 2)
+
+
+@lru_cache(maxsize=200_000)
+def _word_features(form: str) -> tuple[str, tuple[tuple[str, ...], ...], tuple[str, ...]]:
+    """(normalised key, features at offsets 0, -2, -1, +1, +2) of one word form; cached because words repeat."""
+    key = norm_word(form)
+    own, ctx = _token_features(form, key)
+    ctx.extend(f"g:{c}" for c in sorted(_lookup(key, _gazetteer())))
+    at = (tuple(own + ctx), *(tuple(f"{d:+d}:{x}" for x in ctx) for d in _OFFSETS))
+    return key, at, tuple(ctx)
+
+
 def sentence_features(tokens: Sequence[str], *, morph: MorphLookup | None = None) -> list[list[str]]:
     """CRF attributes of every token of one sentence (the same function trains and tags).
 
@@ -202,25 +222,23 @@ def sentence_features(tokens: Sequence[str], *, morph: MorphLookup | None = None
     >>> "g:title" in feats[0], "-1:g:title" in feats[1]
     (True, True)
     """
-    keys = [norm_word(t) for t in tokens]
-    gaz = _gazetteer_tags(keys, _gazetteer())
-    own: list[list[str]] = []
-    ctx: list[list[str]] = []
-    for i, (form, key) in enumerate(zip(tokens, keys, strict=True)):
-        o, c = _token_features(form, key)
-        c.extend(gaz[i])
-        if morph is not None:
-            c.extend("pos=" + p for p in sorted(morph(form)))
-        own.append(o)
-        ctx.append(c)
+    words = [_word_features(t) for t in tokens]
+    keys = [w[0] for w in words]
+    # multi-word gazetteer names and POS depend on more than the form: added per sentence
+    extra = _gazetteer_tags(keys, _gazetteer())
+    if morph is not None:
+        for i, t in enumerate(tokens):
+            extra[i].extend("pos=" + p for p in sorted(morph(t)))
     n = len(tokens)
     out: list[list[str]] = []
     for i in range(n):
-        f = ["bias", *own[i], *ctx[i]]
-        for d in (-2, -1, 1, 2):
+        f = ["bias", *words[i][1][0], *extra[i]]
+        for k, d in enumerate(_OFFSETS, 1):
             j = i + d
             if 0 <= j < n:
-                f.extend(f"{d:+d}:{x}" for x in ctx[j])
+                f.extend(words[j][1][k])
+                if extra[j]:
+                    f.extend(f"{d:+d}:{x}" for x in extra[j])
             else:
                 f.append(f"{d:+d}:BOS" if j < 0 else f"{d:+d}:EOS")
         if i > 0:
@@ -231,23 +249,127 @@ def sentence_features(tokens: Sequence[str], *, morph: MorphLookup | None = None
     return out
 
 
+DOC_WINDOW = 10
+"""Sentences on each side whose first-pass tags inform a word's document features."""
+
+
+def document_features(sentences: Sequence[Sequence[str]], first_pass: Sequence[Sequence[str]],
+                      *, window: int = DOC_WINDOW) -> list[list[list[str]]]:
+    """Second-pass attributes: how the first pass tagged the same word elsewhere nearby.
+
+    A name is often tagged confidently once (after a title, in full) and missed elsewhere
+    (bare surname, with a clitic); these features carry the confident tag to the other
+    occurrences of the same word without proclitics within ``window`` sentences on each side.
+    Only other occurrences count, never the token itself.
+
+    Args:
+        sentences: the tokens of consecutive sentences of one text.
+        first_pass: the first-pass BIO tags of the same tokens.
+        window: sentences on each side that count.
+
+    Returns:
+        Per sentence, per token, the extra attributes (``d=B-PERS``, ``dm=PERS``, ``-1:d=...``).
+
+    >>> document_features([["قال", "طالباني"], ["الرئيس", "جلال", "طالباني"]],
+    ...                   [["O", "O"], ["O", "B-PERS", "I-PERS"]])[0][1]
+    ['d=I-PERS', 'dm=PERS']
+    """
+    stems = [[strip_proclitics(_word_features(t)[0])[1] for t in s] for s in sentences]
+    per_sentence: list[dict[str, dict[str, int]]] = []
+    for st, tags in zip(stems, first_pass, strict=True):
+        c: dict[str, dict[str, int]] = {}
+        for w, tag in zip(st, tags, strict=True):
+            d = c.setdefault(w, {})
+            d[tag] = d.get(tag, 0) + 1
+        per_sentence.append(c)
+    out: list[list[list[str]]] = []
+    n = len(sentences)
+    for si in range(n):
+        lo, hi = max(0, si - window), min(n, si + window + 1)
+        own: list[list[str]] = []
+        for w, tag in zip(stems[si], first_pass[si], strict=True):
+            counts: dict[str, int] = {}
+            for sj in range(lo, hi):
+                for t, k in per_sentence[sj].get(w, {}).items():
+                    counts[t] = counts.get(t, 0) + k
+            counts[tag] -= 1  # not the token itself
+            seen = sorted(t for t, k in counts.items() if k > 0)
+            if not seen:
+                own.append([])
+                continue
+            by_type: dict[str, int] = {}
+            for t in seen:
+                ty = t.partition("-")[2] or "O"
+                by_type[ty] = by_type.get(ty, 0) + counts[t]
+            major = max(sorted(by_type), key=lambda ty: by_type[ty])
+            own.append([*("d=" + t for t in seen), "dm=" + major])
+        feats: list[list[str]] = []
+        for i in range(len(own)):
+            f = list(own[i])
+            for d in (-1, 1):
+                if 0 <= i + d < len(own):
+                    f.extend(f"{d:+d}:{x}" for x in own[i + d])
+            feats.append(f)
+        out.append(feats)
+    return out
+
+
 @cache
-def _tagger() -> object:
+def _taggers() -> tuple[object, object]:
     try:
         import pycrfsuite
     except ImportError:  # pragma: no cover - declared dependency
         raise DependencyError("the entity tagger needs python-crfsuite: pip install python-crfsuite") from None
-    tagger = pycrfsuite.Tagger()
-    path = resource_path(MODEL_NAME)
-    try:
-        tagger.open(path)
-    except (OSError, ValueError) as exc:
-        raise ResourceError(f"cannot open the entity model {path}: {exc}; re-run scripts/train_ner.py") from None
-    return tagger
+    taggers = []
+    for name in (MODEL_NAME, DOC_MODEL_NAME):
+        path = resource_path(name)
+        tagger = pycrfsuite.Tagger()
+        try:
+            tagger.open(path)
+        except (OSError, ValueError) as exc:
+            raise ResourceError(f"cannot open the entity model {path}: {exc}; re-run scripts/train_ner.py") from None
+        taggers.append(tagger)
+    return taggers[0], taggers[1]
+
+
+def _check(tokens: Sequence[str]) -> None:
+    for t in tokens:
+        if not t or any(ch.isspace() for ch in t):
+            raise InputError(f"entity tagger: token {t!r} is empty or contains whitespace; give one word per token")
+
+
+def tag_sentences(sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+    """BIO entity tags for consecutive sentences of one text (two passes: sentence, then document).
+
+    Args:
+        sentences: the tokens of each sentence, in text order; each token a non-empty string
+            without whitespace.
+
+    Returns:
+        One list of tags (``B-PERS``, ``I-LOC``, ``O`` ...) per sentence.
+
+    Raises:
+        InputError: a token is empty or contains whitespace.
+
+    >>> tag_sentences([["زار", "بوتين", "سوريا"], []])
+    [['O', 'B-PERS', 'B-LOC'], []]
+    """
+    for s in sentences:
+        _check(s)
+    first_tagger, doc_tagger = _taggers()
+    feats = [sentence_features(s) for s in sentences]
+    first = [list(first_tagger.tag(x)) if x else [] for x in feats]  # type: ignore[attr-defined]
+    docs = document_features(sentences, first)
+    return [
+        list(doc_tagger.tag([f + d for f, d in zip(x, dx, strict=True)])) if x else []  # type: ignore[attr-defined]
+        for x, dx in zip(feats, docs, strict=True)
+    ]
 
 
 def tag_tokens(tokens: Sequence[str]) -> list[str]:
     """BIO entity tags (``B-PERS``, ``I-LOC``, ``O`` ...) for one sentence of whitespace tokens.
+
+    For several sentences of one text use :func:`tag_sentences`: it also uses the other sentences.
 
     Args:
         tokens: the sentence's tokens, each a non-empty string without whitespace.
@@ -261,22 +383,7 @@ def tag_tokens(tokens: Sequence[str]) -> list[str]:
     >>> tag_tokens(["وصل", "وزير", "الخارجية", "سيرغي", "لافروف", "إلى", "دمشق"])
     ['O', 'O', 'O', 'B-PERS', 'I-PERS', 'O', 'B-LOC']
     """
-    if not tokens:
-        return []
-    for t in tokens:
-        if not t or any(ch.isspace() for ch in t):
-            raise InputError(f"entity tagger: token {t!r} is empty or contains whitespace; give one word per token")
-    return list(_tagger().tag(sentence_features(tokens)))  # type: ignore[attr-defined]
-
-
-def tag_sentences(sentences: Iterable[Sequence[str]]) -> Iterator[list[str]]:
-    """BIO tags for each sentence in turn (see :func:`tag_tokens`).
-
-    >>> list(tag_sentences([["زار", "بوتين", "سوريا"], []]))
-    [['O', 'B-PERS', 'B-LOC'], []]
-    """
-    for s in sentences:
-        yield tag_tokens(s)
+    return tag_sentences([tokens])[0]
 
 
 def bio_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
@@ -284,8 +391,8 @@ def bio_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
 
     An ``I-X`` that does not continue an ``X`` entity starts a new one (as conlleval counts it).
 
-    >>> bio_spans(["B-PERS", "I-PERS", "O", "I-LOC", "B-LOC", "B-LOC"])
-    [(0, 2, 'PERS'), (3, 5, 'LOC'), (5, 6, 'LOC')]
+    >>> bio_spans(["B-PERS", "I-PERS", "O", "I-LOC", "I-LOC", "B-LOC", "I-ORG"])
+    [(0, 2, 'PERS'), (3, 5, 'LOC'), (5, 6, 'LOC'), (6, 7, 'ORG')]
     """
     spans: list[tuple[int, int, str]] = []
     start, kind = -1, ""
@@ -385,14 +492,17 @@ def read_conll(text: str, *, source: str = "<input>") -> list[list[tuple[str, ..
     return sentences
 
 
-def find_mentions(tokens: Sequence[Token], text: str, *, include_misc: bool = False) -> tuple[Mention, ...]:
-    """Entity mentions the CRF finds in one sentence of tokens, with offsets into ``text``.
+def find_mentions(sentences: Sequence[Sentence | Sequence[Token]], text: str, *,
+                  include_misc: bool = False) -> tuple[Mention, ...]:
+    """Entity mentions the CRF finds in the sentences of one text, with offsets into ``text``.
 
     PERS → ``PER``, ORG → ``ORG``, LOC → ``GPE`` when the gazetteer knows the name as a country,
     region or city and ``LOC`` otherwise; MISC only with ``include_misc``.  ``source`` is ``"crf"``.
+    Give all sentences of an article at once: the second pass uses the neighbouring sentences.
 
     Args:
-        tokens: one sentence's tokens (punctuation tokens included, as the tagger was trained).
+        sentences: the text's sentences (``Sentence`` values or token sequences), in order,
+            punctuation tokens included (the tagger was trained with them).
         text: the original article text the token offsets point into.
         include_misc: also return MISC mentions.
 
@@ -401,26 +511,35 @@ def find_mentions(tokens: Sequence[Token], text: str, *, include_misc: bool = Fa
 
     >>> text = "قال الرئيس فلاديمير بوتين"
     >>> toks = [Token(0, 3, "قال"), Token(4, 10, "الرئيس"), Token(11, 19, "فلاديمير"), Token(20, 25, "بوتين")]
-    >>> [(m.text, m.type) for m in find_mentions(toks, text)]
+    >>> [(m.text, m.type) for m in find_mentions([toks], text)]
     [('فلاديمير بوتين', 'PER')]
     """
-    words = [t for t in tokens if t.text and not any(ch.isspace() for ch in t.text)]
-    tags = tag_tokens([t.text for t in words])
+    words = [
+        [t for t in (s.tokens if isinstance(s, Sentence) else s) if t.text and not any(ch.isspace() for ch in t.text)]
+        for s in sentences
+    ]
     gaz = _gazetteer()
     out: list[Mention] = []
-    for first, end, kind in bio_spans(tags):
-        if kind == "MISC" and not include_misc:
-            continue
-        etype = _TYPE_MAP.get(kind)
-        if etype is None:
-            continue
-        start, stop = words[first].start, words[end - 1].end
-        if etype == "LOC":
-            keys = [norm_word(t.text) for t in words[first:end]]
-            classes = _lookup(keys[0], gaz) if len(keys) == 1 else frozenset(
-                c for ws, c in gaz.multi.get(strip_proclitics(keys[0])[1], ()) + gaz.multi.get(keys[0], ())
-                if ws == tuple(keys))
-            if classes & {"country", "region", "city"}:
+    for sent, tags in zip(words, tag_sentences([[t.text for t in s] for s in words]), strict=True):
+        for first, end, kind in bio_spans(tags):
+            if kind == "MISC" and not include_misc:
+                continue
+            etype = _TYPE_MAP[kind] if kind in _TYPE_MAP else None
+            if etype is None:
+                continue
+            start, stop = sent[first].start, sent[end - 1].end
+            if etype == "LOC" and _is_gpe([norm_word(t.text) for t in sent[first:end]], gaz):
                 etype = "GPE"
-        out.append(Mention(start, stop, text[start:stop], etype, key=None, source="crf"))
+            out.append(Mention(start, stop, text[start:stop], etype, key=None, source="crf"))
     return tuple(out)
+
+
+def _is_gpe(keys: list[str], gaz: _Gazetteer) -> bool:
+    """Whether a LOC name is a country, region or city in the gazetteer (then it is a GPE)."""
+    if len(keys) == 1:
+        classes = _lookup(keys[0], gaz)
+    else:
+        first = strip_proclitics(keys[0])[1]
+        names = gaz.multi.get(keys[0], ()) + gaz.multi.get(first, ()) + gaz.multi.get("ال" + first, ())
+        classes = frozenset(c for ws, c in names if ws[1:] == tuple(keys[1:]))
+    return bool(classes & {"country", "region", "city"})

@@ -252,14 +252,15 @@ def normalise(text: str) -> Normalised:
     last_oend = -1  # original end of the last normalised character
 
     def set_delta(i: int, d: int) -> None:
-        if delta[-1] != d:
-            if bp[-1] == i:
-                bp.pop()
-                delta.pop()
-                if delta[-1] == d:
-                    return
-            bp.append(i)
-            delta.append(d)
+        if delta[-1] == d:
+            return
+        if bp[-1] == i:  # the previous breakpoint had no characters: overwrite it
+            bp.pop()
+            delta.pop()
+            if delta and delta[-1] == d:
+                return
+        bp.append(i)
+        delta.append(d)
 
     for m in _special_re().finditer(text):
         s, e = m.span()

@@ -14,6 +14,7 @@ Short references (كيربي، المصدر، المسؤول العسكري، س
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from newsgraph.attribution.content import Content, content_span
@@ -31,6 +32,8 @@ from newsgraph.attribution.text import Tok, View, key, view_of
 from newsgraph.model import Cue, Document, Mention, Span, Speaker, Statement
 
 __all__ = ["extract_statements"]
+
+_COMP = re.compile(r"^[وف]?[بل]?ان(ه|ها|هم|هما|نا|ني|كم|ك)?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,7 +178,7 @@ def _coref(phrase: Phrase, refs: list[_Ref]) -> tuple[Speaker | None, str]:
     """An earlier speaker that this phrase refers to: surname, definite description or honorific."""
     if phrase.honorific:
         for r in reversed(refs):
-            if r.person and (phrase.gender in ("-", r.gender) or r.gender == "-"):
+            if r.person and r.number == "s" and (phrase.gender in ("-", r.gender) or r.gender == "-"):
                 return r.speaker, "honorific"
         return (refs[-1].speaker, "honorific") if refs else (None, "honorific")
     k = key(phrase.text)
@@ -237,6 +240,9 @@ def _sentence_subject(view: View, i: int) -> tuple[int, int] | None:
         return rng if rng[0] < rng[1] else None
     if first.kind != "word" or not first.key.startswith("و") or len(first.key) < 4:
         return None
+    rest = first.key[1:]
+    if rest in _NOT_VERBS or rest.startswith(("بال", "في", "لل")) or (first.analysis is not None and first.analysis.pos != "verb"):
+        return None  # وبخصوص / وفي / وبعد open with a preposition, not a verb
     rng = subject_range(view, a + 1)
     if rng[0] < rng[1] and rng[1] <= i:
         return rng
@@ -252,7 +258,10 @@ def _verb(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft], mention
         if brng[0] < brng[1] and svo_first(view, brng):
             phrase = parse_phrase(view, brng)
             if phrase.label:
-                sp = _explicit(view, phrase, refs, mentions, h.gender, h.number, sent)
+                # after أن/إن the speech is reported inside another statement: keep it out of the
+                # dropped-subject history so that "وأضاف" still finds the reporting speaker
+                nested = brng[0] > 0 and _COMP.match(view.tokens[brng[0] - 1].key) is not None
+                sp = _explicit(view, phrase, list(refs) if nested else refs, mentions, h.gender, h.number, sent)
                 return _Draft(h, sp, brng[0], i + 1, "verb")
     rng = subject_range(view, i + 1)
     if rng[0] < rng[1]:
@@ -304,6 +313,9 @@ def _participle(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft]) -
 
 
 _PRONOUN_SUFFIXES = ("ه", "ها", "هم", "هما")
+_NOT_VERBS = frozenset(key(w) for w in (
+    "بخصوص بشأن في على عن من بعد قبل خلال منذ مع عند لدى حول إلى الى كان كانت لكن إن ان أن بينما بحسب حسب "
+    "وفق وفقا إثر اثر عقب رغم تزامنا بالتزامن تبعا").split())
 
 
 def _particle(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft], consumed: set[int],
@@ -344,6 +356,8 @@ def _particle(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft], con
     fk = first.key[1:] if first.key.startswith("ل") and not first.key.startswith("لل") and len(first.key) > 3 else first.key
     fk = "ال" + fk[2:] if fk.startswith("لل") else fk
     c = word_class(fk)
+    if c is None:  # وفقاً لأحدث استطلاعات الرأي: an adjective may come before the head
+        c = next((word_class(t) for t in toks[rng[0] + 1 : min(rng[1], rng[0] + 3)] if word_class(t)), None)
     if c and c[0] == "product":
         stem = fk
         if stem.endswith(_PRONOUN_SUFFIXES) or rng[1] - rng[0] == 1:

@@ -58,6 +58,7 @@ class _Form:
     light: tuple[str, ...]
     needs: tuple[str, ...]
     strict: bool
+    next: tuple[str, ...] = ()
 
 
 def _flags(cell: str) -> dict[str, tuple[str, ...]]:
@@ -94,13 +95,14 @@ def cue_forms() -> dict[str, tuple[_Form, ...]]:
         cls, lemma, perf, impf, part = row[:5]
         flags = _flags(row[5] if len(row) > 5 else "")
         light, needs, strict = flags.get("light", ()), flags.get("needs", ()), "strict" in flags
+        nxt = flags.get("next", ())
         if cls == "particle":
             for form in perf.split("|"):
                 add(form, _Form(lemma, "particle", "-", "-", False, (), needs, False))
             continue
 
         def mk(cue_type: str, gender: str, number: str, imperfect: bool = False) -> _Form:
-            return _Form(lemma, cue_type, gender, number, imperfect, light, needs, strict)
+            return _Form(lemma, cue_type, gender, number, imperfect, light, needs, strict, nxt)
 
         if perf != "-":
             p = norm(perf)
@@ -131,7 +133,8 @@ def cue_forms() -> dict[str, tuple[_Form, ...]]:
         for extra in flags.get("extra", ()):
             g, nb, impf_ = ("f", "p", False) if extra.endswith("ن") else ("m", "s", extra.startswith("ي"))
             add(extra, mk("verb", g, nb, impf_))
-    return {k: tuple(v) for k, v in table.items()}
+    # a particle reading wins over a verb form with the same letters (نقلاً عن is not the dual نقلا)
+    return {k: tuple(sorted(v, key=lambda f: f.cue_type != "particle")) for k, v in table.items()}
 
 
 def _lookup(tok: Tok) -> tuple[_Form, int] | None:
@@ -237,6 +240,8 @@ def find_cues(view: View) -> list[CueHit]:
         if form.light and not _followed_by(view, t.i, form.light, window=6):
             continue
         if form.needs and not _followed_by(view, t.i, form.needs):
+            continue
+        if form.next and not _followed_by(view, t.i, form.next, window=1):
             continue
         hits.append(CueHit(t, t.start + clen, t.end, form.lemma, form.cue_type, form.gender, form.number,
                            form.imperfect, form.light, form.needs, form.strict, clitic))

@@ -16,7 +16,7 @@ leading title/role segment (الرئيس الروسي، وزير خارجية ا
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from newsgraph.attribution.text import Tok, View, key, norm
@@ -42,6 +42,7 @@ _NAME_JOINERS = frozenset(key(w) for w in "بن بنت ابن أبو ابو أب
 _OPENERS = frozenset(key(w) for w in (
     "ذلك هذا جهته جهتها جهتهم جانبه جانبها جانبهم ناحيته ناحيتها ناحيتهم بدوره بدورها ثم بينما حيث").split())
 _SVO_LEFT = frozenset(key(w) for w in "كان وكان كانت وكانت كانوا وكانوا لكن ولكن لكنه غير قد وقد لقد".split())
+_PREP_PRONOUN = re.compile(r"^(في|فى|علي|على|الي|إلى|عن|من|مع|لدي|عند|به|بها|بهم|له|لها|لهم)(ه|ها|هم|هما|نا|كم|ي)?$")
 _SELF = frozenset(key(w) for w in "نفسه نفسها نفسهم أنفسهم ذاته ذاتها".split())
 
 
@@ -84,13 +85,27 @@ def is_boundary(tok: Tok, *, first: bool) -> bool:
     k = tok.key
     if _COMPLEMENTISER.match(k) or k in _PREPS or k in _TIME or k in _RELATIVE:
         return True
-    if k in ("في", "من", "و", "ف", "لـ", "بـ", "ل", "ب"):
+    if k in ("في", "من", "و", "ف", "لـ", "بـ", "ل", "ب") or _PREP_PRONOUN.match(k):
+        return True
+    if _is_particle(tok):
+        return True
+    if first and not tok.definite and tok.text.endswith(("اً", "ًا")):
+        return True  # an indefinite accusative (ويطلب أكلاً) is an object, never the subject
+    if k.startswith("بال"):
         return True
     if k.isdigit() or any(ch.isdigit() for ch in k):
         return True
     if not first and (k.startswith("بال") or k in _BI_STOP):
         return True
     return False
+
+
+def _is_particle(tok: Tok) -> bool:
+    from newsgraph.attribution.cues import cue_forms
+
+    w = tok.norm
+    forms = cue_forms().get(w) or (cue_forms().get(w[1:]) if len(w) > 3 and w[0] in "وف" else None)
+    return bool(forms) and forms[0].cue_type == "particle"
 
 
 def _is_cue_word(tok: Tok) -> bool:
@@ -242,11 +257,14 @@ def subject_before(view: View, i: int, *, limit: int = 8) -> tuple[int, int]:
             break
         k_ = t.key
         if (_COMPLEMENTISER.match(k_) or k_ in _PREPS or k_ in _RELATIVE or k_ in _TIME
-                or k_ in ("كان", "وكان", "كانت", "وكانت", "قد", "وقد", "لقد", "و", "ف", "في", "من") or k_ in _OPENERS
+                or k_ in ("كان", "وكان", "كانت", "وكانت", "قد", "وقد", "لقد", "و", "ف", "من") or k_ in _OPENERS
                 or k_.startswith("لل") or k_.startswith("بال") or _is_cue_word(t)):
             break
         j -= 1
-    return (j + 1, end)
+    a = j + 1
+    while a < end and view.tokens[a].key in ("في", "فى"):
+        a += 1
+    return (a, end)
 
 
 def svo_first(view: View, rng: tuple[int, int]) -> bool:
@@ -298,6 +316,10 @@ def clean_label(s: str) -> str:
     return " ".join(s.split())
 
 
+def _span(view: View, first: Tok, last: Tok) -> str:
+    return view.text[first.start : last.end]
+
+
 def _text(view: View, a: int, b: int) -> str:
     if a >= b:
         return ""
@@ -308,7 +330,7 @@ def _strip_lam(view: View, toks: tuple[Tok, ...]) -> str:
     """Text of the tokens with a leading ل/لـ preposition removed (لوكالة الأنباء -> وكالة الأنباء)."""
     if not toks:
         return ""
-    s = _text(view, toks[0].i, toks[-1].i + 1)
+    s = _span(view, toks[0], toks[-1])
     first = toks[0]
     if first.key in ("لـ", "ل"):
         return s[len(first.text):].lstrip()
@@ -341,6 +363,12 @@ def parse_phrase(view: View, rng: tuple[int, int], *, strip_lam: bool = False) -
     if not toks:
         return Phrase(a, b, "", "", ())
     text = _strip_lam(view, toks) if strip_lam else _text(view, a, b)
+    if strip_lam and toks[0].kind == "word" and toks[0].key.startswith("ل") and not toks[0].key.startswith("لل") \
+            and len(toks[0].key) > 3 and text != _text(view, a, b):
+        # وفقاً لوكالة الأنباء: the phrase starts after the preposition
+        t0 = toks[0]
+        t0 = replace(t0, start=t0.start + 1, text=t0.text[1:], norm=t0.norm[1:], key=t0.key[1:])
+        toks = (t0, *toks[1:])
     first_c = word_class(toks[0])
     if first_c and first_c[0] == "honorific":
         return Phrase(a, b, text, clean_label(text), (), honorific=True, person=True, gender=first_c[1])
@@ -380,14 +408,14 @@ def parse_phrase(view: View, rng: tuple[int, int], *, strip_lam: bool = False) -
         if len(rest) > 1 and rest[1].key in ("باسم", "باسمها", "باسمه"):
             role_toks.append(rest[1])
             org = rest[2:]
-            organization = clean_label(_text(view, org[0].i, org[-1].i + 1)) if org else None
+            organization = clean_label(_span(view, org[0], org[-1])) if org else None
         role = clean_label(" ".join(t.text for t in role_toks))
         if organization is None:
             for m, t in enumerate(rest[1:], 1):
                 if _cls(t) == "organisation" or t.key.startswith("لل") or (t.key.startswith("ل") and _cls_str(t.key[1:]) == "organisation"):
                     organization = clean_label(_strip_lam(view, rest[m:]))
                     break
-    title_text = clean_label(_text(view, toks[0].i, toks[title_end - 1].i + 1)) if title_end else ""
+    title_text = clean_label(_span(view, toks[0], toks[title_end - 1])) if title_end else ""
     title = clean_label(title_words[0].text) if title_words else None
     if title_words and title_words[0] and _cls(title_words[0]) == "role" and role is None:
         role = title_text
@@ -401,14 +429,16 @@ def parse_phrase(view: View, rng: tuple[int, int], *, strip_lam: bool = False) -
     elif _plural_like(head_tok):
         number = "p"
     if name and title_words:
-        label = clean_label(_text(view, name[0].i, name[-1].i + 1))
+        label = clean_label(_span(view, name[0], name[-1]))
         aliases = _variants(view, name) + ([title_text] if title_text else [])
         return Phrase(a, b, text, label, tuple(_dedupe(aliases, label)), tuple(t.key.lstrip("#") for t in name),
                       title, role, organization, key(title_text), head, number, gender, person=True,
                       mention=(name[0].start, name[-1].end))
     if title_words and not name:
         label = title_text
-        return Phrase(a, b, text, label, tuple(_dedupe([clean_label(text)], label)), (), title, role, organization,
+        after_title = [t for t in toks[1:title_end] if t.kind == "word"]
+        bare = [clean_label(_span(view, after_title[0], after_title[-1]))] if after_title else []
+        return Phrase(a, b, text, label, tuple(_dedupe([clean_label(text), *bare], label)), (), title, role, organization,
                       key(title_text), _head_key(title_words[-1]) if len(title_words) > 1 else head, number, gender,
                       person=True)
     # no title: a bare name, a description, an organisation
@@ -416,7 +446,7 @@ def parse_phrase(view: View, rng: tuple[int, int], *, strip_lam: bool = False) -
     if hc is None and name and not head_tok.definite:
         # a bare name (محلب، جاويش أوغلو): label the name run, aliases its prefixes
         nm = name[: max(1, len(name))]
-        label = clean_label(_text(view, nm[0].i, nm[-1].i + 1))
+        label = clean_label(_span(view, nm[0], nm[-1]))
         aliases = _variants(view, nm)
         return Phrase(a, b, text, label, tuple(_dedupe(aliases, label)), tuple(t.key.lstrip("#") for t in nm),
                       None, role, organization, "", head, number, gender, person=True,
@@ -424,11 +454,11 @@ def parse_phrase(view: View, rng: tuple[int, int], *, strip_lam: bool = False) -
     aliases = []
     words = [t for t in toks if t.kind == "word"]
     for m in range(len(words) - 1, 0, -1):
-        aliases.append(clean_label(_text(view, words[0].i, words[m - 1].i + 1)))
+        aliases.append(clean_label(_span(view, words[0], words[m - 1])))
     if words and words[0].key in _QUANTIFIERS and len(words) > 2:
         rest_w = words[2:] if words[1].key == "من" else words[1:]
         if rest_w:
-            aliases.append(clean_label(_text(view, rest_w[0].i, rest_w[-1].i + 1)))
+            aliases.append(clean_label(_span(view, rest_w[0], rest_w[-1])))
     if strip_lam and aliases:
         aliases = [clean_label(_strip_lam_str(x)) for x in aliases]
     return Phrase(a, b, text, label, tuple(_dedupe(aliases, label)), (), None, role, organization, key(label), head,
@@ -501,9 +531,9 @@ def _plural_like(t: Tok) -> bool:
 def _variants(view: View, name: list[Tok]) -> list[str]:
     out: list[str] = []
     for m in range(len(name) - 1, 0, -1):
-        out.append(clean_label(_text(view, name[0].i, name[m - 1].i + 1)))
+        out.append(clean_label(_span(view, name[0], name[m - 1])))
     for m in range(1, len(name)):
-        out.append(clean_label(_text(view, name[m].i, name[-1].i + 1)))
+        out.append(clean_label(_span(view, name[m], name[-1])))
     return out
 
 

@@ -313,6 +313,7 @@ def _participle(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft]) -
 
 
 _PRONOUN_SUFFIXES = ("ه", "ها", "هم", "هما")
+_PRE_HEAD = frozenset(key(w) for w in "أحدث احدث آخر اخر أبرز أغلب معظم أكثر غالبية".split())
 _NOT_VERBS = frozenset(key(w) for w in (
     "بخصوص بشأن في على عن من بعد قبل خلال منذ مع عند لدى حول إلى الى كان كانت لكن إن ان أن بينما بحسب حسب "
     "وفق وفقا إثر اثر عقب رغم تزامنا بالتزامن تبعا").split())
@@ -356,8 +357,8 @@ def _particle(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft], con
     fk = first.key[1:] if first.key.startswith("ل") and not first.key.startswith("لل") and len(first.key) > 3 else first.key
     fk = "ال" + fk[2:] if fk.startswith("لل") else fk
     c = word_class(fk)
-    if c is None:  # وفقاً لأحدث استطلاعات الرأي: an adjective may come before the head
-        c = next((word_class(t) for t in toks[rng[0] + 1 : min(rng[1], rng[0] + 3)] if word_class(t)), None)
+    if c is None and fk in _PRE_HEAD and rng[1] - rng[0] > 1:  # وفقاً لأحدث استطلاعات الرأي
+        c = word_class(toks[rng[0] + 1])
     if c and c[0] == "product":
         stem = fk
         if stem.endswith(_PRONOUN_SUFFIXES) or rng[1] - rng[0] == 1:

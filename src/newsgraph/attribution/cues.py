@@ -180,6 +180,8 @@ def _followed_by(view: View, i: int, words: tuple[str, ...], *, window: int = 14
             w = t.norm
             if w in words or (w[:1] in "وبل" and w[1:] in words):
                 return True
+        elif t.norm in words:  # a colon or an opening quotation mark (تابع: «...»)
+            return True
     return False
 
 
@@ -239,7 +241,7 @@ def find_cues(view: View) -> list[CueHit]:
             pass
         if form.light and not _followed_by(view, t.i, form.light, window=6):
             continue
-        if form.needs and not _followed_by(view, t.i, form.needs):
+        if form.needs and not _followed_by(view, t.i, form.needs, window=25):
             continue
         if form.next and not _followed_by(view, t.i, form.next, window=1):
             continue

@@ -229,6 +229,25 @@ def _dropped(refs: list[_Ref], h: CueHit, how: str, sentence: int) -> Speaker:
     return replace(r.speaker, resolved_by=how)
 
 
+def _apposed_name(view: View, phrase: Phrase, after: int) -> tuple[Phrase, int]:
+    """A title followed by its name between commas: وقال وزير الخارجية الأمريكي، جون كيري، إن ..."""
+    toks = view.tokens
+    if not (phrase.title and not phrase.name_keys and after < len(toks) and toks[after].norm in ("،", ",")):
+        return phrase, after
+    rng = subject_range(view, after + 1, limit=5)
+    if rng[0] >= rng[1] or rng[1] >= len(toks):
+        return phrase, after
+    end_tok = toks[rng[1]]
+    if not (end_tok.norm in ("،", ",") or _COMP.match(end_tok.key)):
+        return phrase, after
+    name = parse_phrase(view, rng)
+    if not name.name_keys or name.title or word_class(toks[rng[0]]):
+        return phrase, after
+    aliases = tuple(dict.fromkeys([*name.aliases, phrase.label]))
+    return replace(name, aliases=aliases, title=phrase.title, role=phrase.role or phrase.label,
+                   organization=phrase.organization, title_key=phrase.title_key, start=phrase.start), rng[1]
+
+
 def _sentence_subject(view: View, i: int) -> tuple[int, int] | None:
     """The subject of the clause that opens the sentence of token i, when it opens with a verb (وشنت تركيا ...)."""
     a, _b = view.sentence_bounds[view.sentence[i]]
@@ -276,6 +295,7 @@ def _verb(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft], mention
                 person = replace(person, organization=phrase.label)
                 sp = _explicit(view, person, refs, mentions, "-", "s", sent)
                 return _Draft(h, sp, anchor, prng[1], "verb")
+        phrase, after = _apposed_name(view, phrase, after)
         sp = _explicit(view, phrase, refs, mentions, h.gender, h.number, sent)
         return _Draft(h, sp, anchor, after, "verb")
     # subject before the verb (SVO): وكانت الرئاسة السورية أكّدت

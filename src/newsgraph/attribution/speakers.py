@@ -186,6 +186,17 @@ def subject_range(view: View, i: int, *, limit: int = 14) -> tuple[int, int]:
                 j += 1
                 continue
             break
+        if words and t.key.startswith("ل") and not t.key.startswith("لل") and len(t.key) > 3:
+            rest_cls = _cls_str(t.key[1:])
+            if rest_cls in ("organisation", "anonymous", "role", "title") or anonymous:
+                break  # an addressee: قال الوزير لصحيفة الرياض، مسؤولون أمريكيون لرويترز
+            nxt = toks[j + 1] if j + 1 < n else None
+            if _org_phrase(toks[start:j]) and nxt is not None and nxt.kind == "word" and nxt.definite:
+                words += 2  # a genitive of an organisation name: المرصد السوري لحقوق الإنسان
+                out_end = j + 2
+                j += 2
+                last_def = True
+                continue
         if (words and last_def and not t.definite and not anonymous and t.key not in _NAME_JOINERS
                 and not _in_title_phrase(toks[start:j]) and t.key not in _SELF
                 and not (j - start == 1 and _cls(toks[start]) is None and toks[start].key.startswith("ال"))):

@@ -25,6 +25,7 @@ from newsgraph.model import Article, Cue, Document, Span, Speaker, Statement
 EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
 _PARTICLES = ("بحسب", "حسب", "وفق", "وفقا", "وفقاً", "نقلا", "نقلاً", "طبقا", "طبقاً")
 _SENT_END = re.compile(r"[.!؟?]\s|\n")
+_CONTENT_START = re.compile(r"(?<![\w\u0621-\u064a])(?:[أإا]ن(?:ه|ها|هم)?|بأن|لأن)(?![\w\u0621-\u064a])|[:\"«“]")
 
 
 def _scorer():
@@ -46,7 +47,10 @@ def gold_statements(text: str, gold: dict) -> tuple[Statement, ...]:
         if g["cue"]["text"].lstrip("و").startswith(_PARTICLES):
             content = Span.of(text, s_start, cs)
         else:
-            content = Span.of(text, ce, s_end)
+            # what attribution gives: the content starts at the complementiser أن/إن, a colon or a quote
+            # after the speaker phrase (the setting "خلال لقائه X" is not content)
+            m2 = _CONTENT_START.search(text, ce, s_end)
+            content = Span.of(text, m2.start() if m2 else ce, s_end)
         spk = gold["entities"][g["speaker"][0]] if g["speaker"] else {"aliases": ["?"]}
         mention = None
         for alias in spk["aliases"]:

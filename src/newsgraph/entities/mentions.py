@@ -44,6 +44,9 @@ _STOP = frozenset(norm_word(w) for w in (
     "لكن لكنه ولكن حيث بينما كيف متى أين لماذا سواء نفسه نفسها ذاته رئيس وزير المتحدث باسم"
 ).split())
 _PREFIXES = ("وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
+# clitics stripped before a gazetteer name: not ف / ك, which rarely precede a name and would turn
+# فريم into ف + ريم
+_GAZ_PREFIXES = ("وب", "ول", "و", "ب", "ل")
 _PLACE_HEADS = frozenset(norm_word(w) for w in "مدينة بلدة محافظة قرية إقليم ولاية".split())
 
 
@@ -157,6 +160,8 @@ class _Finder:
             return False
         if w.bare.endswith("ى"):  # على، إلى، مستشفى: not names
             return False
+        if any(f in _STOP for _, f in _bare_forms(w.norm, prefixes=("و", "ف"))):
+            return False
         if w.norm in self.g.given_names or w.norm in _CONNECTORS:
             return True
         if _def_strip(w.norm) in self.g.heads or w.norm in self.g.heads:
@@ -171,7 +176,7 @@ class _Finder:
         i = 0
         while i < len(words):
             best: tuple[int, int, Entry] | None = None
-            for plen, form in _bare_forms(words[i].norm):
+            for plen, form in _bare_forms(words[i].norm, prefixes=_GAZ_PREFIXES):
                 for n in range(min(g.max_len, len(words) - i), 0, -1):
                     if best and n <= best[0] - i:
                         break
@@ -182,6 +187,8 @@ class _Finder:
                         continue
                     if n == 1 and entry.tier == "minor" and not self._minor_ok(i):
                         continue
+                    if entry.key.startswith("gpe-geonames") and self._person_not_place(i, n, form):
+                        continue  # صلاح الدين ديمرتاش, رياض ياسين: a person named like a place
                     best = (i + n, plen, entry)
                     break
                 if best:
@@ -192,6 +199,13 @@ class _Finder:
                 i = j
             else:
                 i += 1
+
+    def _person_not_place(self, i: int, n: int, form: str) -> bool:
+        if form not in self.g.given_names or i + n >= len(self.words):
+            return False
+        nxt = self.words[i + n]
+        return nxt.joined and self.name_like(nxt) and (nxt.norm,) not in self.g.phrases and nxt.proper is not False \
+            and not nxt.norm.startswith("ال")
 
     def _minor_ok(self, i: int) -> bool:
         w = self.words[i]
@@ -209,7 +223,7 @@ class _Finder:
                 i += 1
                 continue
             start_plen = None
-            for plen, form in _bare_forms(w.norm, prefixes=("و", "ف", "ل", "ب")):
+            for plen, form in _bare_forms(w.norm, prefixes=("و",)):
                 if w.bare.endswith("ى") and form.endswith("ي"):
                     continue
                 if form in g.given_names or (form == "عبد" and i + 1 < len(words)):
@@ -287,7 +301,14 @@ class _Finder:
                 continue
             if head in _PLACE_HEADS:
                 continue  # the place's own name is found by the gazetteer or the minor-city rule
-            self.add(i, j, plen, typ, None, "pattern")
+            # anchored to a named referent (a nisba, a known name, a proper noun): "وزارة الدفاع الروسية";
+            # otherwise generic ("مجلس المحافظة", "القوات الأمنية"): kept as a mention, never a target
+            anchored = any(self._anchor(words[k]) for k in range(i + 1, j))
+            self.add(i, j, plen, typ, None, "pattern" if anchored else "generic")
+
+    def _anchor(self, w: Word) -> bool:
+        forms = [f for _, f in _bare_forms(w.norm, prefixes=("و", "ل"))]
+        return bool(w.proper) or any(f in self.g.demonyms or (f,) in self.g.phrases for f in forms)
 
     def surname_pass(self) -> None:
         """Family names alone, once the article has given the full name (or after a title)."""
@@ -333,7 +354,8 @@ class _Finder:
 
     def nisba_pass(self) -> None:
         """Nisba adjectives (a separate layer: they may sit inside an ORG name or a title)."""
-        spans = [(m.start, m.end) for m in self.out if m.type == "GPE" or m.type == "PER"]
+        # not inside another name: the ORG "وكالة الأنباء اليمنية" is the referent, not Yemen
+        spans = [(m.start, m.end) for m in self.out if m.source != "generic"]
         for w in self.words:
             if any(s <= w.start < e for s, e in spans):
                 continue

@@ -145,7 +145,7 @@ def targets_of(statement: Statement, mentions: tuple[Mention, ...], entities: di
             continue
         if sp is not None and m.start < sp.end and sp.start < m.end:
             continue
-        if m.type == "MISC":
+        if m.type == "MISC" or m.source == "generic":
             continue
         via = _via(m, text)
         if (via == "nisba" and not nisba) or (via == "description" and not descriptions):

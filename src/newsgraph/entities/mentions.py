@@ -47,6 +47,8 @@ _PREFIXES = ("وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك
 # clitics stripped before a gazetteer name: not ف / ك, which rarely precede a name and would turn
 # فريم into ف + ريم
 _GAZ_PREFIXES = ("وب", "ول", "و", "ب", "ل")
+# words that glue a compound given name: "عبد الله"، "صلاح الدين"، "محمد بن سلمان"
+_COMPOUND = _CONNECTORS | {"الدين", "الله", "الرحمن"}
 _PLACE_HEADS = frozenset(norm_word(w) for w in "مدينة بلدة محافظة قرية إقليم ولاية".split())
 
 
@@ -168,7 +170,8 @@ class _Finder:
             return False
         if self.morph:
             return w.proper is not False
-        return not any(w.norm.startswith(p) and len(w.norm) > 3 for p in ("و", "ف", "ب", "ك"))
+        # without morphology: a word with a conjunction or a preposition + article is not a family name
+        return not (w.norm.startswith(("و", "بال", "لل", "فال", "كال")) and len(w.norm) > 3)
 
     # -- sources ----------------------------------------------------------------------------------
     def gazetteer_pass(self) -> None:
@@ -241,7 +244,7 @@ class _Finder:
                 if not self.name_like(words[j]):
                     break
                 if not self.morph and j - i == 2 and not (words[j].norm.startswith("ال") or words[j].norm in
-                                                         g.given_names or words[j - 1].norm in _CONNECTORS):
+                                                         g.given_names or words[j - 1].norm in _COMPOUND):
                     break
                 j += 1
             while j > i + 1 and words[j - 1].norm in _CONNECTORS:  # a name never ends on بن / عبد

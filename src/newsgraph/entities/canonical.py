@@ -44,7 +44,7 @@ def transliterate(name: str) -> str:
 
 
 @lru_cache(maxsize=4096)
-def canonical_key(label: str, type: EntityType = "PER") -> str:  # noqa: A002 - the interface's name
+def canonical_key(label: str, type: EntityType = "PER") -> str:
     """The canonical key of an actor named ``label``.
 
     The gazetteer decides first (any spelling, with or without title: بوتين = فلاديمير بوتين = الرئيس

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import cast
 
 from newsgraph.lexicons import load_tsv
 from newsgraph.model import EntityType
@@ -172,7 +173,8 @@ def gazetteer() -> Gazetteer:
         for f in _nisba_forms(base):
             if (f,) not in phrases:  # روسيا is the country, not the accusative nisba
                 demonyms.setdefault(f, code)
-    heads = {norm_word(h): (t, en) for h, t, en in load_tsv("org_heads.tsv", columns=3)}  # type: ignore[misc]
+    heads: dict[str, tuple[EntityType, str]] = {
+        norm_word(r[0]): (cast(EntityType, r[1]), r[2]) for r in load_tsv("org_heads.tsv", columns=3)}
     titles = frozenset(norm_word(r[0]) for r in load_tsv("titles.tsv", columns=1))
     given = frozenset(norm_word(r[0]) for r in load_tsv("given_names.tsv", columns=1))
     english: dict[tuple[str, ...], Entry] = {}

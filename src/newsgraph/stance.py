@@ -51,14 +51,20 @@ _NEGATORS = frozenset({"لم", "لا", "لن", "ليس", "ليست", "ليسوا
 _CONDITIONALS = frozenset({"اذا", "لو", "ولو", "واذا", "فاذا", "حال", "لولا"})
 # Words before a name that make it a place (the scene of an event, not an actor): prepositions of place and
 # the administrative nouns of Arabic datelines and reports.
-_PLACE_MARKERS = frozenset({"في", "فى", "فوق", "داخل", "الى", "من", "مدينه", "بمدينه", "محافظه", "بمحافظه", "بلده",
-                            "منطقه", "بمنطقه", "شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "محيط", "قرب",
-                            "بالقرب", "انطلاقا", "حدود", "عاصمه"})
+_PLACE_MARKERS = frozenset({"في", "فى", "فوق", "داخل", "مدينه", "بمدينه", "مدن", "محافظه", "بمحافظه", "محافظات",
+                            "بلده", "بلدات", "منطقه", "بمنطقه", "مناطق", "شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي",
+                            "جنوبي", "محيط", "قرب", "بالقرب", "انطلاقا", "حدود", "عاصمه", "ضواحي"})
+# Calls and demands: a call on others to support the speaker's own side is pos toward it (GUIDELINES: own side).
+_CALL_CUES = frozenset({"دعا", "يدعو", "تدعو", "داعيا", "داعيه", "طالب", "يطالب", "تطالب", "مطالبا", "مطالبه",
+                        "مطالبين", "مطالبات", "حث", "يحث", "ناشد", "يناشد", "دعوه"})
+# Verbs of describing and judging: an evaluative word in what follows is about their object (وصف X بالنفاق).
+_DESCRIBE_CUES = frozenset({"وصف", "يصف", "تصف", "واصفا", "اعتبر", "يعتبر", "تعتبر", "معتبرا", "عد", "يعد", "نعت"})
 # Outlets pass on others' words: a relay is neu toward every target (GUIDELINES: Relays).
 _OUTLET_WORDS = ("وكاله", "صحيفه", "شبكه", "قناه", "موقع", "تلفزيون", "اذاعه", "رويترز", "فرانس برس", "اسوشيتد",
                  "هيئه الاذاعه", "بي بي سي", "سي ان ان")
 
-_SCOPE_REACH = {"obj": 7, "gen": 2, "attr": 3, "before": 4}
+_SCOPE_REACH = {"obj": 7, "gen": 2, "attr": 1, "before": 4}
+_CUE_REACH = 10
 _OWN_SIDE_CLASSES = frozenset({"pray", "sympathy"})
 
 
@@ -321,71 +327,109 @@ def _target_index(toks: list[_Tok], t: Target) -> tuple[int, int] | None:
     return first, last
 
 
-def _is_place(toks: list[_Tok], first: int) -> bool:
-    for k in range(max(0, first - 2), first):
-        if toks[k].norm in _PLACE_MARKERS:
-            return True
-    # a name with a place preposition attached (بسوريا، لحمص) is not enough; في is the clear case
-    return toks[first].norm.startswith(("في", "بمدينه", "بمحافظه"))
+def _looks_nisba(t: Target) -> bool:
+    """A relational adjective naming an actor (الروسية، أمريكي), not the actor's own name."""
+    if t.via == "nisba":
+        return True
+    words = _norm(t.mention.text).split()
+    return (len(words) == 1 and words[0].endswith(("يه", "ي", "يين", "يون"))
+            and _norm(t.label) != words[0] and not any(_norm(a) == words[0] for a in t.aliases[:1]))
 
 
-def _resolve(toks: list[_Tok], hit: _Hit, spans: list[tuple[int, int] | None], targets: tuple[Target, ...]
-             ) -> list[int]:
+class _Frame:
+    """The tokens of one statement (cue, then content) with its targets' token ranges."""
+
+    def __init__(self, toks: list[_Tok], spans: list[tuple[int, int] | None], targets: tuple[Target, ...]) -> None:
+        self.toks = toks
+        self.spans = spans
+        self.targets = targets
+        self.order = sorted((sp[0], sp[1], n) for n, sp in enumerate(spans) if sp is not None)
+        self._place: dict[int, bool] = {}
+
+    def boundary(self, lo: int, hi: int) -> bool:
+        return any(self.toks[k].strong or self.toks[k].weak for k in range(lo, hi))
+
+    def is_place(self, n: int) -> bool:
+        """A name after في or an administrative noun is the scene of an event, not an actor; so is a name
+        coordinated with such a place (في محافظات حماة وحمص)."""
+        if n in self._place:
+            return self._place[n]
+        first, _ = self.spans[n]  # type: ignore[misc]
+        toks = self.toks
+        place = any(toks[k].norm in _PLACE_MARKERS for k in range(max(0, first - 2), first))
+        place = place or toks[first].norm.startswith(("في", "بمدينه", "بمحافظه"))
+        if not place and toks[first].norm.startswith("و"):
+            for f2, l2, n2 in self.order:
+                if l2 == first - 1 or (l2 == first - 2 and not toks[first - 1].norm.isalpha()):
+                    place = self.is_place(n2)
+        self._place[n] = place
+        return place
+
+    def coordinated(self, n: int, *, skip_place: bool) -> list[int]:
+        """Targets coordinated after target n (الحوثي وصالح، مصر وفرنسا، لخادم الحرمين , ونائب خادم الحرمين)."""
+        out: list[int] = []
+        prev_last = self.spans[n][1]  # type: ignore[index]
+        toks = self.toks
+        for f2, l2, n2 in self.order:
+            if f2 <= prev_last:
+                continue
+            gap = range(prev_last + 1, f2)
+            if f2 - prev_last > 4 or any(toks[k].strong for k in gap):
+                break
+            if any(toks[k].weak for k in gap) and not toks[f2].norm.startswith("و") and not any(
+                    toks[k].norm.startswith("و") for k in gap if toks[k].norm.isalpha()):
+                break
+            if not (toks[f2].norm.startswith("و") or any(toks[k].norm.startswith("و") for k in gap)):
+                break
+            prev_last = l2
+            if skip_place and self.is_place(n2):
+                continue
+            out.append(n2)
+        return out
+
+
+def _resolve(fr: _Frame, hit: _Hit, reach: int, *, from_cue: bool) -> list[int]:
     """Indexes of the targets a stance word reaches (GUIDELINES: each target judged on its own)."""
     e = hit.entry
-    reach = _SCOPE_REACH[e.scope]
-    skip_place = e.cls in ("act", "eval")
-    order = sorted((s[0], s[1], n) for n, s in enumerate(spans) if s is not None)
+    toks = fr.toks
     if e.scope in ("obj", "gen"):
-        chosen: list[int] = []
-        for first, last, n in order:
-            if first < hit.last + 1 and not (first <= hit.last <= last):
+        for first, last, n in fr.order:
+            if first <= hit.last <= last and e.scope == "gen":
+                return [n, *fr.coordinated(n, skip_place=True)]
+            if first <= hit.last:
                 continue
-            if any(toks[k].strong or toks[k].weak for k in range(hit.last + 1, first)):
-                break
+            if fr.boundary(hit.last + 1, first):
+                return []
+            if e.polarity < 0 and e.cls == "speech" and any(toks[k].norm == "مع" for k in range(hit.last + 1, first)):
+                return []  # منتقدي الاتفاق مع إيران: the partner of the object is not criticised
             if first - hit.last > reach:
-                break
-            if skip_place and _is_place(toks, first):
+                return []
+            if fr.is_place(n):
                 continue
-            if e.cls == "act" and targets[n].via == "nisba" and first - hit.last <= 2:
-                continue  # الضربات الروسية: the nisba names the actor, not the object
-            chosen.append(n)
-            # coordinated names (الحوثي وصالح، مصر وفرنسا) share the word
-            prev_last = last
-            for f2, l2, n2 in order:
-                if f2 <= prev_last:
-                    continue
-                gap = range(prev_last + 1, f2)
-                if f2 - prev_last > 4 or any(toks[k].strong or toks[k].weak for k in gap):
-                    break
-                if not (toks[f2].norm.startswith("و") or any(toks[k].norm.startswith("و") for k in gap)):
-                    break
-                if skip_place and _is_place(toks, f2):
-                    prev_last = l2
-                    continue
-                chosen.append(n2)
-                prev_last = l2
-            break
-        return chosen
+            if e.cls == "act" and _looks_nisba(fr.targets[n]) and (
+                    first - hit.last == 1 or all(toks[k].norm.endswith(("يه", "ي")) for k in range(hit.last + 1, first))):
+                continue  # الضربات (الجوية) الروسية: the nisba names the actor, not the object
+            return [n, *fr.coordinated(n, skip_place=True)]
+        return []
     best: tuple[int, int] | None = None
-    for first, last, n in order:
+    for first, last, n in fr.order:
         if first <= hit.first <= last or first <= hit.last <= last:
             dist = 0
         elif last < hit.first:
-            dist = hit.first - last
-            if any(toks[k].strong or toks[k].weak for k in range(last + 1, hit.first)):
+            if fr.boundary(last + 1, hit.first):
                 continue
+            dist = sum(1 for k in range(last + 1, hit.first) if toks[k].norm.isalpha()) + 1
         else:
-            if e.scope == "before":
+            if e.scope == "before" or fr.boundary(hit.last + 1, first):
                 continue
-            dist = first - hit.last
-            if any(toks[k].strong or toks[k].weak for k in range(hit.last + 1, first)):
-                continue
-        if dist > reach or (skip_place and dist and _is_place(toks, first)):
+            dist = sum(1 for k in range(hit.last + 1, first) if toks[k].norm.isalpha()) + 1
+        if dist > reach or (dist and fr.is_place(n)):
             continue
         if best is None or dist < best[0]:
             best = (dist, n)
-    return [best[1]] if best else []
+    if best is None:
+        return []
+    return [best[1], *fr.coordinated(best[1], skip_place=True)]
 
 
 def _first_person(toks: list[_Tok], hit: _Hit) -> bool:
@@ -397,23 +441,41 @@ def _first_person(toks: list[_Tok], hit: _Hit) -> bool:
     return toks[hit.first].norm.startswith(("نست", "سنست", "نع", "سنع"))
 
 
-def _agent(toks: list[_Tok], hit: _Hit, spans: list[tuple[int, int] | None], exclude: set[int]) -> int | None:
+def _agent(fr: _Frame, hit: _Hit, exclude: set[int]) -> int | None:
     """The nearest non-place target before an act word in its clause: who does the act."""
-    lo = _clause_start(toks, hit.first)
+    lo = _clause_start(fr.toks, hit.first)
     best = None
-    for n, s in enumerate(spans):
-        if s is None or n in exclude:
+    for first, last, n in fr.order:
+        if n in exclude or first < lo or last >= hit.first or fr.is_place(n):
             continue
-        first, last = s
-        if lo <= first and last < hit.first and not _is_place(toks, first) and (best is None or first > best[0]):
-            best = (first, n)
+        best = n
     if best is None:
         # an actor adjective right after the act noun (الضربات الروسية، الغارات التركية)
-        for n, s in enumerate(spans):
-            if s is not None and n not in exclude and 0 < s[0] - hit.last <= 2:
+        for first, _last, n in fr.order:
+            if n not in exclude and 0 < first - hit.last <= 2 and _looks_nisba(fr.targets[n]):
                 return n
-        return None
-    return best[1]
+    return best
+
+
+def _statement_tokens(doc: Document, st: Statement) -> list[_Tok]:
+    """The cue's tokens followed by the content's, without the speaker phrase between them (so that the
+    cue's object is adjacent to it: ثمّن [هادي خلال اللقاء] مواقف الصين)."""
+    text = doc.article.text
+    lo, hi = _region(doc, st)
+    toks = _tokens(text, st.cue.start, st.cue.end)
+    c_lo = st.content.start if st.content else st.cue.end
+    c_hi = hi
+    body = _tokens(text, c_lo, c_hi)
+    sp = st.speaker.mention
+    if sp is not None:
+        body = [t for t in body if not (t.start < sp.end and t.end > sp.start)]
+    # targets outside the content (a headline's speaker line) still need their tokens
+    extra = []
+    for t in st.targets:
+        if not (c_lo <= t.mention.start < c_hi) and not (st.cue.start <= t.mention.start < st.cue.end):
+            extra += _tokens(text, t.mention.start, t.mention.end)
+    out = sorted({(t.start, t.end): t for t in toks + body + extra}.values(), key=lambda t: t.start)
+    return out
 
 
 def _judge(doc: Document, st: Statement, relay: bool) -> Statement:
@@ -422,37 +484,43 @@ def _judge(doc: Document, st: Statement, relay: bool) -> Statement:
     if relay:
         return replace(st, targets=tuple(replace(t, stance="neu", evidence=None) for t in st.targets))
     text = doc.article.text
-    start, end = _region(doc, st)
-    toks = _tokens(text, start, end)
-    spans = [_target_index(toks, t) for t in st.targets]
+    toks = _statement_tokens(doc, st)
+    fr = _Frame(toks, [_target_index(toks, t) for t in st.targets], st.targets)
     own = [_own_side(st, t) for t in st.targets]
     lex = stance_lexicon()
-    content_from = st.cue.start
-    gloss = _gloss_index(doc, start, end)
+    gloss = _gloss_index(doc, toks[0].start if toks else 0, toks[-1].end if toks else 0)
+    cue_norm = _norm(re.sub(r"^[وف](?=..)", "", st.cue.text.split()[0])) if st.cue.text.split() else ""
+    is_call = cue_norm in _CALL_CUES or _norm(st.cue.lemma) in _CALL_CUES
+    is_describe = cue_norm in _DESCRIBE_CUES or _norm(st.cue.lemma) in _DESCRIBE_CUES
+    names = [t.mention for t in st.targets]
+    if st.speaker.mention is not None:
+        names.append(st.speaker.mention)
 
     hits: list[_Hit] = []
     i = 0
     while i < len(toks):
-        if toks[i].start < content_from:
-            i += 1
-            continue
         h = _match(toks, i, lex) or _gloss_hit(toks, i, gloss)
+        if h is not None and h.entry.cls in ("speech", "act", "pray") and any(
+                toks[i].start < m.end and toks[i].end > m.start for m in names):
+            h = None  # a name that looks like a word (شكري، نصر)
         if h is not None:
             hits.append(h)
             i = h.last + 1
         else:
             i += 1
 
-    # first pass: speech and evaluation words; second pass: acts, which need to know who is praised
     score = [0.0] * len(st.targets)
     evidence: list[tuple[float, Span] | None] = [None] * len(st.targets)
 
     def add(n: int, value: float, h: _Hit) -> None:
         score[n] += value
         span = Span.of(text, toks[h.first].start, toks[h.last].end)
-        if evidence[n] is None or abs(value) > abs(evidence[n][0]):  # type: ignore[index]
+        old = evidence[n]
+        if old is None or abs(value) > abs(old[0]):
             evidence[n] = (value, span)
 
+    first_target = fr.order[0][2] if fr.order else None
+    # first pass: speech and evaluation words; second pass: acts, which need to know who is praised
     for phase in ("words", "acts"):
         for h in hits:
             e = h.entry
@@ -466,15 +534,19 @@ def _judge(doc: Document, st: Statement, relay: bool) -> Statement:
                     polarity = -polarity  # غير شرعية
                 else:
                     continue  # لم يدن، لم تستهدف: neither condemnation nor praise
-            reached = _resolve(toks, h, spans, st.targets)
+            from_cue = toks[h.first].start < st.cue.end
+            reach = _CUE_REACH if from_cue else _SCOPE_REACH[e.scope]
+            reached = _resolve(fr, h, reach, from_cue=from_cue)
+            if not reached and is_describe and e.cls == "eval" and first_target is not None:
+                reached = [first_target]  # وصف X بالنفاق: the description is about the object of وصف
             if not reached:
                 continue
             if e.cls == "act" and not _first_person(toks, h):
-                ag = _agent(toks, h, spans, set(reached))
+                ag = _agent(fr, h, set(reached))
                 if ag is not None and not own[ag] and score[ag] <= 0:
                     continue  # an onlooker reporting a third party's act
             for n in reached:
-                if own[n] and not (polarity > 0 and e.cls in _OWN_SIDE_CLASSES | {"speech"}):
+                if own[n] and not (polarity > 0 and (e.cls in _OWN_SIDE_CLASSES | {"speech"} or is_call)):
                     continue
                 add(n, polarity * e.weight, h)
 
@@ -482,8 +554,8 @@ def _judge(doc: Document, st: Statement, relay: bool) -> Statement:
     for n, t in enumerate(st.targets):
         s = score[n]
         stance = "pos" if s > 0 else "neg" if s < 0 else "neu"
-        ev = evidence[n][1] if evidence[n] is not None and stance != "neu" else None  # type: ignore[index]
-        new_targets.append(replace(t, stance=stance, evidence=ev))
+        ev = evidence[n]
+        new_targets.append(replace(t, stance=stance, evidence=ev[1] if ev is not None and stance != "neu" else None))
     return replace(st, targets=tuple(new_targets))
 
 

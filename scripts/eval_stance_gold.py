@@ -36,7 +36,8 @@ def _alias_re(alias: str) -> re.Pattern[str]:
         chars = _VARIANTS.get(base, re.escape(c) if not c.isspace() else r"\s+")
         parts.append(f"[{chars}]" if base in _VARIANTS else chars)
         parts.append(_DIAC)
-    return re.compile("".join(parts))
+    # a name may carry clitics before it (وروسيا، لمصر) but no letters after it (اليمن is not اليمنية)
+    return re.compile("".join(parts) + r"(?![\u0621-\u064a])")
 
 
 def _find(text: str, aliases: list[str], lo: int, hi: int) -> Span | None:
@@ -86,6 +87,11 @@ def build(gold: dict, text: str) -> tuple[list[Statement], list[dict[str, str]],
         title = None
         mention = None
         sp = _find(text, spk_aliases, ce, min(send, ce + 120))
+        while sp is not None:  # extend over a following alias (وزير الخارجية المصري سامح شكري)
+            nxt = _find(text, spk_aliases, sp.end, min(send, sp.end + 40))
+            if nxt is None or nxt.start - sp.end > 1:
+                break
+            sp = Span.of(text, sp.start, nxt.end)
         if sp is not None:
             mention = sp
             if sp.start - ce < 60:

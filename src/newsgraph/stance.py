@@ -63,6 +63,10 @@ _DESCRIBE_CUES = frozenset({"وصف", "يصف", "تصف", "واصفا", "اعت�
 _OUTLET_WORDS = ("وكاله", "صحيفه", "شبكه", "قناه", "موقع", "تلفزيون", "اذاعه", "رويترز", "فرانس برس", "اسوشيتد",
                  "هيئه الاذاعه", "بي بي سي", "سي ان ان")
 
+# Words between a description and a name that do not separate them (ميليشيات [جماعة] الحوثي، لإرهابيي تنظيم داعش).
+_TRANSPARENT = frozenset({"تنظيم", "جماعه", "حركه", "جبهه", "حزب", "عناصر", "مقاتلي", "ميليشيات", "قوات", "نظام"})
+# Verbs by which an outlet passes on what others said (نقلت الوكالة عن، أفادت نقلاً عن، نشرت، بثّت).
+_RELAY_VERBS = frozenset({"نقل", "نقلت", "ينقل", "افاد", "افادت", "نشر", "نشرت", "بث", "بثت", "اورد", "اوردت", "حسبما"})
 _SCOPE_REACH = {"obj": 7, "gen": 2, "attr": 1, "before": 4}
 _CUE_REACH = 10
 _OWN_SIDE_CLASSES = frozenset({"pray", "sympathy"})
@@ -242,7 +246,11 @@ def _negated(toks: list[_Tok], i: int) -> bool:
 
 
 def _conditional(toks: list[_Tok], i: int) -> bool:
-    return any(toks[k].norm in _CONDITIONALS for k in range(_clause_start(toks, i), i))
+    """A conditional particle earlier in the sentence governs the rest of it (لو كان ...، فإنهم ...)."""
+    k = i
+    while k > 0 and not toks[k - 1].strong:
+        k -= 1
+    return any(toks[j].norm in _CONDITIONALS for j in range(k, i))
 
 
 def _stem_set(s: str) -> set[str]:
@@ -290,7 +298,8 @@ def _is_outlet(label: str) -> bool:
 
 def _is_relay(st: Statement, others: tuple[Statement, ...], text: str) -> bool:
     """An agency or outlet passing on words, or a particle framing another speaker's verb in the same sentence."""
-    if _is_outlet(st.speaker.label):
+    lemma = _norm(st.cue.lemma)
+    if _is_outlet(st.speaker.label) and (st.cue.cue_type == "particle" or lemma in _RELAY_VERBS):
         return True
     if st.cue.cue_type != "particle":
         return False
@@ -328,12 +337,14 @@ def _target_index(toks: list[_Tok], t: Target) -> tuple[int, int] | None:
 
 
 def _looks_nisba(t: Target) -> bool:
-    """A relational adjective naming an actor (الروسية، أمريكي), not the actor's own name."""
+    """A relational adjective naming an actor (الروسية، روسية، الأمريكي), not one of the actor's names."""
     if t.via == "nisba":
         return True
     words = _norm(t.mention.text).split()
-    return (len(words) == 1 and words[0].endswith(("يه", "ي", "يين", "يون"))
-            and _norm(t.label) != words[0] and not any(_norm(a) == words[0] for a in t.aliases[:1]))
+    if len(words) != 1 or any(_norm(a) == words[0] for a in (t.label, *t.aliases)):
+        return False
+    w = words[0]
+    return w.endswith(("يه", "يين", "يون")) or (w.startswith("ال") and w.endswith("ي"))
 
 
 class _Frame:
@@ -357,7 +368,7 @@ class _Frame:
         first, _ = self.spans[n]  # type: ignore[misc]
         toks = self.toks
         place = any(toks[k].norm in _PLACE_MARKERS for k in range(max(0, first - 2), first))
-        place = place or toks[first].norm.startswith(("في", "بمدينه", "بمحافظه"))
+        place = place or toks[first].norm.startswith(("في", "بمدينه", "بمحافظه")) or toks[first].norm in _PLACE_MARKERS
         if not place and toks[first].norm.startswith("و"):
             for f2, l2, n2 in self.order:
                 if l2 == first - 1 or (l2 == first - 2 and not toks[first - 1].norm.isalpha()):
@@ -388,6 +399,11 @@ class _Frame:
         return out
 
 
+def _counts(tok: _Tok) -> bool:
+    return tok.norm.isalpha() and tok.norm not in _TRANSPARENT and not (
+        tok.norm.startswith(("ال", "لل")) and tok.norm[2:] in _TRANSPARENT)
+
+
 def _resolve(fr: _Frame, hit: _Hit, reach: int, *, from_cue: bool) -> list[int]:
     """Indexes of the targets a stance word reaches (GUIDELINES: each target judged on its own)."""
     e = hit.entry
@@ -404,8 +420,15 @@ def _resolve(fr: _Frame, hit: _Hit, reach: int, *, from_cue: bool) -> list[int]:
                 return []  # منتقدي الاتفاق مع إيران: the partner of the object is not criticised
             if first - hit.last > reach:
                 return []
+            if any(toks[k].norm in _NEGATORS for k in range(hit.last + 1, first)):
+                return []  # الضربات ... ولن تكون هناك قوات روسية: a new negated clause
             if fr.is_place(n):
                 continue
+            if _looks_nisba(fr.targets[n]) and first - hit.last > 2:
+                continue  # a nisba far from the word qualifies some other noun
+            if e.cls == "act" and last + 1 < len(toks) and toks[last + 1].norm.startswith("ل") and \
+                    toks[last + 1].norm.isalpha() and len(toks[last + 1].norm) > 3:
+                continue  # دعم حكومة الاحتلال للمستوطنين: the masdar's subject, not its object
             if e.cls == "act" and _looks_nisba(fr.targets[n]) and (
                     first - hit.last == 1 or all(toks[k].norm.endswith(("يه", "ي")) for k in range(hit.last + 1, first))):
                 continue  # الضربات (الجوية) الروسية: the nisba names the actor, not the object
@@ -418,11 +441,11 @@ def _resolve(fr: _Frame, hit: _Hit, reach: int, *, from_cue: bool) -> list[int]:
         elif last < hit.first:
             if fr.boundary(last + 1, hit.first):
                 continue
-            dist = sum(1 for k in range(last + 1, hit.first) if toks[k].norm.isalpha()) + 1
+            dist = sum(1 for k in range(last + 1, hit.first) if _counts(toks[k])) + 1
         else:
             if e.scope == "before" or fr.boundary(hit.last + 1, first):
                 continue
-            dist = sum(1 for k in range(hit.last + 1, first) if toks[k].norm.isalpha()) + 1
+            dist = sum(1 for k in range(hit.last + 1, first) if _counts(toks[k])) + 1
         if dist > reach or (dist and fr.is_place(n)):
             continue
         if best is None or dist < best[0]:
@@ -489,9 +512,12 @@ def _judge(doc: Document, st: Statement, relay: bool) -> Statement:
     own = [_own_side(st, t) for t in st.targets]
     lex = stance_lexicon()
     gloss = _gloss_index(doc, toks[0].start if toks else 0, toks[-1].end if toks else 0)
-    cue_norm = _norm(re.sub(r"^[وف](?=..)", "", st.cue.text.split()[0])) if st.cue.text.split() else ""
-    is_call = cue_norm in _CALL_CUES or _norm(st.cue.lemma) in _CALL_CUES
-    is_describe = cue_norm in _DESCRIBE_CUES or _norm(st.cue.lemma) in _DESCRIBE_CUES
+    cue_forms = {_norm(st.cue.lemma)}
+    if st.cue.text.split():
+        w = _norm(st.cue.text.split()[0])
+        cue_forms |= {w, w[1:] if w.startswith(("و", "ف")) and len(w) > 3 else w}
+    is_call = bool(cue_forms & _CALL_CUES)
+    is_describe = bool(cue_forms & _DESCRIBE_CUES)
     names = [t.mention for t in st.targets]
     if st.speaker.mention is not None:
         names.append(st.speaker.mention)

@@ -115,6 +115,10 @@ def build(gold: dict, text: str) -> tuple[list[Statement], list[dict[str, str]],
                 continue
             if "بلاد" in span.text:
                 via = "pronoun"
+            # a nisba matched through a one-word alias (روسيه inside الروسية): mark it as the entity layer would
+            if via == "name" and text[max(0, span.start - 2) : span.start] == "ال" and span.text[-1:] in "ةهي":
+                via = "nisba"
+                span = Span.of(text, span.start - 2, span.end)
             targets.append(Target(tid, aliases[0] if aliases else tid, span, tuple(aliases), via))
             want[tid] = stance
         lemma = re.sub("^[وف]", "", word) if ctype != "headline" else word

@@ -53,12 +53,15 @@ _CONDITIONALS = frozenset({"اذا", "لو", "ولو", "واذا", "فاذا", "
 # the administrative nouns of Arabic datelines and reports.
 _PLACE_MARKERS = frozenset({"في", "فى", "فوق", "داخل", "مدينه", "بمدينه", "مدن", "محافظه", "بمحافظه", "محافظات",
                             "بلده", "بلدات", "منطقه", "بمنطقه", "مناطق", "شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي",
-                            "جنوبي", "محيط", "قرب", "بالقرب", "انطلاقا", "حدود", "عاصمه", "ضواحي"})
+                            "جنوبي", "محيط", "قرب", "بالقرب", "انطلاقا", "حدود", "عاصمه", "ضواحي", "مطار",
+                            "ميناء", "موانئ", "قاعده", "معبر"})
 # Calls and demands: a call on others to support the speaker's own side is pos toward it (GUIDELINES: own side).
 _CALL_CUES = frozenset({"دعا", "يدعو", "تدعو", "داعيا", "داعيه", "طالب", "يطالب", "تطالب", "مطالبا", "مطالبه",
                         "مطالبين", "مطالبات", "حث", "يحث", "ناشد", "يناشد", "دعوه"})
 # Verbs of describing and judging: an evaluative word in what follows is about their object (وصف X بالنفاق).
 _DESCRIBE_CUES = frozenset({"وصف", "يصف", "تصف", "واصفا", "اعتبر", "يعتبر", "تعتبر", "معتبرا", "عد", "يعد", "نعت"})
+# Institutions of a state: with the speaker's nisba they are the speaker's own side.
+_OWN_INSTITUTIONS = frozenset({"حكومه", "رياسه", "دوله", "جيش", "قوات", "وزاره", "سلطه", "سلطات", "شعب", "قياده"})
 # Outlets pass on others' words: a relay is neu toward every target (GUIDELINES: Relays).
 _OUTLET_WORDS = ("وكاله", "صحيفه", "شبكه", "قناه", "موقع", "تلفزيون", "اذاعه", "رويترز", "فرانس برس", "اسوشيتد",
                  "هيئه الاذاعه", "بي بي سي", "سي ان ان")
@@ -285,8 +288,14 @@ def _own_side(st: Statement, t: Target) -> bool:
     names = [t.label, *t.aliases]
     for name in names:
         stems = _stem_set(name)
+        words = _norm(name).split()
         # a one-word country or city name (روسيا) against a nisba in the speaker's title (الروسية)
-        if len(stems) == 1 and stems & speaker_stems and len(_norm(name).split()) == 1:
+        if len(stems) == 1 and stems & speaker_stems and len(words) == 1:
+            return True
+        # the speaker's own institutions: a government word with the same nisba (الحكومة السورية for
+        # وزير الخارجية السوري)
+        if 2 <= len(words) <= 3 and words[0].removeprefix("ال") in _OWN_INSTITUTIONS and \
+                _stem_set(" ".join(words[1:])) & speaker_stems:
             return True
     return False
 
@@ -347,53 +356,103 @@ def _looks_nisba(t: Target) -> bool:
     return w.endswith(("يه", "يين", "يون")) or (w.startswith("ال") and w.endswith("ي"))
 
 
-class _Frame:
-    """The tokens of one statement (cue, then content) with its targets' token ranges."""
+_Occ = tuple[int, int, int, bool]  # first token, last token, target index, is a nisba
 
-    def __init__(self, toks: list[_Tok], spans: list[tuple[int, int] | None], targets: tuple[Target, ...]) -> None:
+
+def _occurrences(toks: list[_Tok], targets: tuple[Target, ...]) -> list[_Occ]:
+    """Every place a target occurs in the statement: its mention, and the other words that name it (its
+    one-word label or aliases with clitics, or a nisba of a one-word name: إيران ~ الإيراني)."""
+    out: list[_Occ] = []
+    names: dict[str, tuple[int, bool]] = {}
+    for n, t in enumerate(targets):
+        span = _target_index(toks, t)
+        if span is not None:
+            out.append((span[0], span[1], n, _looks_nisba(t)))
+        for name in {t.label, *t.aliases, t.mention.text}:
+            words = _norm(name).split()
+            if len(words) == 1 and len(words[0]) >= 3 and re.search("[\u0621-\u064a]", words[0]):
+                names.setdefault(words[0], (n, name == t.mention.text and _looks_nisba(t)))
+                if t.via != "nisba" and name != t.mention.text:
+                    for stem in _stem_set(name):
+                        names.setdefault("~" + stem, (n, True))
+    taken = {k for f, last, _, _ in out for k in range(f, last + 1)}
+    for k, tok in enumerate(toks):
+        if k in taken or not tok.norm.isalpha():
+            continue
+        found = None
+        for key, stripped in _candidates(tok.norm):
+            if not stripped and key in names:
+                found = names[key]
+                break
+        if found is None and tok.norm.endswith(("ي", "يه", "يين", "يون")):
+            stems = _stem_set(tok.norm)
+            for stem in stems:
+                if "~" + stem in names:
+                    found = names["~" + stem]
+                    break
+        if found is not None:
+            out.append((k, k, found[0], found[1]))
+    out.sort()
+    return out
+
+
+class _Frame:
+    """The tokens of one statement (cue, then content) with every occurrence of its targets."""
+
+    def __init__(self, toks: list[_Tok], targets: tuple[Target, ...]) -> None:
         self.toks = toks
-        self.spans = spans
         self.targets = targets
-        self.order = sorted((sp[0], sp[1], n) for n, sp in enumerate(spans) if sp is not None)
+        self.order = _occurrences(toks, targets)
         self._place: dict[int, bool] = {}
 
     def boundary(self, lo: int, hi: int) -> bool:
         return any(self.toks[k].strong or self.toks[k].weak for k in range(lo, hi))
 
-    def is_place(self, n: int) -> bool:
+    def is_place(self, occ: _Occ) -> bool:
         """A name after في or an administrative noun is the scene of an event, not an actor; so is a name
         coordinated with such a place (في محافظات حماة وحمص)."""
-        if n in self._place:
-            return self._place[n]
-        first, _ = self.spans[n]  # type: ignore[misc]
+        first = occ[0]
+        if first in self._place:
+            return self._place[first]
         toks = self.toks
         place = any(toks[k].norm in _PLACE_MARKERS for k in range(max(0, first - 2), first))
         place = place or toks[first].norm.startswith(("في", "بمدينه", "بمحافظه")) or toks[first].norm in _PLACE_MARKERS
         if not place and toks[first].norm.startswith("و"):
-            for f2, l2, n2 in self.order:
-                if l2 == first - 1 or (l2 == first - 2 and not toks[first - 1].norm.isalpha()):
-                    place = self.is_place(n2)
-        self._place[n] = place
+            for o in self.order:
+                if o[1] == first - 1 or (o[1] == first - 2 and not toks[first - 1].norm.isalpha()):
+                    place = self.is_place(o)
+        self._place[first] = place
         return place
 
-    def coordinated(self, n: int, *, skip_place: bool) -> list[int]:
-        """Targets coordinated after target n (الحوثي وصالح، مصر وفرنسا، لخادم الحرمين , ونائب خادم الحرمين)."""
-        out: list[int] = []
-        prev_last = self.spans[n][1]  # type: ignore[index]
+    def adjunct_place(self, occ: _Occ) -> bool:
+        """A place introduced by في (an adjunct of the event) rather than named as the object itself."""
+        first = occ[0]
         toks = self.toks
-        for f2, l2, n2 in self.order:
+        return any(toks[k].norm in ("في", "فى", "فوق", "داخل") for k in range(max(0, first - 3), first)) or \
+            toks[first].norm.startswith("في") or (toks[first].norm.startswith("و") and self.is_place(occ))
+
+    def coordinated(self, occ: _Occ, *, skip_place: bool) -> list[int]:
+        """Targets coordinated after an occurrence (الحوثي وصالح، مصر وفرنسا، لخادم الحرمين , ونائب خادم الحرمين)."""
+        out: list[int] = []
+        prev_last = occ[1]
+        toks = self.toks
+        for o in self.order:
+            f2, l2, n2, _ = o
             if f2 <= prev_last:
                 continue
             gap = range(prev_last + 1, f2)
             if f2 - prev_last > 4 or any(toks[k].strong for k in gap):
                 break
+            if self.is_place(o) and self.adjunct_place(o) and not any(toks[k].weak for k in gap):
+                prev_last = l2  # تستهدف X في شمال العراق ومسلحين من Y: the place is passed over
+                continue
             if any(toks[k].weak for k in gap) and not toks[f2].norm.startswith("و") and not any(
                     toks[k].norm.startswith("و") for k in gap if toks[k].norm.isalpha()):
                 break
             if not (toks[f2].norm.startswith("و") or any(toks[k].norm.startswith("و") for k in gap)):
                 break
             prev_last = l2
-            if skip_place and self.is_place(n2):
+            if skip_place and self.is_place(o):
                 continue
             out.append(n2)
         return out
@@ -404,14 +463,20 @@ def _counts(tok: _Tok) -> bool:
         tok.norm.startswith(("ال", "لل")) and tok.norm[2:] in _TRANSPARENT)
 
 
-def _resolve(fr: _Frame, hit: _Hit, reach: int, *, from_cue: bool) -> list[int]:
+def _uniq(xs: list[int]) -> list[int]:
+    return list(dict.fromkeys(xs))
+
+
+def _resolve(fr: _Frame, hit: _Hit, reach: int) -> list[int]:
     """Indexes of the targets a stance word reaches (GUIDELINES: each target judged on its own)."""
     e = hit.entry
     toks = fr.toks
+    names = {k for o in fr.order for k in range(o[0], o[1] + 1)}
     if e.scope in ("obj", "gen"):
-        for first, last, n in fr.order:
+        for o in fr.order:
+            first, last, n, nisba = o
             if first <= hit.last <= last and e.scope == "gen":
-                return [n, *fr.coordinated(n, skip_place=True)]
+                return _uniq([n, *fr.coordinated(o, skip_place=True)])
             if first <= hit.last:
                 continue
             if fr.boundary(hit.last + 1, first):
@@ -422,20 +487,23 @@ def _resolve(fr: _Frame, hit: _Hit, reach: int, *, from_cue: bool) -> list[int]:
                 return []
             if any(toks[k].norm in _NEGATORS for k in range(hit.last + 1, first)):
                 return []  # الضربات ... ولن تكون هناك قوات روسية: a new negated clause
-            if fr.is_place(n):
-                continue
-            if _looks_nisba(fr.targets[n]) and first - hit.last > 2:
+            if fr.is_place(o):
+                if fr.adjunct_place(o):
+                    continue
+                return []  # سعادته بتحرير محافظة عدن: the place is the object; a place has no stance
+            if nisba and first - hit.last > 2:
                 continue  # a nisba far from the word qualifies some other noun
-            if e.cls == "act" and last + 1 < len(toks) and toks[last + 1].norm.startswith("ل") and \
-                    toks[last + 1].norm.isalpha() and len(toks[last + 1].norm) > 3:
-                continue  # دعم حكومة الاحتلال للمستوطنين: the masdar's subject, not its object
-            if e.cls == "act" and _looks_nisba(fr.targets[n]) and (
+            nxt = toks[last + 1].norm if last + 1 < len(toks) else ""
+            if e.cls == "act" and (nxt.startswith("لل") or (nxt.startswith("ل") and last + 1 in names)):
+                continue  # دعم حكومة الاحتلال للمستوطنين، دعم بلاده لليمن: the masdar's subject, not its object
+            if e.cls == "act" and nisba and (
                     first - hit.last == 1 or all(toks[k].norm.endswith(("يه", "ي")) for k in range(hit.last + 1, first))):
                 continue  # الضربات (الجوية) الروسية: the nisba names the actor, not the object
-            return [n, *fr.coordinated(n, skip_place=True)]
+            return _uniq([n, *fr.coordinated(o, skip_place=True)])
         return []
-    best: tuple[int, int] | None = None
-    for first, last, n in fr.order:
+    best: tuple[int, _Occ] | None = None
+    for o in fr.order:
+        first, last, n, _ = o
         if first <= hit.first <= last or first <= hit.last <= last:
             dist = 0
         elif last < hit.first:
@@ -446,13 +514,13 @@ def _resolve(fr: _Frame, hit: _Hit, reach: int, *, from_cue: bool) -> list[int]:
             if e.scope == "before" or fr.boundary(hit.last + 1, first):
                 continue
             dist = sum(1 for k in range(hit.last + 1, first) if _counts(toks[k])) + 1
-        if dist > reach or (dist and fr.is_place(n)):
+        if dist > reach or (dist and fr.is_place(o)):
             continue
         if best is None or dist < best[0]:
-            best = (dist, n)
+            best = (dist, o)
     if best is None:
         return []
-    return [best[1], *fr.coordinated(best[1], skip_place=True)]
+    return _uniq([best[1][2], *fr.coordinated(best[1], skip_place=True)])
 
 
 def _first_person(toks: list[_Tok], hit: _Hit) -> bool:
@@ -464,18 +532,29 @@ def _first_person(toks: list[_Tok], hit: _Hit) -> bool:
     return toks[hit.first].norm.startswith(("نست", "سنست", "نع", "سنع"))
 
 
+def _call_before(toks: list[_Tok], i: int) -> bool:
+    """A call or demand earlier in the sentence (أنه طالب بتسليح ...): the acts after it are the speaker's wish."""
+    k = i
+    while k > 0 and not toks[k - 1].strong:
+        k -= 1
+        if any(c in _CALL_CUES for c, _ in _candidates(toks[k].norm)):
+            return True
+    return False
+
+
 def _agent(fr: _Frame, hit: _Hit, exclude: set[int]) -> int | None:
     """The nearest non-place target before an act word in its clause: who does the act."""
     lo = _clause_start(fr.toks, hit.first)
     best = None
-    for first, last, n in fr.order:
-        if n in exclude or first < lo or last >= hit.first or fr.is_place(n):
+    for o in fr.order:
+        first, last, n, _ = o
+        if n in exclude or first < lo or last >= hit.first or fr.is_place(o):
             continue
         best = n
     if best is None:
         # an actor adjective right after the act noun (الضربات الروسية، الغارات التركية)
-        for first, _last, n in fr.order:
-            if n not in exclude and 0 < first - hit.last <= 2 and _looks_nisba(fr.targets[n]):
+        for first, _last, n, nisba in fr.order:
+            if n not in exclude and 0 < first - hit.last <= 2 and nisba:
                 return n
     return best
 
@@ -508,7 +587,7 @@ def _judge(doc: Document, st: Statement, relay: bool) -> Statement:
         return replace(st, targets=tuple(replace(t, stance="neu", evidence=None) for t in st.targets))
     text = doc.article.text
     toks = _statement_tokens(doc, st)
-    fr = _Frame(toks, [_target_index(toks, t) for t in st.targets], st.targets)
+    fr = _Frame(toks, st.targets)
     own = [_own_side(st, t) for t in st.targets]
     lex = stance_lexicon()
     gloss = _gloss_index(doc, toks[0].start if toks else 0, toks[-1].end if toks else 0)
@@ -545,7 +624,7 @@ def _judge(doc: Document, st: Statement, relay: bool) -> Statement:
         if old is None or abs(value) > abs(old[0]):
             evidence[n] = (value, span)
 
-    first_target = fr.order[0][2] if fr.order else None
+    first_target = next((o[2] for o in fr.order if not fr.is_place(o)), None)
     # first pass: speech and evaluation words; second pass: acts, which need to know who is praised
     for phase in ("words", "acts"):
         for h in hits:
@@ -562,17 +641,18 @@ def _judge(doc: Document, st: Statement, relay: bool) -> Statement:
                     continue  # لم يدن، لم تستهدف: neither condemnation nor praise
             from_cue = toks[h.first].start < st.cue.end
             reach = _CUE_REACH if from_cue else _SCOPE_REACH[e.scope]
-            reached = _resolve(fr, h, reach, from_cue=from_cue)
+            reached = _resolve(fr, h, reach)
             if not reached and is_describe and e.cls == "eval" and first_target is not None:
                 reached = [first_target]  # وصف X بالنفاق: the description is about the object of وصف
             if not reached:
                 continue
-            if e.cls == "act" and not _first_person(toks, h):
+            if e.cls == "act" and not _first_person(toks, h) and not is_call and not _call_before(toks, h.first):
                 ag = _agent(fr, h, set(reached))
                 if ag is not None and not own[ag] and score[ag] <= 0:
                     continue  # an onlooker reporting a third party's act
             for n in reached:
-                if own[n] and not (polarity > 0 and (e.cls in _OWN_SIDE_CLASSES | {"speech"} or is_call)):
+                if own[n] and not (polarity > 0 and (e.cls in _OWN_SIDE_CLASSES | {"speech"} or (
+                        e.cls == "act" and (is_call or _call_before(toks, h.first))))):
                     continue
                 add(n, polarity * e.weight, h)
 

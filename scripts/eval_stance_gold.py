@@ -77,7 +77,7 @@ def build(gold: dict, text: str) -> tuple[list[Statement], list[dict[str, str]],
             ctype = "nominal"
         else:
             ctype = "verb"
-        m = re.compile(r"[.!?؟\n]").search(text, ce if ctype != "headline" else ce)
+        m = re.compile(r"[.!?؟\n]").search(text, ce)
         send = m.end() if m else len(text)
         spk_id = g["speaker"][0] if g["speaker"] else None
         spk_aliases = ents.get(spk_id, {}).get("aliases", []) if spk_id else []
@@ -176,8 +176,8 @@ def main(argv: list[str]) -> int:
                 if explain and got != want[t.entity]:
                     ev = t.evidence.text if t.evidence else "-"
                     ctx = text[st.cue.start : st.content.end if st.content else st.cue.end][:150].replace("\n", " ")
-                    print(f"   {gold['article'][:22]} {st.cue.start:>5} {st.cue.text} {t.entity}: gold={want[t.entity]} "
-                          f"got={got} ev={ev} [{t.mention.text}|{t.via}] :: {ctx}")
+                    print(f"   {gold['article'][:22]} {st.cue.start:>5} {st.cue.text} {t.entity}: "
+                          f"gold={want[t.entity]} got={got} ev={ev} [{t.mention.text}|{t.via}] :: {ctx}")
         allpairs += pairs
         s = scores(pairs)
         print(f"{gold['article']:<32} pairs={s['pairs']:>3} acc={s['accuracy']:.3f} macroF1={s['macro_f1']:.3f} "

@@ -261,10 +261,11 @@ def _stem_set(s: str) -> set[str]:
     out = set()
     for w in _norm(s).split():
         w = w[2:] if w.startswith("ال") and len(w) > 4 else w
-        for suf in ("يين", "يون", "يه", "ي", "ا", "ه"):
-            if w.endswith(suf) and len(w) - len(suf) >= 3:
-                w = w[: -len(suf)]
-                break
+        for suffixes in (("يين", "يون", "يه", "ي", "ا", "ه"), ("ي",)):  # تركيا -> تركي -> ترك ~ التركي
+            for suf in suffixes:
+                if w.endswith(suf) and len(w) - len(suf) >= 3:
+                    w = w[: -len(suf)]
+                    break
         if len(w) >= 3:
             out.add(w)
     return out
@@ -496,8 +497,8 @@ def _resolve(fr: _Frame, hit: _Hit, reach: int) -> list[int]:
             nxt = toks[last + 1].norm if last + 1 < len(toks) else ""
             if e.cls == "act" and (nxt.startswith("لل") or (nxt.startswith("ل") and last + 1 in names)):
                 continue  # دعم حكومة الاحتلال للمستوطنين، دعم بلاده لليمن: the masdar's subject, not its object
-            if e.cls == "act" and nisba and (
-                    first - hit.last == 1 or all(toks[k].norm.endswith(("يه", "ي")) for k in range(hit.last + 1, first))):
+            between = range(hit.last + 1, first)
+            if e.cls == "act" and nisba and all(toks[k].norm.endswith(("يه", "ي")) for k in between):
                 continue  # الضربات (الجوية) الروسية: the nisba names the actor, not the object
             return _uniq([n, *fr.coordinated(o, skip_place=True)])
         return []
@@ -563,7 +564,7 @@ def _statement_tokens(doc: Document, st: Statement) -> list[_Tok]:
     """The cue's tokens followed by the content's, without the speaker phrase between them (so that the
     cue's object is adjacent to it: ثمّن [هادي خلال اللقاء] مواقف الصين)."""
     text = doc.article.text
-    lo, hi = _region(doc, st)
+    _, hi = _region(doc, st)
     toks = _tokens(text, st.cue.start, st.cue.end)
     c_lo = st.content.start if st.content else st.cue.end
     c_hi = hi

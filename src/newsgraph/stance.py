@@ -141,28 +141,46 @@ def _vader() -> dict[str, float]:
 
 # Glosses whose English word is evaluative in VADER but descriptive in news reports (a place, an event, an
 # institution): scoring them would make every report of a war or a court a stance.
-_GLOSS_STOP = frozenset({"war", "attack", "killed", "kill", "death", "dead", "crisis", "fire", "court", "prison",
+_GLOSS_STOP = frozenset({"peace", "war", "attack", "killed", "kill", "death", "dead", "crisis", "fire", "court",
+                         "prison",
                          "police", "army", "military", "weapon", "weapons", "bomb", "victim", "injured", "wounded",
                          "disease", "illness", "sick", "problem", "problems", "hospital", "security", "defense",
-                         "defence", "fight", "fighting", "strike", "charge", "charges", "trial", "pain", "lost"})
+                         "defence", "fight", "fighting", "strike", "charge", "charges", "trial", "pain", "lost",
+                         # honorifics, titles and neutral nouns of diplomacy whose English gloss is evaluative
+                         "noble", "honorable", "respectable", "agreement", "accord", "treaty", "interest", "wealth",
+                         "abundance", "justice", "fear", "respect", "murders", "killings", "effective", "active",
+                         "danger", "violent", "tremendous", "despite", "spite", "suffered", "grant", "success"})
+
+
+# Glosses of clitics and inflection in camel-tools analyses ("he;it+condemn;borrow", "the+terrorist+[masc.pl.]").
+_GLOSS_FUNCTION = frozenset({"the", "he", "she", "it", "they", "we", "you", "i", "and", "so", "then", "will", "to",
+                             "for", "by", "with", "his", "her", "its", "their", "our", "your", "my", "them", "him",
+                             "us", "me", "two", "both", "of", "in", "as", "like", "not", "would", "shall", "be"})
 
 
 @cache
 def gloss_polarity(gloss: str) -> float:
-    """The VADER valence of a camel-tools gloss (first sense; mean over its scored words, 0.0 when none).
+    """The VADER valence of a camel-tools gloss (its stem's first sense; mean over scored words, 0.0 when none).
 
     Args:
-        gloss: the English gloss of a lemma, senses separated by ``;`` (``"condemn;denounce"``).
+        gloss: an English gloss as camel-tools gives it, clitics joined by ``+`` and senses by ``;``
+            (``"he;it+condemn;borrow"``, ``"the+terrorist+[masc.pl.]"``).
 
     Returns:
         A valence in about [-4, 4]; descriptive news words (war, court, army) score 0.
 
-    >>> gloss_polarity("praise;commend") > 1
+    >>> gloss_polarity("the+terrorist+[masc.pl.]") < -2
     True
     """
     lex = _vader()
-    sense = gloss.split(";")[0].replace("_", " ").lower()
-    vals = [lex[w] for w in re.findall(r"[a-z]+", sense) if w in lex and w not in _GLOSS_STOP]
+    stem = ""
+    for part in gloss.split("+"):
+        senses = [x.strip().lower() for x in part.split(";")]
+        if part.startswith("[") or all(x in _GLOSS_FUNCTION for x in senses):
+            continue
+        stem = senses[0]
+        break
+    vals = [lex[w] for w in re.findall(r"[a-z]+", stem.replace("_", " ")) if w in lex and w not in _GLOSS_STOP]
     return sum(vals) / len(vals) if vals else 0.0
 
 
@@ -524,11 +542,16 @@ def _resolve(fr: _Frame, hit: _Hit, reach: int) -> list[int]:
     return _uniq([best[1][2], *fr.coordinated(best[1], skip_place=True)])
 
 
+_FIRST_PERSON = frozenset({"نحن", "اننا", "انا", "فاننا", "واننا", "لاننا", "بلادنا"})
+
+
 def _first_person(toks: list[_Tok], hit: _Hit) -> bool:
-    """Our strikes, we target: the speaker's side does the act (first-person suffix or imperfect prefix)."""
-    for k in range(max(0, hit.first - 3), min(len(toks), hit.last + 2)):
+    """Our strikes, we target: the speaker's side does the act (a first-person pronoun or suffix in the clause,
+    or the act verb in the first person)."""
+    lo = _clause_start(toks, hit.first)
+    for k in range(lo, min(len(toks), hit.last + 2)):
         n = toks[k].norm
-        if len(n) > 4 and n.endswith("نا") and not toks[k].strong:
+        if n in _FIRST_PERSON or (len(n) > 4 and n.endswith("نا") and k >= hit.first - 3):
             return True
     return toks[hit.first].norm.startswith(("نست", "سنست", "نع", "سنع"))
 
@@ -606,7 +629,7 @@ def _judge(doc: Document, st: Statement, relay: bool) -> Statement:
     i = 0
     while i < len(toks):
         h = _match(toks, i, lex) or _gloss_hit(toks, i, gloss)
-        if h is not None and h.entry.cls in ("speech", "act", "pray") and any(
+        if h is not None and (h.entry.cls in ("speech", "act", "pray") or h.entry.words == ("~gloss",)) and any(
                 toks[i].start < m.end and toks[i].end > m.start for m in names):
             h = None  # a name that looks like a word (شكري، نصر)
         if h is not None:
@@ -679,7 +702,7 @@ def _gloss_index(doc: Document, start: int, end: int) -> dict[int, str]:
     return out
 
 
-_GLOSS_THRESHOLD = 2.0
+_GLOSS_THRESHOLD = 2.5
 
 
 def _gloss_hit(toks: list[_Tok], i: int, gloss: dict[int, str]) -> _Hit | None:
@@ -689,7 +712,7 @@ def _gloss_hit(toks: list[_Tok], i: int, gloss: dict[int, str]) -> _Hit | None:
     v = gloss_polarity(g)
     if abs(v) < _GLOSS_THRESHOLD:
         return None
-    entry = _Entry((toks[i].norm,), 1 if v > 0 else -1, 1, "attr", "eval", False)
+    entry = _Entry(("~gloss",), 1 if v > 0 else -1, 1, "attr", "eval", False)
     return _Hit(i, i, entry)
 
 

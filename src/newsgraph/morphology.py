@@ -18,7 +18,8 @@ How the analysis of a form is ranked (static score, higher is better):
 * ``-1`` for an unwritten accusative tanwin read into a bare final alef (روسيا as رُوسِيّاً
   "Russian" rather than the name) and ``-1`` for spelling-variant matches (``source=spvar``:
   دعوة as دعوه "he called him");
-* ``-0.5`` for duals, ``-0.5`` for the subordinating/particle readings of و ف (``wa_sub``,
+* ``-1`` for 1st-person-singular verbs (أكثرُ "I become many" for the elative أكثر), rare
+  outside quotations; ``-0.5`` for duals, ``-0.5`` for the subordinating/particle readings of و ف (``wa_sub``,
   ``fa_rc`` ...) against the plain conjunction, ``-0.3`` per proclitic (the simplest
   segmentation wins).
 
@@ -29,7 +30,8 @@ that score within a margin of the best one:
   (``resources/morphology_context.tsv``: الرئيس، الجنرال ...) or was itself chosen as a proper
   noun (name sequences: فلاديمير بوتين);
 * a perfect-tense verb reading is chosen at the start of a clause or after a free-standing
-  و/ف/ثم (Arabic news clauses are verb-first);
+  و/ف/ثم (Arabic news clauses are verb-first), unless the best reading is a very frequent
+  nominal (log-probability above -3: غير أن، بعد أن);
 * after a preposition a nominal reading is chosen over a verb (على طلب "on request").
 
 Words the database does not know get ``analysis=None`` (no guess: the entity stage decides
@@ -71,6 +73,8 @@ _PRC_FEATS = ("prc3", "prc2", "prc1", "prc0")
 _WEAK_PROCLITICS = frozenset({"wa_sub", "wa_part", "wa_prep", "fa_sub", "fa_rc", "fa_conn", "wa_rc"})
 _ALTERNATIVES = 4
 _CONTEXT_MARGIN = 2.5
+# a nominal reading this frequent (غير 'other', بعد 'after') is kept even at a clause start
+_FREQUENT = -3.0
 
 
 def database_path() -> Path:
@@ -301,6 +305,9 @@ class Morphology:
             score -= 3.0
         if an.number == "d":
             score -= 0.5
+        if an.pos == "verb" and an.person == "1" and an.number == "s":
+            # 1st person singular (أكثرُ 'I become many') is rare outside quotations
+            score -= 1.0
         indef_acc = a["indef_acc"] if "indef_acc" in a else a.get("bw", "").endswith("CASE_INDEF_ACC")
         if indef_acc and an.pos != "adv" and "\u064b" not in form_key:
             # a bare final alef read as an unwritten tanwin (روسيا as رُوسِيّاً 'Russian'):
@@ -380,7 +387,7 @@ class Morphology:
             for s, a in ranked:
                 if a.pos != "verb" and s >= floor:
                     return a
-        if top.pos in ("noun", "adj", "noun_prop") and initial:
+        if top.pos in ("noun", "adj", "noun_prop") and initial and top_score < _FREQUENT:
             for s, a in ranked:
                 if a.pos == "verb" and a.aspect == "p" and s >= floor:
                     return a

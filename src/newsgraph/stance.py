@@ -22,8 +22,9 @@ scored through their English gloss with the VADER lexicon when the morphology la
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources as _resources
 
 from newsgraph.errors import ResourceError
@@ -75,6 +76,7 @@ _CUE_REACH = 10
 _OWN_SIDE_CLASSES = frozenset({"pray", "sympathy"})
 
 
+@lru_cache(maxsize=65536)
 def _norm(s: str) -> str:
     return _DIAC.sub("", s).translate(_FOLD)
 
@@ -184,7 +186,8 @@ def gloss_polarity(gloss: str) -> float:
     return sum(vals) / len(vals) if vals else 0.0
 
 
-def _candidates(norm: str) -> list[tuple[str, bool]]:
+@lru_cache(maxsize=65536)
+def _candidates(norm: str) -> tuple[tuple[str, bool], ...]:
     """Lookup keys for a normalised word: clitics stripped, then an inflectional suffix (flag True)."""
     bases = {norm}
     for c in _CONJ:
@@ -205,21 +208,49 @@ def _candidates(norm: str) -> list[tuple[str, bool]]:
             if b.endswith(s) and len(b) - len(s) >= 3:
                 out.append((b[: -len(s)], True))
     out.sort(key=lambda x: (x[1], -len(x[0])))
-    return out
+    return tuple(out)
+
+
+@lru_cache(maxsize=65536)
+def _lookup(norm: str) -> tuple[_Entry, ...]:
+    """The lexicon entries whose first word is this normalised word (longest key first)."""
+    lex = stance_lexicon()
+    out: list[_Entry] = []
+    for key, stripped in _candidates(norm):
+        out += [e for e in lex.get(key, ()) if not (stripped and e.word_only)]
+    return tuple(out)
+
+
+@lru_cache(maxsize=65536)
+def _keys(norm: str) -> frozenset[str]:
+    return frozenset(k for k, _ in _candidates(norm)) | {norm}
+
+
+@lru_cache(maxsize=32)
+def _doc_tokens(text: str) -> tuple[tuple[_Tok, ...], tuple[int, ...]]:
+    """The article's tokens (words, numbers, punctuation; a newline token where a line ends a clause), once
+    per article, with their end offsets for bisection."""
+    out: list[_Tok] = []
+    prev_end = 0
+    for m in _TOKEN.finditer(text):
+        t = m.group()
+        if out and not out[-1].strong and "\n" in text[prev_end : m.start()]:
+            out.append(_Tok(prev_end, prev_end, "\n", "\n", True, False))  # titles and paragraphs end clauses
+        out.append(_Tok(m.start(), m.end(), t, _norm(t), t in _STRONG, t in _WEAK))
+        prev_end = m.end()
+    return tuple(out), tuple(t.end for t in out)
 
 
 def _tokens(text: str, start: int, end: int) -> list[_Tok]:
+    """The tokens overlapping text[start:end] (a cue inside وقال brings the whole word)."""
+    toks, ends = _doc_tokens(text)
+    i = bisect_right(ends, start)
     out = []
-    for m in _TOKEN.finditer(text, start, end):
-        t = m.group()
-        out.append(_Tok(m.start(), m.end(), t, _norm(t), t in _STRONG, t in _WEAK))
-    # newlines end a clause too (titles, paragraphs)
-    fixed = []
-    for i, tok in enumerate(out):
-        if i and "\n" in text[out[i - 1].end : tok.start] and not out[i - 1].strong:
-            fixed.append(_Tok(out[i - 1].end, out[i - 1].end, "\n", "\n", True, False))
-        fixed.append(tok)
-    return fixed
+    while i < len(toks) and toks[i].start < end:
+        if toks[i].end > start or toks[i].start == toks[i].end:
+            out.append(toks[i])
+        i += 1
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,28 +260,21 @@ class _Hit:
     entry: _Entry
 
 
-def _match(toks: list[_Tok], i: int, lex: dict[str, tuple[_Entry, ...]]) -> _Hit | None:
+def _match(toks: list[_Tok], i: int) -> _Hit | None:
     tok = toks[i]
     if tok.strong or tok.weak or not tok.norm.isalpha():
         return None
-    for key, stripped in _candidates(tok.norm):
-        for entry in lex.get(key, ()):
-            if stripped and entry.word_only:
-                continue
-            j = i
-            ok = True
-            for w in entry.words[1:]:
-                j += 1
-                if j >= len(toks):
-                    ok = False
-                    break
-                nxt = toks[j].norm
-                keys = {k for k, _ in _candidates(nxt)} | {nxt}
-                if not (w in keys or (len(w) == 1 and nxt.startswith(w) and len(nxt) > 2)):
-                    ok = False
-                    break
-            if ok:
-                return _Hit(i, j, entry)
+    for entry in _lookup(tok.norm):
+        j = i
+        for w in entry.words[1:]:
+            j += 1
+            if j >= len(toks):
+                break
+            nxt = toks[j].norm
+            if not (w in _keys(nxt) or (len(w) == 1 and nxt.startswith(w) and len(nxt) > 2)):
+                break
+        else:
+            return _Hit(i, j, entry)
     return None
 
 
@@ -274,7 +298,8 @@ def _conditional(toks: list[_Tok], i: int) -> bool:
     return any(toks[j].norm in _CONDITIONALS for j in range(k, i))
 
 
-def _stem_set(s: str) -> set[str]:
+@lru_cache(maxsize=16384)
+def _stem_set(s: str) -> frozenset[str]:
     """Stems of the words of a name or label, for nisba matching (روسيا ~ الروسية ~ روسي)."""
     out = set()
     for w in _norm(s).split():
@@ -286,7 +311,7 @@ def _stem_set(s: str) -> set[str]:
                     break
         if len(w) >= 3:
             out.add(w)
-    return out
+    return frozenset(out)
 
 
 def _own_side(st: Statement, t: Target) -> bool:
@@ -396,16 +421,15 @@ def _occurrences(toks: list[_Tok], targets: tuple[Target, ...]) -> list[_Occ]:
                         names.setdefault("~" + stem, (n, True))
     taken = {k for f, last, _, _ in out for k in range(f, last + 1)}
     for k, tok in enumerate(toks):
-        if k in taken or not tok.norm.isalpha():
+        if k in taken or tok.strong or tok.weak:
             continue
         found = None
-        for key, stripped in _candidates(tok.norm):
-            if not stripped and key in names:
+        for key in _plain_keys(tok.norm):
+            if key in names:
                 found = names[key]
                 break
         if found is None and tok.norm.endswith(("ي", "يه", "يين", "يون")):
-            stems = _stem_set(tok.norm)
-            for stem in stems:
+            for stem in _stem_set(tok.norm):
                 if "~" + stem in names:
                     found = names["~" + stem]
                     break
@@ -413,6 +437,12 @@ def _occurrences(toks: list[_Tok], targets: tuple[Target, ...]) -> list[_Occ]:
             out.append((k, k, found[0], found[1]))
     out.sort()
     return out
+
+
+@lru_cache(maxsize=65536)
+def _plain_keys(norm: str) -> tuple[str, ...]:
+    """A word without its proclitics (وروسيا -> روسيا), longest first."""
+    return tuple(k for k, stripped in _candidates(norm) if not stripped) if norm.isalpha() else ()
 
 
 class _Frame:
@@ -604,7 +634,7 @@ def _statement_tokens(doc: Document, st: Statement) -> list[_Tok]:
     return out
 
 
-def _judge(doc: Document, st: Statement, relay: bool) -> Statement:
+def _judge(doc: Document, st: Statement, relay: bool, gloss: dict[int, str]) -> Statement:
     if not st.targets:
         return st
     if relay:
@@ -613,8 +643,6 @@ def _judge(doc: Document, st: Statement, relay: bool) -> Statement:
     toks = _statement_tokens(doc, st)
     fr = _Frame(toks, st.targets)
     own = [_own_side(st, t) for t in st.targets]
-    lex = stance_lexicon()
-    gloss = _gloss_index(doc, toks[0].start if toks else 0, toks[-1].end if toks else 0)
     cue_forms = {_norm(st.cue.lemma)}
     if st.cue.text.split():
         w = _norm(st.cue.text.split()[0])
@@ -628,7 +656,7 @@ def _judge(doc: Document, st: Statement, relay: bool) -> Statement:
     hits: list[_Hit] = []
     i = 0
     while i < len(toks):
-        h = _match(toks, i, lex) or _gloss_hit(toks, i, gloss)
+        h = _match(toks, i) or _gloss_hit(toks, i, gloss)
         if h is not None and (h.entry.cls in ("speech", "act", "pray") or h.entry.words == ("~gloss",)) and any(
                 toks[i].start < m.end and toks[i].end > m.start for m in names):
             h = None  # a name that looks like a word (شكري، نصر)
@@ -689,16 +717,15 @@ def _judge(doc: Document, st: Statement, relay: bool) -> Statement:
     return replace(st, targets=tuple(new_targets))
 
 
-def _gloss_index(doc: Document, start: int, end: int) -> dict[int, str]:
-    """Token start -> gloss of its chosen analysis, for the words of the region (empty without morphology)."""
+def _gloss_index(doc: Document) -> dict[int, str]:
+    """Token start -> gloss, for the article's content words whose gloss is evaluative (empty without
+    morphology); built once per article."""
     out = {}
-    for sent in doc.sentences:
-        if sent.end < start or sent.start > end:
-            continue
-        for tok in sent.tokens:
-            if start <= tok.start < end and tok.analysis is not None and tok.analysis.gloss:
-                if tok.analysis.pos in ("noun", "adj", "verb", "noun_act", "adj_comp"):
-                    out[tok.start] = tok.analysis.gloss
+    for tok in doc.tokens:
+        an = tok.analysis
+        if an is not None and an.gloss and an.pos in ("noun", "adj", "verb", "noun_act", "adj_comp"):
+            if abs(gloss_polarity(an.gloss)) >= _GLOSS_THRESHOLD:
+                out[tok.start] = an.gloss
     return out
 
 
@@ -731,4 +758,5 @@ def assign_stances(doc: Document, statements: tuple[Statement, ...]) -> tuple[St
     "بحسب وكالة رويترز" relays and gives every target ``neu``.
     """
     text = doc.article.text
-    return tuple(_judge(doc, st, _is_relay(st, statements, text)) for st in statements)
+    gloss = _gloss_index(doc) if any(st.targets for st in statements) else {}
+    return tuple(_judge(doc, st, _is_relay(st, statements, text), gloss) for st in statements)

@@ -671,7 +671,11 @@ def _judge(doc: Document, st: Statement, relay: bool, gloss: dict[int, str]) -> 
 
     def add(n: int, value: float, h: _Hit) -> None:
         score[n] += value
-        span = Span.of(text, toks[h.first].start, toks[h.last].end)
+        start = toks[h.first].start
+        first = toks[h.first].text
+        if first[:1] in "وف" and len(first) > 3 and not h.entry.words[0].startswith(_norm(first[:1])):
+            start += 1  # the evidence is the word, without the conjunction (وأدان -> أدان)
+        span = Span.of(text, start, toks[h.last].end)
         old = evidence[n]
         if old is None or abs(value) > abs(old[0]):
             evidence[n] = (value, span)

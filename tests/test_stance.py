@@ -190,6 +190,27 @@ def test_describe_verb_carries_the_evaluation_to_its_object() -> None:
     assert stances(doc, st) == {"unsc": "neg", "vienna": "neu"}
 
 
+def test_relief_reaches_the_country_it_goes_to() -> None:
+    # aleqtisadiya-style: "استعداد دول الاتحاد للمساهمة في جهود الإغاثة والعمل الإنساني في اليمن"
+    text = "وجدد المسؤول الأوروبي استعداد دول الاتحاد للمساهمة في جهود الإغاثة والعمل الإنساني في اليمن."
+    doc, st = make(text, "جدد", "المسؤول الأوروبي", [("yemen", "اليمن")])
+    assert stances(doc, st) == {"yemen": "pos"}
+
+
+def test_threat_to_a_country_is_not_a_stance_against_it() -> None:
+    # alriyadh-style: "كل من يحاول العبث بأمن المملكة فإنه سيجد الرد": the kingdom is the one threatened
+    text = "وأضاف الأمير أن كل من يحاول العبث بأمن المملكة سيجد الرد."
+    doc, st = make(text, "أضاف", "الأمير", [("saudi_arabia", "المملكة")])
+    assert stances(doc, st) == {"saudi_arabia": "neu"}
+
+
+def test_third_party_plural_subject_is_an_onlooker_report() -> None:
+    # seed article, cue 3953: "وهو ما يؤكد أنهم هناك لدعم نظام الأسد أكثر من كونهم يقاتلون داعش"
+    text = "وأضاف المصدر: \"وهو ما يؤكد أنهم هناك لدعم نظام الأسد أكثر من كونهم يقاتلون داعش\"."
+    doc, st = make(text, "أضاف", "المصدر", [("assad", "الأسد"), ("isis", "داعش")])
+    assert stances(doc, st) == {"assad": "neu", "isis": "neu"}
+
+
 def test_a_name_that_looks_like_a_word_is_not_evidence() -> None:
     # "شكري" (Sameh Shoukry) is a name, not "thanks"
     text = "وقال سامح شكري إن زيارة الوزير إلى القاهرة ناجحة."

@@ -74,6 +74,9 @@ _RELAY_VERBS = frozenset({"نقل", "نقلت", "ينقل", "افاد", "افا�
 _SCOPE_REACH = {"obj": 7, "gen": 2, "attr": 1, "before": 4}
 _CUE_REACH = 10
 _OWN_SIDE_CLASSES = frozenset({"pray", "sympathy"})
+_ACT_CLASSES = frozenset({"act", "aid"})
+# Third-person plural subjects (أنهم هناك لدعم ...): a group other than the speaker does the act.
+_THEY = frozenset({"انهم", "فانهم", "لانهم", "كونهم", "هم", "وهم", "بانهم"})
 
 
 @lru_cache(maxsize=65536)
@@ -512,6 +515,17 @@ def _counts(tok: _Tok) -> bool:
         tok.norm.startswith(("ال", "لل")) and tok.norm[2:] in _TRANSPARENT)
 
 
+def _preposition_between(toks: list[_Tok], last: int, first: int, t: Target) -> bool:
+    """A preposition (or ب/ل attached to the name) separates a noun from the name after it."""
+    for k in range(last + 1, first + 1):
+        tok = toks[k]
+        if k == first:
+            return tok.start < t.mention.start and tok.text[: t.mention.start - tok.start][-1:] in "بل"
+        if tok.norm in ("على", "الى", "ضد", "في", "من", "عن") or (tok.norm[:1] in "بل" and len(tok.norm) > 3):
+            return True
+    return False
+
+
 def _uniq(xs: list[int]) -> list[int]:
     return list(dict.fromkeys(xs))
 
@@ -536,17 +550,19 @@ def _resolve(fr: _Frame, hit: _Hit, reach: int) -> list[int]:
                 return []
             if any(toks[k].norm in _NEGATORS for k in range(hit.last + 1, first)):
                 return []  # الضربات ... ولن تكون هناك قوات روسية: a new negated clause
-            if fr.is_place(o):
+            if fr.is_place(o) and not (e.cls == "aid" and fr.adjunct_place(o)):  # aid: في اليمن is the beneficiary
                 if fr.adjunct_place(o):
                     continue
                 return []  # سعادته بتحرير محافظة عدن: the place is the object; a place has no stance
+            if e.scope == "gen" and _preposition_between(toks, hit.last, first, fr.targets[n]):
+                return []  # العبث بأمن المملكة، تهديد لإسرائيل: the victim, not the actor in construct
             if nisba and first - hit.last > 2:
                 continue  # a nisba far from the word qualifies some other noun
             nxt = toks[last + 1].norm if last + 1 < len(toks) else ""
-            if e.cls == "act" and (nxt.startswith("لل") or (nxt.startswith("ل") and last + 1 in names)):
+            if e.cls in _ACT_CLASSES and (nxt.startswith("لل") or (nxt.startswith("ل") and last + 1 in names)):
                 continue  # دعم حكومة الاحتلال للمستوطنين، دعم بلاده لليمن: the masdar's subject, not its object
             between = range(hit.last + 1, first)
-            if e.cls == "act" and nisba and all(toks[k].norm.endswith(("يه", "ي")) for k in between):
+            if e.cls in _ACT_CLASSES and nisba and all(toks[k].norm.endswith(("يه", "ي")) for k in between):
                 continue  # الضربات (الجوية) الروسية: the nisba names the actor, not the object
             return _uniq([n, *fr.coordinated(o, skip_place=True)])
         return []
@@ -657,7 +673,7 @@ def _judge(doc: Document, st: Statement, relay: bool, gloss: dict[int, str]) -> 
     i = 0
     while i < len(toks):
         h = _match(toks, i) or _gloss_hit(toks, i, gloss)
-        if h is not None and (h.entry.cls in ("speech", "act", "pray") or h.entry.words == ("~gloss",)) and any(
+        if h is not None and (h.entry.cls in ("speech", "act", "aid", "pray") or h.entry.words == ("~gloss",)) and any(
                 toks[i].start < m.end and toks[i].end > m.start for m in names):
             h = None  # a name that looks like a word (شكري، نصر)
         if h is not None:
@@ -685,7 +701,7 @@ def _judge(doc: Document, st: Statement, relay: bool, gloss: dict[int, str]) -> 
     for phase in ("words", "acts"):
         for h in hits:
             e = h.entry
-            if (e.cls == "act") != (phase == "acts"):
+            if (e.cls in _ACT_CLASSES) != (phase == "acts"):
                 continue
             if _conditional(toks, h.first):
                 continue
@@ -702,13 +718,15 @@ def _judge(doc: Document, st: Statement, relay: bool, gloss: dict[int, str]) -> 
                 reached = [first_target]  # وصف X بالنفاق: the description is about the object of وصف
             if not reached:
                 continue
-            if e.cls == "act" and not _first_person(toks, h) and not is_call and not _call_before(toks, h.first):
+            if e.cls in _ACT_CLASSES and not _first_person(toks, h) and not is_call and not _call_before(toks, h.first):
+                if any(toks[k].norm in _THEY for k in range(_clause_start(toks, h.first), h.first)):
+                    continue  # يؤكد أنهم هناك لدعم نظام الأسد: a third party's act, reported
                 ag = _agent(fr, h, set(reached))
                 if ag is not None and not own[ag] and score[ag] <= 0:
                     continue  # an onlooker reporting a third party's act
             for n in reached:
                 if own[n] and not (polarity > 0 and (e.cls in _OWN_SIDE_CLASSES | {"speech"} or (
-                        e.cls == "act" and (is_call or _call_before(toks, h.first))))):
+                        e.cls in _ACT_CLASSES and (is_call or _call_before(toks, h.first))))):
                     continue
                 add(n, polarity * e.weight, h)
 

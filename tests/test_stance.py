@@ -211,6 +211,28 @@ def test_third_party_plural_subject_is_an_onlooker_report() -> None:
     assert stances(doc, st) == {"assad": "neu", "isis": "neu"}
 
 
+def test_a_pronoun_object_takes_the_condemnation() -> None:
+    # "تندد بها وتعتذر للمملكة": the condemned thing is the pronoun, the kingdom is apologised to
+    text = "وقالت الحركة إنها تندد بها وتعتذر للمملكة العربية السعودية."
+    doc, st = make(text, "قالت", "الحركة", [("saudi_arabia", "العربية السعودية")])
+    assert stances(doc, st) == {"saudi_arabia": "neu"}
+
+
+def test_act_of_a_relative_clause_head_is_reported() -> None:
+    # "هذه الدكتاتورية التي تحاول أن تستقوي بالعدو ضد الشعب": the act belongs to the clause's head
+    text = "وقال المتحدث إن هذه الجهة التي تحاول أن تستقوي ضد الشعب الفلسطيني في غزة."
+    doc, st = make(text, "قال", "المتحدث", [("palestine", "الفلسطيني"), ("gaza", "غزة")], via={"palestine": "nisba"})
+    assert stances(doc, st) == {"palestine": "neu", "gaza": "neu"}
+
+
+def test_welcome_goes_to_its_object_not_to_the_welcomer() -> None:
+    # alyaum-style: "أشار عباس إلى ترحيب القيادة الفلسطينية بالجهود الفرنسية"
+    text = "وأشار عباس إلى ترحيب القيادة الفلسطينية بالجهود الفرنسية."
+    doc, st = make(text, "أشار", "عباس", [("palestine", "الفلسطينية"), ("france", "الفرنسية")],
+                   via={"palestine": "nisba", "france": "nisba"})
+    assert stances(doc, st) == {"palestine": "neu", "france": "pos"}
+
+
 def test_a_name_that_looks_like_a_word_is_not_evidence() -> None:
     # "شكري" (Sameh Shoukry) is a name, not "thanks"
     text = "وقال سامح شكري إن زيارة الوزير إلى القاهرة ناجحة."

@@ -76,6 +76,7 @@ _CUE_REACH = 10
 _OWN_SIDE_CLASSES = frozenset({"pray", "sympathy"})
 _ACT_CLASSES = frozenset({"act", "aid"})
 # Third-person plural subjects (أنهم هناك لدعم ...): a group other than the speaker does the act.
+_RELATIVES = frozenset({"التي", "الذي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي"})
 _THEY = frozenset({"انهم", "فانهم", "لانهم", "كونهم", "هم", "وهم", "بانهم"})
 
 
@@ -154,7 +155,10 @@ _GLOSS_STOP = frozenset({"peace", "war", "attack", "killed", "kill", "death", "d
                          # honorifics, titles and neutral nouns of diplomacy whose English gloss is evaluative
                          "noble", "honorable", "respectable", "agreement", "accord", "treaty", "interest", "wealth",
                          "abundance", "justice", "fear", "respect", "murders", "killings", "effective", "active",
-                         "danger", "violent", "tremendous", "despite", "spite", "suffered", "grant", "success"})
+                         "danger", "violent", "tremendous", "despite", "spite", "suffered", "grant", "success",
+                         # deaths, disasters and injuries happen to victims: they are not a stance (GUIDELINES)
+                         "die", "died", "dies", "dying", "murder", "murdered", "disaster", "catastrophe", "flood",
+                         "accident", "injury", "injuries", "wound", "hurt", "crash", "tragedy", "loss", "suffer"})
 
 
 # Glosses of clitics and inflection in camel-tools analyses ("he;it+condemn;borrow", "the+terrorist+[masc.pl.]").
@@ -515,6 +519,12 @@ def _counts(tok: _Tok) -> bool:
         tok.norm.startswith(("ال", "لل")) and tok.norm[2:] in _TRANSPARENT)
 
 
+# A preposition with a pronoun right after a verb: the verb's object is that pronoun (تندد بها، رحب به).
+_PRONOUN_OBJECTS = frozenset({"به", "بها", "بهم", "بهما", "منه", "منها", "منهم", "عليه", "عليها", "عليهم", "له", "لها",
+                              "لهم", "اليه", "اليها", "اليهم", "عنه", "عنها", "عنهم", "فيه", "فيها", "فيهم", "اياه",
+                              "اياها", "اياهم"})
+
+
 def _preposition_between(toks: list[_Tok], last: int, first: int, t: Target) -> bool:
     """A preposition (or ب/ل attached to the name) separates a noun from the name after it."""
     for k in range(last + 1, first + 1):
@@ -536,6 +546,8 @@ def _resolve(fr: _Frame, hit: _Hit, reach: int) -> list[int]:
     toks = fr.toks
     names = {k for o in fr.order for k in range(o[0], o[1] + 1)}
     if e.scope in ("obj", "gen"):
+        if hit.last + 1 < len(toks) and toks[hit.last + 1].norm in _PRONOUN_OBJECTS:
+            return []
         for o in fr.order:
             first, last, n, nisba = o
             if first <= hit.last <= last and e.scope == "gen":
@@ -556,9 +568,12 @@ def _resolve(fr: _Frame, hit: _Hit, reach: int) -> list[int]:
                 return []  # سعادته بتحرير محافظة عدن: the place is the object; a place has no stance
             if e.scope == "gen" and _preposition_between(toks, hit.last, first, fr.targets[n]):
                 return []  # العبث بأمن المملكة، تهديد لإسرائيل: the victim, not the actor in construct
-            if nisba and first - hit.last > 2:
-                continue  # a nisba far from the word qualifies some other noun
+            prev = toks[first - 1].norm
+            if nisba and first - hit.last > 2 and not (prev[:1] in "بل" and len(prev) > 3):
+                continue  # a nisba far from the word qualifies some other noun (but بالجهود الفرنسية: its object)
             nxt = toks[last + 1].norm if last + 1 < len(toks) else ""
+            if nisba and e.cls == "speech" and nxt[:1] in "بل" and len(nxt) > 3 and not nxt.startswith("بان"):
+                continue  # ترحيب القيادة الفلسطينية بالجهود الفرنسية: the nisba names the one who welcomes
             if e.cls in _ACT_CLASSES and (nxt.startswith("لل") or (nxt.startswith("ل") and last + 1 in names)):
                 continue  # دعم حكومة الاحتلال للمستوطنين، دعم بلاده لليمن: the masdar's subject, not its object
             between = range(hit.last + 1, first)
@@ -597,7 +612,7 @@ def _first_person(toks: list[_Tok], hit: _Hit) -> bool:
     lo = _clause_start(toks, hit.first)
     for k in range(lo, min(len(toks), hit.last + 2)):
         n = toks[k].norm
-        if n in _FIRST_PERSON or (len(n) > 4 and n.endswith("نا") and k >= hit.first - 3):
+        if n in _FIRST_PERSON or (len(n) > 4 and n.endswith("نا") and k >= hit.first - 6):
             return True
     return toks[hit.first].norm.startswith(("نست", "سنست", "نع", "سنع"))
 
@@ -714,13 +729,17 @@ def _judge(doc: Document, st: Statement, relay: bool, gloss: dict[int, str]) -> 
             from_cue = toks[h.first].start < st.cue.end
             reach = _CUE_REACH if from_cue else _SCOPE_REACH[e.scope]
             reached = _resolve(fr, h, reach)
-            if not reached and is_describe and e.cls == "eval" and first_target is not None:
+            if not reached and is_describe and e.cls == "eval" and e.words != ("~gloss",) and first_target is not None:
                 reached = [first_target]  # وصف X بالنفاق: the description is about the object of وصف
             if not reached:
                 continue
             if e.cls in _ACT_CLASSES and not _first_person(toks, h) and not is_call and not _call_before(toks, h.first):
                 if any(toks[k].norm in _THEY for k in range(_clause_start(toks, h.first), h.first)):
                     continue  # يؤكد أنهم هناك لدعم نظام الأسد: a third party's act, reported
+                ag = _agent(fr, h, set(reached))
+                near = range(max(_clause_start(toks, h.first), h.first - 4), h.first)
+                if (ag is None or not own[ag]) and any(toks[k].norm in _RELATIVES for k in near):
+                    continue  # الدكتاتورية التي تحاول ... ضد الشعب: the act of the relative clause's head
                 ag = _agent(fr, h, set(reached))
                 if ag is not None and not own[ag] and score[ag] <= 0:
                     continue  # an onlooker reporting a third party's act
@@ -745,7 +764,7 @@ def _gloss_index(doc: Document) -> dict[int, str]:
     out = {}
     for tok in doc.tokens:
         an = tok.analysis
-        if an is not None and an.gloss and an.pos in ("noun", "adj", "verb", "noun_act", "adj_comp"):
+        if an is not None and an.gloss and an.pos in ("noun", "adj", "adj_comp"):
             if abs(gloss_polarity(an.gloss)) >= _GLOSS_THRESHOLD:
                 out[tok.start] = an.gloss
     return out

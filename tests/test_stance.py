@@ -233,6 +233,20 @@ def test_welcome_goes_to_its_object_not_to_the_welcomer() -> None:
     assert stances(doc, st) == {"palestine": "neu", "france": "pos"}
 
 
+def test_another_stance_word_ends_the_object_search() -> None:
+    # aawsat-style: "دان المتظاهرون أيضا الحكومة واتهموها بغض النظر عن نشاطات تنظيم داعش"
+    text = "ودان المتظاهرون أيضا الحكومة واتهموها بغض النظر عن نشاطات تنظيم داعش."
+    doc, st = make(text, "دان", "المتظاهرون", [("isis", "تنظيم داعش")])
+    assert stances(doc, st) == {"isis": "neu"}
+
+
+def test_the_speakers_own_organisation_in_its_phrase() -> None:
+    # "أدانت الأمانة العامة لمنظمة التعاون الإسلامي الهجوم الإرهابي": the organisation speaks, it is not condemned
+    text = "أدانت الأمانة العامة لمنظمة التعاون الإسلامي الهجوم الإرهابي في مدينة مروة."
+    doc, st = make(text, "أدانت", "الأمانة العامة", [("oic", "منظمة التعاون الإسلامي")])
+    assert stances(doc, st) == {"oic": "neu"}
+
+
 def test_a_name_that_looks_like_a_word_is_not_evidence() -> None:
     # "شكري" (Sameh Shoukry) is a name, not "thanks"
     text = "وقال سامح شكري إن زيارة الوزير إلى القاهرة ناجحة."

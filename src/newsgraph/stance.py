@@ -321,10 +321,12 @@ def _stem_set(s: str) -> frozenset[str]:
     return frozenset(out)
 
 
-def _own_side(st: Statement, t: Target) -> bool:
+def _own_side(st: Statement, t: Target, text: str) -> bool:
     sp = st.speaker
     if sp.entity and t.entity == sp.entity:
         return True
+    if sp.mention is not None and re.fullmatch(r"\s+ل", text[sp.mention.end : t.mention.start]):
+        return True  # الأمانة العامة لمنظمة التعاون الإسلامي: the speaker's own organisation, in its phrase
     if sp.organization and t.entity == sp.organization:
         return True
     if t.via == "pronoun" and "بلاد" in _norm(t.mention.text):
@@ -460,6 +462,7 @@ class _Frame:
         self.targets = targets
         self.order = _occurrences(toks, targets)
         self._place: dict[int, bool] = {}
+        self.hit_starts: frozenset[int] = frozenset()
 
     def boundary(self, lo: int, hi: int) -> bool:
         return any(self.toks[k].strong or self.toks[k].weak for k in range(lo, hi))
@@ -560,6 +563,8 @@ def _resolve(fr: _Frame, hit: _Hit, reach: int) -> list[int]:
                 return []  # منتقدي الاتفاق مع إيران: the partner of the object is not criticised
             if first - hit.last > reach:
                 return []
+            if any(k in fr.hit_starts for k in range(hit.last + 1, first)):
+                return []  # دان الحكومة واتهموها ...: another stance word governs what follows
             if any(toks[k].norm in _NEGATORS for k in range(hit.last + 1, first)):
                 return []  # الضربات ... ولن تكون هناك قوات روسية: a new negated clause
             if fr.is_place(o) and not (e.cls == "aid" and fr.adjunct_place(o)):  # aid: في اليمن is the beneficiary
@@ -673,7 +678,7 @@ def _judge(doc: Document, st: Statement, relay: bool, gloss: dict[int, str]) -> 
     text = doc.article.text
     toks = _statement_tokens(doc, st)
     fr = _Frame(toks, st.targets)
-    own = [_own_side(st, t) for t in st.targets]
+    own = [_own_side(st, t, text) for t in st.targets]
     cue_forms = {_norm(st.cue.lemma)}
     if st.cue.text.split():
         w = _norm(st.cue.text.split()[0])
@@ -697,6 +702,7 @@ def _judge(doc: Document, st: Statement, relay: bool, gloss: dict[int, str]) -> 
         else:
             i += 1
 
+    fr.hit_starts = frozenset(h.first for h in hits)
     score = [0.0] * len(st.targets)
     evidence: list[tuple[float, Span] | None] = [None] * len(st.targets)
 

@@ -44,6 +44,7 @@ _WEAK = frozenset("،,")
 # future particle, the article, object/possessive pronouns and the regular plural/dual/feminine endings.
 _CONJ = ("و", "ف")
 _PREP = ("ب", "ل", "ك", "س")
+_PRONOUN_SUFFIXES = frozenset({"هما", "كما", "هم", "هن", "ها", "كم", "نا", "ه"})
 _SUFFIXES = ("هما", "كما", "هم", "هن", "ها", "كم", "نا", "ات", "ون", "ين", "ان", "وا", "يه", "ه", "ي", "ت", "ا")
 
 # Negators (Ryding, A Reference Grammar of Modern Standard Arabic, ch. 38) and conditional particles (ch. 19).
@@ -214,6 +215,10 @@ def _candidates(norm: str) -> tuple[tuple[str, bool], ...]:
         for s in _SUFFIXES:
             if b.endswith(s) and len(b) - len(s) >= 3:
                 out.append((b[: -len(s)], True))
+                if s in _PRONOUN_SUFFIXES:  # اتهموها = اتهموا + ها: the subject ending before the object pronoun
+                    stem = b[: -len(s)]
+                    out += [(stem[: -len(t)], True) for t in ("و", "ت", "ن", "تم")
+                            if stem.endswith(t) and len(stem) - len(t) >= 3]
     out.sort(key=lambda x: (x[1], -len(x[0])))
     return tuple(out)
 
@@ -265,6 +270,7 @@ class _Hit:
     first: int  # token index of the first word
     last: int  # token index of the last word
     entry: _Entry
+    pronoun: bool = False  # the word carries an object or possessive pronoun (اتهموها، إدانته)
 
 
 def _match(toks: list[_Tok], i: int) -> _Hit | None:
@@ -281,7 +287,8 @@ def _match(toks: list[_Tok], i: int) -> _Hit | None:
             if not (w in _keys(nxt) or (len(w) == 1 and nxt.startswith(w) and len(nxt) > 2)):
                 break
         else:
-            return _Hit(i, j, entry)
+            pronoun = entry.words[0] not in _plain_keys(tok.norm) and tok.norm.endswith(tuple(_PRONOUN_SUFFIXES))
+            return _Hit(i, j, entry, pronoun)
     return None
 
 
@@ -551,6 +558,9 @@ def _resolve(fr: _Frame, hit: _Hit, reach: int) -> list[int]:
     if e.scope in ("obj", "gen"):
         if hit.last + 1 < len(toks) and toks[hit.last + 1].norm in _PRONOUN_OBJECTS:
             return []
+        nxt = toks[hit.last + 1].norm if hit.last + 1 < len(toks) else ""
+        if hit.pronoun and e.cls == "speech" and e.polarity < 0 and not nxt.startswith("ل"):
+            return []  # اتهموها: the pronoun is the object (but إدانته للهجوم: the pronoun is the one condemning)
         for o in fr.order:
             first, last, n, nisba = o
             if first <= hit.last <= last and e.scope == "gen":

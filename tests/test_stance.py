@@ -247,6 +247,41 @@ def test_the_speakers_own_organisation_in_its_phrase() -> None:
     assert stances(doc, st) == {"oic": "neu"}
 
 
+def test_condemned_act_and_its_victim() -> None:
+    # "تدين الحرق المتعمد للرضيع علي دوابشة": the victim of the condemned act is not condemned
+    text = "وقالت المنظمة إنها تدين الحرق المتعمد للرضيع علي دوابشة."
+    doc, st = make(text, "قالت", "المنظمة", [("dawabsheh", "علي دوابشة")])
+    assert stances(doc, st) == {"dawabsheh": "neu"}
+
+
+def test_condemned_act_and_its_agent() -> None:
+    # "أدان الهجوم الذي نفذه تنظيم داعش": the agent of the condemned act is condemned
+    text = "وأدان الوزير الهجوم الذي نفذه تنظيم داعش على المدنيين."
+    doc, st = make(text, "أدان", "الوزير", [("isis", "تنظيم داعش")])
+    assert stances(doc, st) == {"isis": "neg"}
+
+
+def test_the_name_after_a_relative_is_the_actor_of_the_act() -> None:
+    # "لتفادي وقوع ضحايا في الغارات التي يشنها الجيش التركي ضد معاقله"
+    text = "وطلبت رئاسة الإقليم تفادي الضحايا في الغارات التي يشنها الجيش التركي ضد معاقله."
+    doc, st = make(text, "طلبت", "رئاسة الإقليم", [("tr_army", "الجيش التركي")])
+    assert stances(doc, st) == {"tr_army": "neu"}
+
+
+def test_describing_an_aggression_on_a_country() -> None:
+    # "وصفته بأنه «اعتداء على السيادة العراقية»": the country is the victim of the described act
+    text = "ووصفت الوزارة الهجوم بأنه «اعتداء على السيادة العراقية»."
+    doc, st = make(text, "وصفت", "الوزارة", [("iraq", "العراقية")], via={"iraq": "nisba"})
+    assert stances(doc, st) == {"iraq": "neu"}
+
+
+def test_spacious_is_not_welcome() -> None:
+    # "فضاءً رحباً وتحديداً «تويتر»": رحباً is an adjective, not رحّب
+    text = "وقال الكاتب إنه وجد فيها فضاء رحبا وتحديدا تويتر."
+    doc, st = make(text, "قال", "الكاتب", [("twitter", "تويتر")])
+    assert stances(doc, st) == {"twitter": "neu"}
+
+
 def test_a_name_that_looks_like_a_word_is_not_evidence() -> None:
     # "شكري" (Sameh Shoukry) is a name, not "thanks"
     text = "وقال سامح شكري إن زيارة الوزير إلى القاهرة ناجحة."

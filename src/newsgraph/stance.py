@@ -535,6 +535,16 @@ _PRONOUN_OBJECTS = frozenset({"به", "بها", "بهم", "بهما", "منه", 
                               "اياها", "اياهم"})
 
 
+def _victim_complement(toks: list[_Tok], last: int, first: int) -> bool:
+    """After a noun object, a preposition (ل، على، ضد، بحق) introduces the one the act was done to."""
+    words = [k for k in range(last + 1, first + 1) if toks[k].norm.isalpha()]
+    for k in words[1:]:
+        n = toks[k].norm
+        if n in ("على", "ضد", "بحق", "بحقه", "لصالح") or (n.startswith("ل") and not n.startswith("ال") and len(n) > 3):
+            return True
+    return False
+
+
 def _preposition_between(toks: list[_Tok], last: int, first: int, t: Target) -> bool:
     """A preposition (or ب/ل attached to the name) separates a noun from the name after it."""
     for k in range(last + 1, first + 1):
@@ -575,6 +585,11 @@ def _resolve(fr: _Frame, hit: _Hit, reach: int) -> list[int]:
                 return []
             if any(k in fr.hit_starts for k in range(hit.last + 1, first)):
                 return []  # دان الحكومة واتهموها ...: another stance word governs what follows
+            between = range(hit.last + 1, first)
+            if e.cls in _ACT_CLASSES and any(toks[k].norm in _RELATIVES for k in between):
+                return []  # الغارات التي يشنها الجيش التركي: the name after the relative is the actor
+            if e.cls == "speech" and e.polarity < 0 and _victim_complement(toks, hit.last, first):
+                return []  # تدين الحرق المتعمد للرضيع دوابشة: the condemned act is the object, the name its victim
             if any(toks[k].norm in _NEGATORS for k in range(hit.last + 1, first)):
                 return []  # الضربات ... ولن تكون هناك قوات روسية: a new negated clause
             if fr.is_place(o) and not (e.cls == "aid" and fr.adjunct_place(o)):  # aid: في اليمن is the beneficiary
@@ -745,7 +760,8 @@ def _judge(doc: Document, st: Statement, relay: bool, gloss: dict[int, str]) -> 
             from_cue = toks[h.first].start < st.cue.end
             reach = _CUE_REACH if from_cue else _SCOPE_REACH[e.scope]
             reached = _resolve(fr, h, reach)
-            if not reached and is_describe and e.cls == "eval" and e.words != ("~gloss",) and first_target is not None:
+            if not reached and is_describe and e.cls == "eval" and e.scope == "attr" and e.words != ("~gloss",) \
+                    and first_target is not None:
                 reached = [first_target]  # وصف X بالنفاق: the description is about the object of وصف
             if not reached:
                 continue

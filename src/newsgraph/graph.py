@@ -247,8 +247,10 @@ def _anchor_triples(stmt: URIRef, prop: URIRef, name: str, article: URIRef, span
     yield anchor, OA.hasSource, article
     yield anchor, OA.hasSelector, selector
     yield selector, RDF.type, OA.TextPositionSelector
-    yield selector, OA.start, Literal(span.start, datatype=XSD.nonNegativeInteger)
-    yield selector, OA.end, Literal(span.end, datatype=XSD.nonNegativeInteger)
+    # xsd:integer, not the xsd:nonNegativeInteger of the Web Annotation examples: pyoxigraph stores every
+    # integer subtype as xsd:integer, and the two stores must hold the same triples
+    yield selector, OA.start, Literal(span.start)
+    yield selector, OA.end, Literal(span.end)
 
 
 def _statement_triples(stmt: URIRef, st: Statement, article: URIRef, actors: _ActorBook) -> Iterator[Triple]:

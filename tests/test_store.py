@@ -45,7 +45,8 @@ def test_persistent_store_is_incremental_and_idempotent(tmp_path):
     again = store.add([hand_made("a1"), hand_made("a2")])
     assert (again.added, again.replaced) == (2, 2)
     assert store.article_ids() == {"a1", "a2"}
-    assert store.query("SELECT ?n WHERE { <https://w3id.org/newsgraph/id/relation/us_sec_state/russia> ng:statementCount ?n }").rows == [(2,)]
+    rel = "<https://w3id.org/newsgraph/id/relation/us_sec_state/russia>"
+    assert store.query(f"SELECT ?n WHERE {{ {rel} ng:statementCount ?n }}").rows == [(2,)]
     # the persistent store and an in-memory build of the same articles hold the same graph
     exported = load(store.export(tmp_path / "store.trig"))
     expected = build_graph([hand_made("a1"), hand_made("a2")])

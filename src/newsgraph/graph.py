@@ -2,10 +2,11 @@
 
 Each article becomes the named graph ``ngid:graph/{article_id}`` holding the article, its
 statements (with character offsets for cue, content, speaker mention, target mentions and stance
-evidence), the target links with their stance, the actors it involves (described again in every
-article graph that uses them; the union deduplicates) and the ``ng:talksAbout`` shortcuts of
-that article.  The signed ``ng:ActorRelation`` nodes count over all articles, so they live in
-one derived graph, ``ngid:derived/relations``, recomputed after every build.
+evidence), the target links with their stance and the article's ``schema:mentions`` of actors.
+What is shared by articles lives in two derived graphs, so no triple is repeated across graphs:
+``ngid:derived/actors`` describes each actor once (labels in @ar/@en, type, ids, affiliations),
+and ``ngid:derived/relations`` holds the ``ng:talksAbout`` shortcuts and the signed
+``ng:ActorRelation`` counts, recomputed from all article graphs after every build.
 
 IRIs depend only on article ids, canonical actor keys and cue offsets, so two builds of the
 same extractions give isomorphic graphs and adding an article again changes nothing (its graph
@@ -40,6 +41,7 @@ from newsgraph.vocab import DCTERMS, NG, NGID, OA, OWL, PROV, RDF, SDO, SHAPES_P
 
 __all__ = [
     "EXPORT_FORMATS",
+    "ACTORS_GRAPH",
     "RELATIONS_GRAPH",
     "RELATION_COUNTS_QUERY",
     "Triple",
@@ -58,6 +60,7 @@ __all__ = [
     "new_dataset",
     "refresh_relations",
     "relation_iri",
+    "merge_actor",
     "relation_triples",
     "statement_iri",
     "target_iri",
@@ -68,7 +71,13 @@ __all__ = [
 Triple = tuple[Node, Node, Node]
 
 RELATIONS_GRAPH = NGID["derived/relations"]
-"""The named graph of the ng:ActorRelation nodes (aggregated over every article graph)."""
+"""The named graph of the ng:ActorRelation nodes and ng:talksAbout shortcuts (aggregated over every article)."""
+
+ACTORS_GRAPH = NGID["derived/actors"]
+"""The named graph of the actor descriptions (labels, types, ids, affiliations), one copy per actor.
+
+Actors are shared by articles, so they are described once here rather than in each article graph:
+a triple repeated in several named graphs would count once per graph in pyoxigraph's union."""
 
 # file extension -> rdflib format name; quads formats keep the per-article named graphs
 EXPORT_FORMATS: dict[str, str] = {
@@ -175,6 +184,7 @@ class _ActorBook:
                 if name:
                     self.by_name.setdefault(name, e.key)
         self.fallback: dict[str, tuple[str, tuple[str, ...], str | None]] = {}  # key -> label, aliases, type
+        self.extra: dict[str, list[Triple]] = {}  # actor-level facts found at statements (affiliations)
 
     def use(self, key: str, label: str, aliases: Iterable[str] = (), type_: str | None = None) -> URIRef:
         if key not in self.entities and key not in self.fallback:
@@ -185,16 +195,18 @@ class _ActorBook:
         key = name if name in self.entities else self.by_name.get(name, name)
         return self.use(key, name, (), "ORG")
 
-    def triples(self, article: URIRef) -> Iterator[Triple]:
-        keys = sorted(set(self.entities) | set(self.fallback))
-        for key in keys:
+    def descriptions(self) -> dict[str, list[Triple]]:
+        out: dict[str, list[Triple]] = {}
+        for key in sorted(set(self.entities) | set(self.fallback)):
             if key in self.entities:
                 e = self.entities[key]
-                yield from _actor_triples(key, e.label, e.label_en, e.aliases, e.type, e.ids)
+                out[key] = list(_actor_triples(key, e.label, e.label_en, e.aliases, e.type, e.ids))
             else:
                 label, aliases, type_ = self.fallback[key]
-                yield from _actor_triples(key, label, None, aliases, type_, ())
-            yield article, SDO.mentions, actor_iri(key)
+                out[key] = list(_actor_triples(key, label, None, aliases, type_, ()))
+        for key, triples in self.extra.items():
+            out.setdefault(key, []).extend(triples)
+        return out
 
 
 def _actor_triples(key: str, label: str, label_en: str | None, aliases: Iterable[str], type_: str | None,
@@ -287,7 +299,7 @@ def _statement_triples(stmt: URIRef, st: Statement, article: URIRef, actors: _Ac
         org = actors.organization(sp.organization)
         yield stmt, NG.speakerOrganization, org
         if org != speaker:
-            yield speaker, SDO.affiliation, org
+            actors.extra.setdefault(speaker_key, []).append((speaker, SDO.affiliation, org))
     seen: set[str] = set()
     for target in st.targets:
         if target.entity in seen:  # one link per actor; the first mention stands for the statement
@@ -301,7 +313,6 @@ def _target_triples(stmt: URIRef, target: Target, speaker: URIRef, actors: _Acto
     link = target_iri(stmt, target.entity)
     yield stmt, SDO.about, actor
     yield stmt, NG.hasTarget, link
-    yield speaker, NG.talksAbout, actor
     yield link, RDF.type, NG.TargetLink
     yield link, NG.targetActor, actor
     yield link, NG.via, Literal(target.via)
@@ -312,11 +323,14 @@ def _target_triples(stmt: URIRef, target: Target, speaker: URIRef, actors: _Acto
             yield from _span_triples(link, target.evidence, NG.evidenceText, NG.evidenceStart, NG.evidenceEnd)
 
 
-def article_triples(extraction: Extraction) -> Iterator[Triple]:
-    """The triples of one article's named graph (article, statements, target links, actors, shortcuts).
+def article_triples(extraction: Extraction, *, into: dict[str, list[Triple]] | None = None) -> Iterator[Triple]:
+    """The triples of one article's named graph (article, statements with offsets, target links, mentions).
 
     Args:
         extraction: what ``newsgraph.extract`` found in one article.
+        into: a dict that receives, once the iterator is exhausted, the description triples of every
+            actor the article involves (canonical key -> triples); they belong in :data:`ACTORS_GRAPH`,
+            merged with :func:`merge_actor`.
 
     Returns:
         An iterator of (subject, predicate, object) rdflib terms; the same extraction always gives the same set.
@@ -365,7 +379,11 @@ def article_triples(extraction: Extraction) -> Iterator[Triple]:
         if n:
             stmt = URIRef(f"{stmt}-{n + 1}")
         yield from _statement_triples(stmt, st, node, actors)
-    yield from actors.triples(node)
+    descriptions = actors.descriptions()
+    for key in descriptions:
+        yield node, SDO.mentions, actor_iri(key)
+    if into is not None:
+        into.update(descriptions)
 
 
 # ----------------------------------------------------------------------------- datasets
@@ -384,12 +402,48 @@ def new_dataset() -> Dataset:
 def article_ids(dataset: Dataset) -> set[str]:
     """The ids of the articles that have a named graph in the dataset (e.g. ``{'000_bbdb7bd5d11f476f'}``)."""
     prefix = str(NGID) + "graph/"
-    out = set()
+    out: set[str] = set()
     for g in dataset.graphs():
         name = str(g.identifier)
         if name.startswith(prefix) and len(g):
             out.add(unquote(name[len(prefix):]))
     return out
+
+
+def merge_actor(triples: Iterable[Triple], existing_labels: Iterable[Literal]) -> list[Triple]:
+    """An actor description to add next to what the graph already says about the actor.
+
+    The first description of an actor keeps its preferred labels (SKOS allows one per language);
+    a later article's different preferred labels become alternative labels, so builds stay
+    deterministic for a given article order and adding an article twice adds nothing.
+
+    Args:
+        triples: the description from one article (``article_triples(..., into=...)``).
+        existing_labels: the actor's skos:prefLabel values already in the graph (empty: a new actor).
+
+    Returns:
+        The triples to add.
+
+    Example: with ``"روسيا"@ar`` already preferred, a new ``"روسيه"@ar`` is added as skos:altLabel.
+    """
+    existing = set(existing_labels)
+    if not existing:
+        return list(triples)
+    out = []
+    for s, p, o in triples:
+        if p == SKOS.prefLabel:
+            if o in existing:
+                continue
+            p = SKOS.altLabel
+        out.append((s, p, o))
+    return out
+
+
+def _add_actors(dataset: Dataset, descriptions: dict[str, list[Triple]]) -> None:
+    g = dataset.graph(ACTORS_GRAPH)
+    for key, triples in descriptions.items():
+        existing = [o for o in g.objects(actor_iri(key), SKOS.prefLabel) if isinstance(o, Literal)]
+        g.addN((s, p, o, g) for s, p, o in merge_actor(triples, existing))
 
 
 def add_extraction(dataset: Dataset, extraction: Extraction, *, replace: bool = True) -> bool:
@@ -411,7 +465,9 @@ def add_extraction(dataset: Dataset, extraction: Extraction, *, replace: bool = 
         if not replace:
             return False
         g.remove((None, None, None))
-    g.addN((s, p, o, g) for s, p, o in article_triples(extraction))
+    descriptions: dict[str, list[Triple]] = {}
+    g.addN((s, p, o, g) for s, p, o in article_triples(extraction, into=descriptions))
+    _add_actors(dataset, descriptions)
     return True
 
 
@@ -457,6 +513,7 @@ def relation_triples(rows: Iterable[tuple[str, str, str | None, int]]) -> Iterat
         yield node, NG.positiveCount, Literal(c["pos"])
         yield node, NG.negativeCount, Literal(c["neg"])
         yield node, NG.neutralCount, Literal(c["neu"])
+        yield URIRef(speaker), NG.talksAbout, URIRef(target)
 
 
 def refresh_relations(dataset: Dataset) -> None:

@@ -29,6 +29,7 @@ from rdflib.term import Node
 
 from newsgraph.errors import DependencyError, GraphError, QueryError, StoreError
 from newsgraph.graph import (
+    ACTORS_GRAPH,
     RELATION_COUNTS_QUERY,
     RELATIONS_GRAPH,
     add_extraction,
@@ -38,12 +39,13 @@ from newsgraph.graph import (
     format_for,
     graph_iri,
     load,
+    merge_actor,
     new_dataset,
     refresh_relations,
     relation_triples,
 )
 from newsgraph.model import Extraction
-from newsgraph.vocab import NGID, PREFIXES, XSD
+from newsgraph.vocab import NGID, PREFIXES, SKOS, XSD
 
 __all__ = [
     "ARTICLE_COUNT_QUERY",
@@ -328,6 +330,7 @@ class OxigraphStore:
         report = AddReport()
         lines: list[str] = []
         pending: set[str] = set()
+        labels: dict[str, set[Literal]] = {}  # actor key -> preferred labels in the store or in this add
 
         def flush() -> None:
             if lines:
@@ -347,7 +350,15 @@ class OxigraphStore:
                     continue
                 self.store.remove_graph(node)
                 report.replaced += 1
-            lines.extend(_nquads(article_triples(ex), gid))
+            descriptions: dict[str, list[tuple[Node, Node, Node]]] = {}
+            lines.extend(_nquads(article_triples(ex, into=descriptions), gid))
+            for key, triples in descriptions.items():
+                known = labels.get(key)
+                if known is None:
+                    known = self._pref_labels(key)
+                add = merge_actor(triples, known)
+                lines.extend(_nquads(add, ACTORS_GRAPH))
+                labels[key] = known | {o for _, p, o in add if p == SKOS.prefLabel and isinstance(o, Literal)}
             pending.add(ex.article.id)
             report.added += 1
             report.statements += len(ex.statements)
@@ -356,6 +367,18 @@ class OxigraphStore:
         flush()
         self.refresh_relations()
         return report
+
+    def _pref_labels(self, key: str) -> set[Literal]:
+        import pyoxigraph as ox
+
+        from newsgraph.graph import actor_iri
+
+        out = set()
+        for q in self.store.quads_for_pattern(ox.NamedNode(str(actor_iri(key))), ox.NamedNode(str(SKOS.prefLabel)),
+                                              None, ox.NamedNode(str(ACTORS_GRAPH))):
+            o = q.object
+            out.add(Literal(o.value, lang=o.language) if o.language else Literal(o.value))
+        return out
 
     def refresh_relations(self) -> None:
         """Recompute the ng:ActorRelation graph from all article graphs (one SPARQL group-by)."""

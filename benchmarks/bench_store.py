@@ -32,7 +32,7 @@ from collections.abc import Iterator
 from multiprocessing import Pool
 from pathlib import Path
 
-from newsgraph.graph import build_graph, export, new_dataset, union_graph
+from newsgraph.graph import export, new_dataset, union_graph
 from newsgraph.model import Article, Extraction
 from newsgraph.store import TOP_SPEAKERS_QUERY, MemoryStore, OxigraphStore
 
@@ -122,7 +122,8 @@ def measure(label: str, extractions: list[Extraction], tmp: Path) -> None:
     _, t_bulk = timed(fresh.load_file, nq)
     _, q_parsed = best_of(1, MemoryStore(parsed).query, TOP_SPEAKERS_QUERY)
     _, q_bulk = best_of(3, fresh.query, TOP_SPEAKERS_QUERY)
-    print(f"N-Quads file {nq.stat().st_size / 1e6:.1f} MB, {triples} distinct triples: rdflib parses in {t_parse:.2f} s "
+    print(f"N-Quads file {nq.stat().st_size / 1e6:.1f} MB, {triples} distinct triples: "
+          f"rdflib parses in {t_parse:.2f} s "
           f"and answers in {q_parsed:.3f} s; pyoxigraph bulk-loads in {t_bulk:.2f} s and answers in {q_bulk:.3f} s "
           f"(load {t_parse / t_bulk:.1f}x, query {q_parsed / max(q_bulk, 1e-9):.0f}x)")
     fresh.close()

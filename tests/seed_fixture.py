@@ -1,4 +1,4 @@
-"""A hand-made Extraction of the seed article, built from its gold annotation.
+"""The seed article as Extractions: the real pipeline's, and a hand-made one from its gold annotation.
 
 The graph tests need statements with speakers, targets and stances before the extraction
 stages give them; this fixture takes cue offsets, kinds, speakers (first accepted entity;
@@ -9,6 +9,7 @@ alias occurrence nearest the cue (falling back to the cue itself, via="descripti
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 
@@ -70,3 +71,12 @@ def seed_gold_extraction() -> Extraction:
                                     cue=Cue(c["start"], c["end"], c["text"], c["text"], cue_type),
                                     speaker=speaker, targets=tuple(targets), required=g["required"]))
     return Extraction(article=article, entities=tuple(entities), statements=tuple(statements))
+
+
+@functools.cache
+def seed_pipeline_extraction() -> Extraction:
+    """The real pipeline's extraction of the seed article (computed once per test session)."""
+    from newsgraph.io import read_text_article
+    from newsgraph.pipeline import extract
+
+    return extract(read_text_article(SEED_ARTICLE))

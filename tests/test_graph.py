@@ -26,7 +26,7 @@ from newsgraph.graph import (
 )
 from newsgraph.model import Article, Cue, Entity, Extraction, Span, Speaker, Statement, Target
 from newsgraph.vocab import NG, OA, PROV, SDO, SKOS
-from seed_fixture import seed_gold_extraction
+from seed_fixture import seed_gold_extraction, seed_pipeline_extraction
 
 # "قال وزير الخارجية الأمريكي إن روسيا تتحمل المسؤولية" — a hand-made two-statement article
 TEXT = "عنوان الخبر\n\nقال وزير الخارجية الأمريكي إن روسيا تتحمل المسؤولية. وأضاف أن سوريا بحاجة إلى السلام."
@@ -164,8 +164,9 @@ def test_seed_gold_graph_round_trips_and_conforms(tmp_path):
     assert conforms, report
 
 
-def test_rdflib_and_pyoxigraph_read_the_seed_turtle_to_the_same_count(tmp_path):
-    ds = build_graph([seed_gold_extraction()])
+@pytest.mark.parametrize("source", ["pipeline", "gold"])
+def test_rdflib_and_pyoxigraph_read_the_seed_turtle_to_the_same_count(tmp_path, source, morphology):
+    ds = build_graph([seed_pipeline_extraction() if source == "pipeline" else seed_gold_extraction()])
     path = export(ds, tmp_path / "seed.ttl")
     store = pyoxigraph.Store()
     store.bulk_load(path=str(path), format=pyoxigraph.RdfFormat.TURTLE)
@@ -180,12 +181,19 @@ def test_a_graph_breaking_the_shapes_is_reported():
     assert not conforms and "cueStart" in report
 
 
-def test_the_real_pipeline_output_of_the_seed_builds_and_conforms():
-    from newsgraph.pipeline import extract
-
-    ds = build_graph([extract(SEED_ARTICLE.read_text(encoding="utf-8"))])
+def test_the_real_pipeline_output_of_the_seed_builds_and_conforms(morphology):
+    ex = seed_pipeline_extraction()
+    ds = build_graph([ex])
     conforms, report = validate(ds)
     assert conforms, report
+    # every statement the pipeline found is in the graph, with its cue where the article has it
+    text = SEED_ARTICLE.read_text(encoding="utf-8")
+    cues = {(s.toPython(), e.toPython()) for _, s, e in ((n, ds.value(n, NG.cueStart), ds.value(n, NG.cueEnd))
+                                                          for n in ds.subjects(NG.cueText, None))}
+    assert cues == {(s.cue.start, s.cue.end) for s in ex.statements}
+    for n in ds.subjects(NG.cueText, None):
+        start, end = ds.value(n, NG.cueStart).toPython(), ds.value(n, NG.cueEnd).toPython()
+        assert str(ds.value(n, NG.cueText)) == text[start:end]
 
 
 def test_relation_counts_that_do_not_add_up_break_the_shapes():

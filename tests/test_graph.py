@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pyoxigraph
 import pytest
 from rdflib import Literal
@@ -12,6 +14,7 @@ from newsgraph.graph import (
     RELATIONS_GRAPH,
     actor_iri,
     add_extraction,
+    article_triples,
     article_ids,
     build_graph,
     datasets_isomorphic,
@@ -201,3 +204,25 @@ def test_relation_counts_that_do_not_add_up_break_the_shapes():
     ds.graph(RELATIONS_GRAPH).set((relation_iri("us_sec_state", "russia"), NG.statementCount, Literal(9)))
     conforms, report = validate(ds)
     assert not conforms and "sum" in report
+
+
+def test_article_triples_without_into_is_a_self_contained_article_graph():
+    ex = hand_made()
+    inline = set(article_triples(ex))
+    descriptions: dict = {}
+    split = set(article_triples(ex, into=descriptions))
+    actors = {t for triples in descriptions.values() for t in triples}
+    assert inline == split | actors
+    assert (actor_iri("russia"), SKOS.prefLabel, Literal("روسيا", lang="ar")) in actors
+
+
+def test_a_later_article_with_another_label_keeps_one_preferred_label_per_language():
+    # "روسيه" (a common spelling of روسيا) in a second article becomes an alternative label
+    first = hand_made("a1")
+    other = Entity(key="russia", label="روسيه", type="GPE", label_en="Russia")
+    second = dataclasses.replace(hand_made("a2"), entities=(other,))
+    ds = build_graph([first, second])
+    assert set(ds.objects(actor_iri("russia"), SKOS.prefLabel)) == {Literal("روسيا", lang="ar"),
+                                                                     Literal("Russia", lang="en")}
+    assert Literal("روسيه", lang="ar") in set(ds.objects(actor_iri("russia"), SKOS.altLabel))
+    assert validate(ds)[0]

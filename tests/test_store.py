@@ -12,7 +12,7 @@ from conftest import SEED_ARTICLE
 from newsgraph.cli import main
 from newsgraph.errors import QueryError, StoreError
 from newsgraph.graph import build_graph, datasets_isomorphic, describe_difference, load
-from newsgraph.store import TOP_SPEAKERS_QUERY, MemoryStore, OxigraphStore, open_store
+from newsgraph.store import TOP_SPEAKERS_QUERY, MemoryStore, OxigraphStore, load_graph, open_store
 
 
 def _stores(tmp_path):
@@ -130,3 +130,13 @@ def test_cli_html_is_skipped_or_written(tmp_path, capsys):
     assert main(["build", str(article), "--html", str(tmp_path / "g.html")]) == 0
     out = capsys.readouterr().out
     assert "skipped" in out or (tmp_path / "g.html").exists()
+
+
+def test_load_graph_reads_a_store_directory_for_rdflib_analytics(tmp_path):
+    store = OxigraphStore(tmp_path / "s")
+    store.add([hand_made("a1"), hand_made("a2")])
+    store.close()
+    del store
+    ds = load_graph(tmp_path / "s")
+    expected = build_graph([hand_made("a1"), hand_made("a2")])
+    assert datasets_isomorphic(ds, expected), describe_difference(ds, expected)

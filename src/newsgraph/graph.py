@@ -330,7 +330,9 @@ def article_triples(extraction: Extraction, *, into: dict[str, list[Triple]] | N
         extraction: what ``newsgraph.extract`` found in one article.
         into: a dict that receives, once the iterator is exhausted, the description triples of every
             actor the article involves (canonical key -> triples); they belong in :data:`ACTORS_GRAPH`,
-            merged with :func:`merge_actor`.
+            merged with :func:`merge_actor`, which is what :func:`build_graph` and the stores do.
+            None: the descriptions are yielded too, making a self-contained article graph (for writers
+            that put one article per graph; pyoxigraph then sees the repeated actor triples once per graph).
 
     Returns:
         An iterator of (subject, predicate, object) rdflib terms; the same extraction always gives the same set.
@@ -384,6 +386,9 @@ def article_triples(extraction: Extraction, *, into: dict[str, list[Triple]] | N
         yield node, SDO.mentions, actor_iri(key)
     if into is not None:
         into.update(descriptions)
+    else:  # one self-contained article graph (VOCAB.md allows actors repeated per article graph)
+        for triples in descriptions.values():
+            yield from triples
 
 
 # ----------------------------------------------------------------------------- datasets

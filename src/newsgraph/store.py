@@ -51,6 +51,7 @@ __all__ = [
     "ARTICLE_COUNT_QUERY",
     "STATEMENT_COUNT_QUERY",
     "TOP_SPEAKERS_QUERY",
+    "load_graph",
     "AddReport",
     "GraphStore",
     "MemoryStore",
@@ -463,6 +464,32 @@ class OxigraphStore:
         """Flush to disk (the directory stays a valid store for later builds)."""
         if self.path is not None and not self.read_only:
             self.store.flush()
+
+
+def load_graph(path: Path | str) -> Dataset:
+    """An rdflib Dataset holding everything in a store directory or graph file (for rdflib/networkx analytics).
+
+    Args:
+        path: a store directory written by ``newsgraph build --store`` or a graph file (.ttl .nt .jsonld .trig .nq).
+
+    Returns:
+        A dataset whose default graph is the union of its named graphs.
+
+    Raises:
+        StoreError: when the directory is not a store.
+
+    Example: ``load_graph("snn.oxigraph").query("SELECT ?s WHERE { ?s ng:cueText 'قال' } LIMIT 1")``.
+    """
+    import pyoxigraph as ox
+
+    path = Path(path)
+    if not path.is_dir():
+        return load(path)
+    store = OxigraphStore(path, read_only=True)
+    data = ox.serialize(iter(store.store), format=ox.RdfFormat.N_QUADS)
+    ds = new_dataset()
+    ds.parse(data=data.decode("utf-8") if data else "", format="nquads")
+    return ds
 
 
 def open_store(path: Path | str | None = None, *, read_only: bool = False) -> MemoryStore | OxigraphStore:

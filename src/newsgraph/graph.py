@@ -529,8 +529,10 @@ def refresh_relations(dataset: Dataset) -> None:
     """
     rel = dataset.graph(RELATIONS_GRAPH)
     rel.remove((None, None, None))
-    rows = [(str(r[0]), str(r[1]), str(r[2]) if r[2] is not None else None, int(r[3]))
-            for r in dataset.query(RELATION_COUNTS_QUERY)]  # type: ignore[index, misc, arg-type]
+    rows: list[tuple[str, str, str | None, int]] = []
+    for r in dataset.query(RELATION_COUNTS_QUERY):
+        speaker, target, stance, n = r  # type: ignore[misc]
+        rows.append((str(speaker), str(target), str(stance) if stance is not None else None, int(n)))
     rel.addN((s, p, o, rel) for s, p, o in relation_triples(rows))
 
 

@@ -378,7 +378,8 @@ class OxigraphStore:
         for q in self.store.quads_for_pattern(ox.NamedNode(str(actor_iri(key))), ox.NamedNode(str(SKOS.prefLabel)),
                                               None, ox.NamedNode(str(ACTORS_GRAPH))):
             o = q.object
-            out.add(Literal(o.value, lang=o.language) if o.language else Literal(o.value))
+            if isinstance(o, ox.Literal):
+                out.add(Literal(o.value, lang=o.language) if o.language else Literal(o.value))
         return out
 
     def refresh_relations(self) -> None:
@@ -386,7 +387,10 @@ class OxigraphStore:
         import pyoxigraph as ox
 
         rows = []
-        for sol in self.store.query(RELATION_COUNTS_QUERY, use_default_graph_as_union=True):
+        solutions = self.store.query(RELATION_COUNTS_QUERY, use_default_graph_as_union=True)
+        if not isinstance(solutions, ox.QuerySolutions):
+            raise StoreError("the relation counts query did not return solutions")
+        for sol in solutions:
             stance = sol["stance"]
             rows.append((sol["speaker"].value, sol["target"].value, stance.value if stance is not None else None,
                          int(sol["n"].value)))
@@ -431,13 +435,11 @@ class OxigraphStore:
         path = Path(path)
         fmt = format_for(path, format)
         path.parent.mkdir(parents=True, exist_ok=True)
-        prefixes = {k: v for k, v in PREFIXES.items()}
-        if fmt in ("trig", "nquads", "json-ld"):
-            ox.serialize(iter(self.store), str(path), format=_ox_format(fmt),
-                         **({"prefixes": prefixes} if fmt != "nquads" else {}))
-        else:
-            ox.serialize(self._union_triples(), str(path), format=_ox_format(fmt),
-                         **({"prefixes": prefixes} if fmt == "turtle" else {}))
+        # prefixes only where the format has them (N-Triples and N-Quads do not)
+        prefixes = dict(PREFIXES) if fmt in ("turtle", "trig", "json-ld") else None
+        quads = fmt in ("trig", "nquads", "json-ld")
+        ox.serialize(iter(self.store) if quads else self._union_triples(), str(path), format=_ox_format(fmt),
+                     prefixes=prefixes)
         return path
 
     def load_file(self, path: Path | str, format: str | None = None) -> None:

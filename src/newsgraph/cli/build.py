@@ -48,9 +48,12 @@ def read_inputs(paths: Iterable[Path]) -> Iterator[Article]:
         corpus = importlib.import_module("newsgraph.corpus")
     except ModuleNotFoundError:
         corpus = None
-    reader = getattr(corpus, "read_articles", None) if corpus is not None else None
+    reader: Callable[[list[Path]], Iterable[Article]] | None = (
+        getattr(corpus, "read_articles", None) if corpus is not None else None)
     if reader is None:
-        from newsgraph.io import read_articles as reader
+        from newsgraph.io import read_articles
+
+        reader = read_articles
     yield from reader(list(paths))
 
 

@@ -177,7 +177,8 @@ def open_page(port: int, path: Path) -> tuple[DevTools, dict[str, Any]]:
     time.sleep(0.3)
     dt.evaluate("1")  # drain events that arrived meanwhile
     report = {
-        "requests": [e["params"]["request"]["url"] for e in dt.events if e.get("method") == "Network.requestWillBeSent"],
+        "requests": [e["params"]["request"]["url"] for e in dt.events
+                     if e.get("method") == "Network.requestWillBeSent"],
         "failed": [e["params"] for e in dt.events if e.get("method") == "Network.loadingFailed"],
         "exceptions": [e["params"] for e in dt.events if e.get("method") == "Runtime.exceptionThrown"],
         "console_errors": [e["params"] for e in dt.events if e.get("method") == "Runtime.consoleAPICalled"

@@ -9,6 +9,7 @@ import re
 import pytest
 
 from conftest import SEED_ARTICLE, need_shared
+from newsgraph import render
 from newsgraph.cli import main
 from newsgraph.errors import InputError
 from newsgraph.model import Article, Cue, Entity, Extraction, Span, Speaker, Statement, Target
@@ -108,7 +109,7 @@ def test_top_and_focus_cut_the_graph(seed_graph):
         build_view(seed_graph, focus="nobody-here")
 
 
-def test_large_graph_uses_a_fixed_layout_without_physics():
+def test_large_graph_uses_a_fixed_layout_without_physics(monkeypatch):
     n = PHYSICS_LIMIT + 20
     text = "عنوان\n\n" + " ".join("قال س إن ص." for _ in range(n))
     art = Article.from_text(text, id="big")
@@ -130,6 +131,10 @@ def test_large_graph_uses_a_fixed_layout_without_physics():
     assert [(v["x"], v["y"]) for v in view.nodes] == [(v["x"], v["y"]) for v in again.nodes]
     capped = build_view(graph, top=50)
     assert len(capped.nodes) == 50 and capped.options["physics"]["enabled"] is True
+    # without --top a graph past DEFAULT_MAX_NODES is cut, and the page says so
+    monkeypatch.setattr(render, "DEFAULT_MAX_NODES", 100)
+    default = build_view(graph)
+    assert len(default.nodes) == 100 and "capped at the 100 most involved actors" in default.summary
 
 
 def test_cli_render_writes_the_page(tmp_path, capsys):

@@ -1,10 +1,11 @@
 """Who talks about whom: the RDF graph projected into networkx, and plain results computed from it.
 
-The RDF graph (VOCAB.md terms, read with SPARQL) becomes a :class:`networkx.MultiDiGraph` with one edge
-per statement-target pair, speaker -> target, carrying the statement IRI, cue, kind, article, offsets,
-stance, evidence and a content snippet; and a weighted actor :class:`networkx.DiGraph` (one edge per
-ordered pair, ``weight`` = statements, plus ``pos``/``neg``/``neu`` counts).  Every result is a frozen
-dataclass with ``to_dict()`` so the CLI prints it as a table or JSON.
+The RDF graph (VOCAB.md terms, read through rdflib's triple index) becomes a
+:class:`networkx.MultiDiGraph` with one edge per statement-target pair, speaker -> target, carrying
+the statement IRI, cue, kind, article, offsets, stance, evidence and a content snippet; and a weighted
+actor :class:`networkx.DiGraph` (one edge per ordered pair, ``weight`` = statements, plus
+``pos``/``neg``/``neu`` counts).  Every result is a frozen dataclass with ``to_dict()`` so the CLI
+prints it as a table or JSON.
 
     >>> from rdflib import Graph
     >>> stats = graph_stats(Graph())
@@ -24,7 +25,7 @@ from typing import Any, Literal
 from urllib.parse import unquote
 
 import networkx as nx
-from rdflib import Dataset, Graph
+from rdflib import RDF, SKOS, Dataset, Graph, Namespace, URIRef
 from rdflib.graph import ConjunctiveGraph
 
 from newsgraph.errors import GraphError, InputError
@@ -50,48 +51,13 @@ ActorType = Literal["person", "organisation", "place", "other"]
 StanceValue = Literal["pos", "neg", "neu"]
 
 NS = "https://w3id.org/newsgraph/ns#"
+NG = Namespace(NS)
+PROV = Namespace("http://www.w3.org/ns/prov#")
+SCHEMA = Namespace("https://schema.org/")
 _SNIPPET = 160
 # above this many actor nodes betweenness is estimated from a fixed-seed sample of sources (Brandes 2008)
-_EXACT_BETWEENNESS_LIMIT = 400
+_EXACT_BETWEENNESS_LIMIT = 200
 _SEED = 42
-
-_QUERY = """
-PREFIX ng: <https://w3id.org/newsgraph/ns#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX schema: <https://schema.org/>
-SELECT ?st ?speaker ?cue ?cueStart ?cueEnd ?kind ?article ?text ?tl ?target ?stance ?evidence ?via WHERE {
-  ?st prov:wasAttributedTo ?speaker .
-  OPTIONAL { ?st ng:cueText ?cue }
-  OPTIONAL { ?st ng:cueStart ?cueStart }
-  OPTIONAL { ?st ng:cueEnd ?cueEnd }
-  OPTIONAL { ?st a ?kind . FILTER(?kind IN (ng:DirectStatement, ng:IndirectStatement, ng:MixedStatement)) }
-  OPTIONAL { ?st prov:wasDerivedFrom|schema:isPartOf ?article }
-  OPTIONAL { ?st schema:text ?text }
-  OPTIONAL {
-    ?st ng:hasTarget ?tl . ?tl ng:targetActor ?target .
-    OPTIONAL { ?tl ng:stance ?stance }
-    OPTIONAL { ?tl ng:evidenceText ?evidence }
-    OPTIONAL { ?tl ng:via ?via }
-  }
-}
-"""
-
-_ACTOR_QUERY = """
-PREFIX ng: <https://w3id.org/newsgraph/ns#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-SELECT ?actor ?label ?key ?etype ?cls WHERE {
-  { ?actor skos:prefLabel ?label } UNION { ?actor ng:actorKey ?key } UNION { ?actor ng:entityType ?etype }
-  UNION { ?actor a ?cls . FILTER(?cls IN (ng:Person, ng:Organization, ng:Place)) }
-}
-"""
-
-_ARTICLE_QUERY = """
-PREFIX ng: <https://w3id.org/newsgraph/ns#>
-PREFIX schema: <https://schema.org/>
-SELECT ?article ?id ?headline WHERE {
-  { ?article ng:articleId ?id } UNION { ?article schema:headline ?headline }
-}
-"""
 
 _TYPE_OF_CLASS: dict[str, ActorType] = {"Person": "person", "Organization": "organisation", "Place": "place"}
 _TYPE_OF_CODE: dict[str, ActorType] = {"PER": "person", "ORG": "organisation", "GPE": "place", "LOC": "place"}
@@ -357,6 +323,73 @@ def _snippet(text: str) -> str:
     return text if len(text) <= _SNIPPET else text[: _SNIPPET - 1] + "…"
 
 
+# rdflib's SPARQL engine needed 44 s to join the statement pattern (one row per statement-target pair,
+# eleven OPTIONALs) on a 100k-triple graph, and per-subject lookups 5 s; one pass over the triples into
+# a predicate -> subject -> objects index reads the same VOCAB.md terms in about a second.
+_WANTED = {RDF.type, SKOS.prefLabel, NG.actorKey, NG.entityType, NG.articleId, SCHEMA.headline,
+           PROV.wasAttributedTo, PROV.wasDerivedFrom, SCHEMA.isPartOf, NG.cueText, NG.cueStart, NG.cueEnd,
+           SCHEMA.text, NG.hasTarget, NG.targetActor, NG.stance, NG.evidenceText, NG.via}
+_ACTOR_CLASSES = frozenset((NG.Person, NG.Organization, NG.Place))
+_KIND_CLASSES = frozenset((NG.DirectStatement, NG.IndirectStatement, NG.MixedStatement))
+# the terms as plain URIRefs: Namespace attribute access builds a new term on every call
+(T_TYPE, T_LABEL, T_KEY, T_ETYPE, T_ARTICLE_ID, T_HEADLINE, T_SPEAKER, T_DERIVED, T_PART_OF, T_CUE, T_CUE_START,
+ T_CUE_END, T_TEXT, T_HAS_TARGET, T_TARGET, T_STANCE, T_EVIDENCE, T_VIA) = (
+    URIRef(RDF.type), URIRef(SKOS.prefLabel), NG.actorKey, NG.entityType, NG.articleId, SCHEMA.headline,
+    PROV.wasAttributedTo, PROV.wasDerivedFrom, SCHEMA.isPartOf, NG.cueText, NG.cueStart, NG.cueEnd, SCHEMA.text,
+    NG.hasTarget, NG.targetActor, NG.stance, NG.evidenceText, NG.via)
+
+Index = dict[Any, dict[Any, list[Any]]]
+
+
+def _index(g: Graph) -> Index:
+    index: Index = {p: defaultdict(list) for p in _WANTED}
+    for p in _WANTED:
+        bucket = index[p]
+        for s, o in g.subject_objects(p):
+            bucket[s].append(o)
+    return index
+
+
+def _one(index: Index, p: URIRef, s: Any) -> Any:
+    values = index[p].get(s)
+    return min(values) if values else None  # min: the same value whichever order the store yields
+
+
+def _actor_rows(index: Index) -> list[tuple[Any, ...]]:
+    """(actor, label, key, entityType, class) rows, like a UNION of the four actor patterns."""
+    rows: list[tuple[Any, ...]] = []
+    rows += [(a, label, None, None, None) for a, labels in index[T_LABEL].items() for label in labels]
+    rows += [(a, None, key, None, None) for a, keys in index[T_KEY].items() for key in keys]
+    rows += [(a, None, None, t, None) for a, ts in index[T_ETYPE].items() for t in ts]
+    rows += [(a, None, None, None, c) for a, cs in index[T_TYPE].items() for c in cs if c in _ACTOR_CLASSES]
+    return rows
+
+
+def _article_rows(index: Index) -> list[tuple[Any, ...]]:
+    rows: list[tuple[Any, ...]] = [(a, aid, None) for a, ids in index[T_ARTICLE_ID].items() for aid in ids]
+    rows += [(a, None, h) for a, hs in index[T_HEADLINE].items() for h in hs]
+    return rows
+
+
+def _statement_rows(index: Index) -> list[tuple[Any, ...]]:
+    """One row per statement-target pair (or per statement without targets):
+    (statement, speaker, cue, cueStart, cueEnd, kind, article, text, link, target, stance, evidence, via)."""
+    rows: list[tuple[Any, ...]] = []
+    for st, speakers in index[T_SPEAKER].items():
+        kind = next((k for k in index[T_TYPE].get(st, ()) if k in _KIND_CLASSES), None)
+        article = _one(index, T_DERIVED, st) or _one(index, T_PART_OF, st)
+        head = (st, min(speakers), _one(index, T_CUE, st), _one(index, T_CUE_START, st),
+                _one(index, T_CUE_END, st), kind, article, _one(index, T_TEXT, st))
+        links = [(tl, target) for tl in index[T_HAS_TARGET].get(st, ())
+                 for target in index[T_TARGET].get(tl, ())]
+        if not links:
+            rows.append((*head, None, None, None, None, None))
+        for tl, target in links:
+            rows.append((*head, tl, target, _one(index, T_STANCE, tl), _one(index, T_EVIDENCE, tl),
+                         _one(index, T_VIA, tl)))
+    return rows
+
+
 def project(graph: Graph | Dataset) -> Projection:
     """Project an RDF graph of statements into networkx: speaker -> target multigraph and actor digraph.
 
@@ -367,23 +400,22 @@ def project(graph: Graph | Dataset) -> Projection:
         A :class:`Projection`; node ids are actor keys (``ngid:actor/putin`` -> ``putin``).
 
     Raises:
-        GraphError: the SPARQL projection failed.
+        GraphError: the graph could not be projected (malformed VOCAB.md terms).
 
     Example: a graph where وزارة الدفاع الروسية speaks of داعش gives the edge ``ru_mod -> isis``.
     """
     g = _union(graph)
     try:
-        actor_rows = list(g.query(_ACTOR_QUERY))
-        article_rows = list(g.query(_ARTICLE_QUERY))
-        rows = list(g.query(_QUERY))
-    except Exception as exc:  # rdflib raises bare exceptions from its SPARQL engine
-        raise GraphError(f"SPARQL projection of the graph failed: {exc}") from exc
+        index = _index(g)
+        actor_rows, article_rows, rows = _actor_rows(index), _article_rows(index), _statement_rows(index)
+    except Exception as exc:  # a malformed graph (e.g. a non-literal offset) surfaces as anything
+        raise GraphError(f"projection of the graph into networkx failed: {exc}") from exc
 
     labels: dict[str, dict[str, str]] = defaultdict(dict)
     keys: dict[str, str] = {}
     types: dict[str, ActorType] = {}
-    for actor, label, key, etype, cls in actor_rows:  # type: ignore[misc]
-        iri = str(actor)
+    for actor_iri, label, key, etype, cls in actor_rows:
+        iri = str(actor_iri)
         if label is not None:
             lang = getattr(label, "language", None) or ""
             labels[iri].setdefault(lang, str(label))
@@ -395,7 +427,7 @@ def project(graph: Graph | Dataset) -> Projection:
             types[iri] = _TYPE_OF_CODE.get(str(etype), "other")
     titles: dict[str, str] = {}
     article_ids: dict[str, str] = {}
-    for article, aid, headline in article_rows:  # type: ignore[misc]
+    for article, aid, headline in article_rows:
         if aid is not None:
             article_ids[str(article)] = str(aid)
         if headline is not None:
@@ -403,7 +435,7 @@ def project(graph: Graph | Dataset) -> Projection:
 
     actors: dict[str, ActorInfo] = {}
 
-    def actor(iri: str) -> str:
+    def actor_key(iri: str) -> str:
         key = keys.get(iri) or _key_of(iri)
         if key not in actors:
             lab = labels.get(iri, {})
@@ -416,16 +448,16 @@ def project(graph: Graph | Dataset) -> Projection:
     speakers_of: dict[str, str] = {}
     articles: set[str] = set()
     seen: set[tuple[str, str]] = set()
-    for row in sorted(rows, key=lambda r: tuple(str(v) for v in r)):  # type: ignore[arg-type]
-        st, speaker, cue, cs, ce, kind, article, text, _tl, target, stance, evidence, via = row  # type: ignore[misc]
-        s_key = actor(str(speaker))
+    for row in sorted(rows, key=lambda r: tuple(str(v) for v in r)):
+        st, speaker, cue, cs, ce, kind, article, text, _tl, target, stance, evidence, via = row
+        s_key = actor_key(str(speaker))
         speakers_of[str(st)] = s_key
         if article is not None:
             articles.add(str(article))
         multi.add_node(s_key)
         if target is None:
             continue
-        t_key = actor(str(target))
+        t_key = actor_key(str(target))
         edge_id = (str(st), t_key)
         if edge_id in seen:  # a statement typed twice (e.g. two kinds) yields duplicate rows
             continue

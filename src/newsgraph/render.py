@@ -33,7 +33,8 @@ from rdflib import Dataset, Graph
 from newsgraph.analytics import Projection, StatementEdge, ego_network, project, resolve_actor
 from newsgraph.errors import DependencyError, GraphError, InputError
 
-__all__ = ["STANCE_COLOURS", "TYPE_COLOURS", "View", "build_view", "render_html", "render_page"]
+__all__ = ["DEFAULT_MAX_NODES", "PHYSICS_LIMIT", "STANCE_COLOURS", "TYPE_COLOURS", "View", "build_view",
+           "render_html", "render_page"]
 
 TYPE_COLOURS = {"person": "#4e79a7", "organisation": "#f28e2b", "place": "#9467bd", "other": "#8c8c8c"}
 TYPE_NAMES = {"person": "شخص · person", "organisation": "منظمة · organisation", "place": "مكان · place",
@@ -43,6 +44,9 @@ STANCE_NAMES = {"pos": "تأييد · positive", "neg": "انتقاد · negativ
                 None: "غير محدد · no stance"}
 # past this many nodes vis-network's physics is too slow to settle in a browser: use the computed layout
 PHYSICS_LIMIT = 300
+# without --top, a bigger graph is cut to its most involved actors: a page of thousands of nodes is unreadable,
+# and networkx's spring layout leaves its vectorised path at 500 nodes (minutes on a laptop past that)
+DEFAULT_MAX_NODES = 400
 _SEED = 42
 _FONT = "'DejaVu Sans', 'Noto Sans Arabic', 'Noto Naskh Arabic', Tahoma, Arial, sans-serif"
 
@@ -102,7 +106,7 @@ def _layout(g: nx.DiGraph) -> dict[str, tuple[float, float]]:
     und.add_nodes_from(sorted(g.nodes))
     und.add_edges_from((u, v) for u, v in g.edges if u != v)
     try:
-        pos = nx.spring_layout(und, seed=_SEED, k=1.5 / math.sqrt(max(und.number_of_nodes(), 1)))
+        pos = nx.spring_layout(und, seed=_SEED, k=1.5 / math.sqrt(max(und.number_of_nodes(), 1)), method="force")
     except ImportError as exc:
         raise DependencyError(f"the graph layout needs numpy/scipy ({exc}); pip install numpy scipy") from exc
     scale = 350 * math.sqrt(max(g.number_of_nodes(), 4) / 4)
@@ -115,7 +119,8 @@ def build_view(graph: Graph | Dataset | Projection, *, focus: str | None = None,
     Args:
         graph: an rdflib Graph/Dataset (VOCAB.md terms) or a :class:`~newsgraph.analytics.Projection`.
         focus: an actor key or label (e.g. ``بوتين``'s ``فلاديمير بوتين``): show it and its neighbours.
-        top: keep the ``top`` actors that make or receive most statements (the focus is always kept).
+        top: keep the ``top`` actors that make or receive most statements (the focus is always kept);
+            without it a graph is cut to ``DEFAULT_MAX_NODES`` actors.
 
     Returns:
         A :class:`View` whose node ``title``/edge ``title`` are plain text (never markup).
@@ -136,9 +141,11 @@ def build_view(graph: Graph | Dataset | Projection, *, focus: str | None = None,
     if focus is not None:
         focus_key = resolve_actor(proj, focus)
         keep = set(ego_network(proj, focus_key).nodes)
-    if top is not None and len(keep) > top:
+    cap = top if top is not None else DEFAULT_MAX_NODES
+    capped = len(keep) > cap
+    if capped:
         ranked = sorted(keep, key=lambda k: (k != focus_key, -involvement.get(k, 0), k))
-        keep = set(ranked[:top])
+        keep = set(ranked[:cap])
 
     sub = proj.actor_graph.subgraph(keep)
     positions = _layout(sub)
@@ -187,7 +194,9 @@ def build_view(graph: Graph | Dataset | Projection, *, focus: str | None = None,
     total = proj.actor_graph.number_of_nodes()
     summary = (f"{len(net.nodes)} of {total} actors, {len(net.edges)} statement links"
                + (f"; ego network of {proj.label(focus_key)}" if focus_key else "")
-               + ("" if physics else "; computed layout (physics off)"))
+               + ("" if physics else "; computed layout (physics off)")
+               + (f"; capped at the {cap} most involved actors (--top N / --focus ACTOR to choose)"
+                  if capped and top is None else ""))
     title = "من قال ماذا عن من · who talks about whom" + (f" — {proj.label(focus_key)}" if focus_key else "")
     return View(nodes=list(net.nodes), edges=list(net.edges), options=options, title=title, summary=summary)
 

@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 from urllib.parse import quote
 
-from rdflib import RDF, SKOS, XSD, Graph, Literal, Namespace, URIRef
+from rdflib import RDF, SKOS, XSD, Dataset, Graph, Literal, Namespace, URIRef
 
 from newsgraph.model import Article, Cue, Entity, Extraction, Span, Speaker, Statement, Target
 
@@ -121,6 +121,13 @@ def vocab_graph(extractions: list[Extraction]) -> Graph:
                     g.add((tl, NG.evidenceEnd, Literal(t.evidence.end, datatype=XSD.integer)))
                 g.add((_actor(st.speaker.entity or st.speaker.label), NG.talksAbout, _actor(t.entity)))
     return g
+
+
+def triples_of(graph: Graph) -> list[tuple]:
+    """Every (s, p, o) of a Graph, or of every named graph of a Dataset (which iterates as quads)."""
+    if isinstance(graph, Dataset):
+        return [(s, p, o) for s, p, o, _ in graph.quads((None, None, None, None))]
+    return list(graph)
 
 
 def to_graph(extractions: list[Extraction]) -> Graph:

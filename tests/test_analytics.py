@@ -12,7 +12,7 @@ from newsgraph.analytics import ego_network, graph_stats, project, read_graph, r
 from newsgraph.cli import main
 from newsgraph.errors import InputError
 from newsgraph.model import Article, Cue, Entity, Extraction, Span, Speaker, Statement, Target
-from seedgraph import gold_extraction, to_graph
+from seedgraph import gold_extraction, to_graph, triples_of
 
 
 def _extraction(pairs: list[tuple[str, str, str]], *, article_id: str = "t1") -> Extraction:
@@ -116,7 +116,7 @@ def test_dataset_with_named_graphs_is_merged():
     ds = Dataset()
     for name, g in (("a1", g1), ("a2", g2)):
         named = ds.graph(URIRef(f"https://w3id.org/newsgraph/id/graph/{name}"))
-        for t in g:
+        for t in triples_of(g):
             named.add(t)
     stats = graph_stats(ds)
     assert stats.articles == 2 and stats.statements == 2

@@ -14,7 +14,7 @@ from newsgraph.cli import main
 from newsgraph.errors import InputError
 from newsgraph.model import Article, Cue, Entity, Extraction, Span, Speaker, Statement, Target
 from newsgraph.render import PHYSICS_LIMIT, STANCE_COLOURS, TYPE_COLOURS, build_view, render_html, render_page
-from seedgraph import gold_extraction, to_graph
+from seedgraph import gold_extraction, to_graph, triples_of
 
 XSS = "</script><img src=x onerror=alert(1)>"
 EXTERNAL = re.compile(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//""", re.IGNORECASE)
@@ -153,7 +153,7 @@ def test_render_html_accepts_a_dataset(tmp_path):
 
     ds = Dataset()
     named = ds.graph(URIRef("https://w3id.org/newsgraph/id/graph/xss-1"))
-    for t in xss_graph():
+    for t in triples_of(xss_graph()):
         named.add(t)
     path = render_html(ds, tmp_path / "ds.html")
     assert len(_data(path.read_text(encoding="utf-8"))["nodes"]) == 2

@@ -142,3 +142,17 @@ def test_read_graph_rejects_unknown_formats(tmp_path):
     path.write_text("x", encoding="utf-8")
     with pytest.raises(InputError, match="unknown graph format"):
         read_graph(path)
+
+
+def test_real_pipeline_on_the_seed_ranks_the_quoted_official_and_names_critics(morphology, seed_text):
+    # the acceptance check on what `newsgraph extract` really finds, not the gold file
+    from newsgraph import extract
+
+    ex = extract(Article.from_text(seed_text, id=SEED_ARTICLE.stem), morphology=morphology)
+    stats = graph_stats(to_graph([ex]))
+    # «وقال مسؤول أميركي ...»: the official the article quotes most comes first, clearly ahead of the rest
+    first, second = stats.statements_per_speaker[:2]
+    assert first.label == "مسؤول أميركي" and first.value >= 2 * second.value
+    # «شنّت طائراتنا غارات جوية ... لارهابيي تنظيم #داعش»: somebody is named as criticising somebody
+    assert any(p.neg > p.pos for p in stats.stance_pairs)
+    assert stats.most_criticised and stats.most_criticised[0].label == "داعش"

@@ -266,6 +266,8 @@ def test_seed_page_draws_offline_without_errors(browser, seed_page):
             const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let n = 0;
             for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++; return n; })()""")
         assert drawn > 5000
+        # labels are drawn on the canvas: it inherits the container's right-to-left direction
+        assert dt.evaluate("getComputedStyle(document.querySelector('#graph canvas')).direction") == "rtl"
         # the screenshot is not blank either: a clipped window of the graph area
         shot = dt.send("Page.captureScreenshot", {"format": "png", "clip": {"x": 340, "y": 200, "width": 600,
                                                                              "height": 400, "scale": 1}})

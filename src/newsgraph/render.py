@@ -106,7 +106,7 @@ def _layout(g: nx.DiGraph) -> dict[str, tuple[float, float]]:
     und.add_nodes_from(sorted(g.nodes))
     und.add_edges_from((u, v) for u, v in g.edges if u != v)
     try:
-        pos = nx.spring_layout(und, seed=_SEED, k=1.5 / math.sqrt(max(und.number_of_nodes(), 1)), method="force")
+        pos = nx.spring_layout(und, seed=_SEED, k=1.5 / math.sqrt(max(und.number_of_nodes(), 1)))
     except ImportError as exc:
         raise DependencyError(f"the graph layout needs numpy/scipy ({exc}); pip install numpy scipy") from exc
     scale = 350 * math.sqrt(max(g.number_of_nodes(), 4) / 4)

@@ -645,7 +645,8 @@ def graph_stats(graph: Graph | Dataset | Projection, *, top: int | None = None, 
             opponents[p.source].append(p.target)
     sides = tuple(ActorSides(actor=a, label=proj.label(a), allies=tuple(sorted(allies[a])),
                              opponents=tuple(sorted(opponents[a])))
-                  for a in sorted(set(allies) | set(opponents)))
+                  for a in sorted(set(allies) | set(opponents),
+                                  key=lambda a: (-(len(allies[a]) + len(opponents[a])), a)))
 
     # criticised/praised: how many statement-target links carry that stance, from other speakers
     neg: Counter[str] = Counter()
@@ -672,7 +673,7 @@ def graph_stats(graph: Graph | Dataset | Projection, *, top: int | None = None, 
         reciprocal_pairs=tuple(cut(list(reciprocal))),
         co_targeted=tuple(cut(list(co_targeted))),
         stance_pairs=tuple(cut(pairs)),
-        sides=sides,
+        sides=tuple(cut(list(sides))),
         most_criticised=_ranked(proj, neg, top),
         most_praised=_ranked(proj, pos, top),
         triads_balanced=balanced,

@@ -133,6 +133,10 @@ def test_cli_stats_table_and_json(tmp_path, capsys):
     assert main(["stats", str(path), "--format", "json", "--top", "1"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["statements_per_speaker"] == [{"actor": "أحمد", "label": "أحمد", "value": 2.0}]
+    assert main(["stats", str(path), "--actor", "سعيد"]) == 0
+    assert "Ego network of سعيد [سعيد]: 2 actors" in capsys.readouterr().out
+    assert main(["stats", str(path), "--format", "json", "--actor", "خالد"]) == 0
+    assert json.loads(capsys.readouterr().out)["ego_network"]["nodes"] == ["أحمد", "خالد"]
     assert main(["stats", str(tmp_path / "missing.ttl")]) == 1
     assert "no such graph file" in capsys.readouterr().err
 

@@ -11,7 +11,7 @@ import json
 import sys
 from typing import Any
 
-from newsgraph.analytics import GraphStats, Ranked, graph_stats, read_graph
+from newsgraph.analytics import EgoNetwork, GraphStats, Ranked, ego_network, graph_stats, project, read_graph
 from newsgraph.errors import InputError
 
 
@@ -19,6 +19,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("graph", help="a graph file (.ttl/.trig/.nt/.nq/.jsonld) or a graph store folder")
     parser.add_argument("--top", type=int, default=10, help="entries per ranking (default 10; 0 = all)")
     parser.add_argument("--format", choices=("table", "json"), default="table", help="output format")
+    parser.add_argument("--actor", help="also show this actor's ego network (key or label, e.g. 'فلاديمير بوتين')")
 
 
 def _ranking(title: str, rows: tuple[Ranked, ...], *, integer: bool) -> list[str]:
@@ -75,14 +76,30 @@ def format_table(stats: GraphStats) -> str:
     return "\n".join(lines)
 
 
+def format_ego(ego: EgoNetwork, labels: dict[str, str]) -> str:
+    """An actor's ego network as plain text: who it talks about and who talks about it."""
+    lab = labels.get
+    lines = [f"\nEgo network of {ego.label} [{ego.actor}]: {len(ego.nodes)} actors"]
+    for s, t, n in ego.edges:
+        if ego.actor in (s, t):
+            lines.append(f"  {lab(s, s)} -> {lab(t, t)}  {n} statement(s)")
+    return "\n".join(lines)
+
+
 def run(args: argparse.Namespace) -> int:
     if args.top < 0:
         raise InputError(f"--top must be 0 (all) or a positive number, got {args.top}")
-    stats = graph_stats(read_graph(args.graph), top=args.top or None)
+    proj = project(read_graph(args.graph))
+    stats = graph_stats(proj, top=args.top or None)
+    ego = ego_network(proj, args.actor) if args.actor else None
     if args.format == "json":
         payload: dict[str, Any] = stats.to_dict()
+        if ego is not None:
+            payload["ego_network"] = ego.to_dict()
         json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
         print(format_table(stats))
+        if ego is not None:
+            print(format_ego(ego, {k: proj.label(k) for k in ego.nodes}))
     return 0

@@ -114,7 +114,7 @@ def derive_id(record: dict[str, Any], *, prefix: str = "snn") -> str | None:
         The id, or ``None`` when the record has neither (the caller then hashes the content).
 
     >>> derive_id({"source": "aawsat", "url": "http://aawsat.com/home/article/1/خبر"})
-    'snn-aawsat-43e7e5c2'
+    'snn-aawsat-7bc618d2'
     """
     given = record.get("id")
     if isinstance(given, (str, int)) and not isinstance(given, bool) and str(given).strip():

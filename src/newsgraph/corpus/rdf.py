@@ -1,8 +1,12 @@
 """One article's extraction as N-Quads in its named graph ``ngid:graph/{article_id}``.
 
-The triples come from :func:`newsgraph.graph.build_graph` (the graph module owns the
-vocabulary, see VOCAB.md).  Until that module is present this falls back to the article's
-metadata and its statements' core terms, so corpus runs work at every stage of the project.
+The triples come from :func:`newsgraph.graph.article_triples` (the graph module owns the
+vocabulary, see VOCAB.md), converted to pyoxigraph terms and serialised by pyoxigraph (fast, and
+always valid N-Quads).  Until that module is present this falls back to the article's metadata and
+its statements' core terms, so corpus runs work at every stage of the project.
+
+The graph module's signed ``ng:ActorRelation`` nodes count over all articles; :func:`relation_quads`
+recomputes them from a whole store once a run is complete.
 
     >>> from newsgraph.model import Article, Extraction
     >>> nq = extraction_nquads(Extraction(Article.from_text("عنوان\\n\\nنص", id="a1")))
@@ -12,7 +16,7 @@ metadata and its statements' core terms, so corpus runs work at every stage of t
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from functools import cache
 from typing import Any
 from urllib.parse import quote
@@ -22,7 +26,7 @@ import pyoxigraph as ox
 from newsgraph.corpus.sinks import NG, NGID, article_graph_iri, article_iri
 from newsgraph.model import Extraction
 
-__all__ = ["extraction_nquads"]
+__all__ = ["extraction_nquads", "relation_quads"]
 
 _RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 _SCHEMA = "https://schema.org/"
@@ -33,12 +37,29 @@ _TYPES = {"PER": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place"
 
 
 @cache
-def _graph_builder() -> Callable[[Extraction], Any] | None:
+def _graph_module() -> Any:
     try:
         from newsgraph import graph
     except ImportError:
         return None
-    return getattr(graph, "build_graph", None)
+    return graph if hasattr(graph, "article_triples") else None
+
+
+def _ox_term(term: Any) -> Any:
+    """An rdflib term as the pyoxigraph term (IRI, blank node or literal with its language or datatype)."""
+    from rdflib import BNode, Literal, URIRef
+
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype is not None:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    raise TypeError(f"not an RDF term: {term!r}")
 
 
 def extraction_nquads(extraction: Extraction) -> str:
@@ -50,25 +71,43 @@ def extraction_nquads(extraction: Extraction) -> str:
     Returns:
         N-Quads text, one quad per line.
     """
-    graph_name = ox.NamedNode(article_graph_iri(extraction.article.id))
-    builder = _graph_builder()
-    if builder is None:
-        quads: Iterator[ox.Quad] = (ox.Quad(s, p, o, graph_name) for s, p, o in _fallback_triples(extraction))
+    graph = _graph_module()
+    if graph is None:
+        graph_name = ox.NamedNode(article_graph_iri(extraction.article.id))
+        quads = [ox.Quad(s, p, o, graph_name) for s, p, o in _fallback_triples(extraction)]
     else:
-        quads = _from_rdflib(builder(extraction), graph_name)
+        graph_name = ox.NamedNode(str(graph.graph_iri(extraction.article.id)))
+        terms: dict[Any, Any] = {}  # actors and predicates repeat: convert each term once
+
+        def conv(term: Any) -> Any:
+            out = terms.get(term)
+            if out is None:
+                out = terms[term] = _ox_term(term)
+            return out
+
+        quads = [ox.Quad(conv(s), conv(p), conv(o), graph_name) for s, p, o in graph.article_triples(extraction)]
     return ox.serialize(quads, format=ox.RdfFormat.N_QUADS).decode("utf-8")
 
 
-def _from_rdflib(graph: Any, graph_name: ox.NamedNode) -> Iterator[ox.Quad]:
-    """Quads from an rdflib Graph (into the article's graph) or Dataset (keeping its named graphs)."""
-    data = graph.serialize(format="nquads") if hasattr(graph, "contexts") else graph.serialize(format="nt")
-    if hasattr(graph, "contexts"):
-        for q in ox.parse(data, ox.RdfFormat.N_QUADS):
-            yield q if not isinstance(q.graph_name, ox.DefaultGraph) else ox.Quad(q.subject, q.predicate, q.object,
-                                                                                    graph_name)
-    else:
-        for t in ox.parse(data, ox.RdfFormat.N_TRIPLES):
-            yield ox.Quad(t.subject, t.predicate, t.object, graph_name)
+def relation_quads(store: ox.Store) -> tuple[ox.NamedNode, list[ox.Quad]] | None:
+    """The derived ``ng:ActorRelation`` graph of a whole store: (its graph name, its quads).
+
+    Args:
+        store: a pyoxigraph store holding article graphs.
+
+    Returns:
+        ``None`` when the graph module (which defines the relations) is not installed.
+    """
+    graph = _graph_module()
+    if graph is None or not hasattr(graph, "relation_triples"):
+        return None
+    rows = []
+    for sol in store.query(graph.RELATION_COUNTS_QUERY, use_default_graph_as_union=True):
+        stance = sol["stance"]
+        rows.append((sol["speaker"].value, sol["target"].value, stance.value if stance is not None else None,
+                     int(sol["n"].value)))
+    name = ox.NamedNode(str(graph.RELATIONS_GRAPH))
+    return name, [ox.Quad(_ox_term(s), _ox_term(p), _ox_term(o), name) for s, p, o in graph.relation_triples(rows)]
 
 
 def _lit(value: str, lang: str | None = None) -> ox.Literal:

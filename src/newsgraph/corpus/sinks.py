@@ -158,6 +158,8 @@ class StoreSink:
             raise StoreError(f"cannot write to the store at {self.path}: {exc}") from None
 
     def close(self, *, complete: bool) -> None:
+        if complete:
+            refresh_relations(self.store)
         self.store.flush()
         if complete and self.export is not None:
             write_atomically(self.export, self.store.quads_for_pattern(None, None, None, None), self.export_format)
@@ -209,10 +211,23 @@ class FileSink:
         self._out.close()
         if not complete:
             return
-        with self.journal.open("rb") as f:
-            quads = ox.parse(f, ox.RdfFormat.N_QUADS)
-            write_atomically(self.path, quads, self.format)
+        store = ox.Store()  # in memory: the relations are counted over all articles with one query
+        store.bulk_load(path=str(self.journal), format=ox.RdfFormat.N_QUADS)
+        refresh_relations(store)
+        write_atomically(self.path, store.quads_for_pattern(None, None, None, None), self.format)
         self.journal.unlink()
+
+
+def refresh_relations(store: ox.Store) -> None:
+    """Recompute the derived signed-relation graph of a store from all its article graphs (one transaction)."""
+    from newsgraph.corpus.rdf import relation_quads  # rdf builds on this module's IRIs
+
+    derived = relation_quads(store)
+    if derived is None:
+        return
+    name, quads = derived
+    store.remove_graph(name)
+    store.extend(quads)
 
 
 def journal_entry(article_id: str, nquads: str) -> str:

@@ -15,6 +15,7 @@ from newsgraph.corpus.readers import (
     article_from_text,
     derive_id,
     iter_articles,
+    read_articles,
 )
 from newsgraph.corpus.report import RunSummary, format_summary, write_skip_report
 from newsgraph.corpus.runner import ArticleResult, process_article, run_corpus
@@ -36,6 +37,7 @@ __all__ = [
     "iter_articles",
     "open_sink",
     "process_article",
+    "read_articles",
     "run_corpus",
     "write_skip_report",
 ]

@@ -24,13 +24,15 @@ __all__ = ["RunSummary", "format_summary", "write_skip_report"]
 class RunSummary:
     """What a corpus run did.
 
-    ``articles`` were extracted and written in this run, ``resumed`` were already in the graph
-    (from an interrupted earlier run) and left alone, ``skips`` could not be used.
+    ``articles`` were extracted and written in this run (``replaced`` of them replace an older graph
+    of the same article), ``resumed`` were already in the graph (from an interrupted or earlier run)
+    and left alone, ``skips`` could not be used.
     ``peak_rss_mb`` maps each process ("main", "worker 1", ...) to its peak resident memory.
     """
 
     articles: int = 0
     resumed: int = 0
+    replaced: int = 0
     skips: tuple[Skipped, ...] = ()
     statements: int = 0
     actors: int = 0
@@ -61,6 +63,7 @@ class RunSummary:
         return {
             "articles": self.articles,
             "resumed": self.resumed,
+            "replaced": self.replaced,
             "skipped": self.skipped,
             "skipped_by_reason": self.skipped_by_reason,
             "statements": self.statements,
@@ -88,7 +91,8 @@ def format_summary(summary: RunSummary) -> str:
     """
     s = summary
     lines = [
-        f"articles: {s.articles:,} processed, {s.resumed:,} already in the graph, {s.skipped:,} skipped",
+        f"articles: {s.articles:,} processed, {s.resumed:,} already in the graph, {s.skipped:,} skipped"
+        + (f" ({s.replaced:,} replaced an older graph)" if s.replaced else ""),
         f"statements: {s.statements:,}   actors: {s.actors:,}   quads: {s.quads:,}",
         f"words: {s.words:,} in {s.seconds:.1f} s = {s.words_per_second:,.0f} words/s "
         f"({s.articles_per_second:,.1f} articles/s, {s.workers} worker{'s' if s.workers != 1 else ''})",

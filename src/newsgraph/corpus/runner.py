@@ -165,7 +165,8 @@ class _Run:
         self.progress = progress
         self.on_skip = on_skip
         self.on_done = on_done
-        self.articles = self.statements = self.words = self.quads = self.resumed = 0
+        self.articles = self.statements = self.words = self.quads = self.resumed = self.replaced = 0
+        self.done: set[str] = set()
         self.actors: set[str] = set()
         self.skips: list[Skipped] = []
         self.rss: dict[int, float] = {}
@@ -179,7 +180,10 @@ class _Run:
     def collect(self, results: list[ArticleResult | Skipped], pid: int, rss: float) -> None:
         self.rss[pid] = max(self.rss.get(pid, 0.0), rss)
         done = [r for r in results if isinstance(r, ArticleResult)]
-        self.sink.write([r.entry for r in done])  # one transaction: the batch is in the graph or not at all
+        old = [r.id for r in done if r.id in self.done]
+        self.replaced += len(old)
+        # one transaction: the batch is in the graph or not at all
+        self.sink.write([r.entry for r in done], replace=old)
         for result in results:
             if isinstance(result, Skipped):
                 self.skip(result)
@@ -205,6 +209,7 @@ def run_corpus(
     max_chars: int = DEFAULT_MAX_CHARS,
     id_prefix: str = "snn",
     resume: bool = True,
+    replace: bool = False,
     batch_size: int = 8,
     progress: bool | None = None,
     on_skip: Callable[[Skipped], None] | None = None,
@@ -222,6 +227,8 @@ def run_corpus(
         max_chars: longest accepted article text; longer ones are skipped as ``too-large``.
         id_prefix: first part of ids derived from source and url.
         resume: skip articles already in the store or the output's journal (``False``: start empty).
+        replace: extract the articles already in the store again and replace their graphs (a file
+            output then starts from an empty journal).
         batch_size: articles per task sent to a worker (and per write transaction).
         progress: show a progress line on stderr (default: when stderr is a terminal).
         on_skip: called with each :class:`Skipped` as it happens (for a log line).
@@ -244,13 +251,14 @@ def run_corpus(
     if batch_size < 1:
         raise InputError(f"batch_size must be at least 1, not {batch_size}")
     files = check_inputs([inputs] if isinstance(inputs, (str, Path)) else inputs)
-    sink = open_sink(store=store, output=output, format=format, resume=resume)
+    sink = open_sink(store=store, output=output, format=format,
+                     resume=resume and not (replace and store is None))
     started = time.perf_counter()
     bar = _Progress(enabled=sys.stderr.isatty() if progress is None else progress, total=limit)
     run = _Run(sink, bar, on_skip, on_done)
     complete = False
     try:
-        done = sink.done_ids()
+        done = run.done = sink.done_ids()
         records = iter_articles(files, max_chars=max_chars, id_prefix=id_prefix)
         if limit is not None:
             records = islice(records, limit)
@@ -259,7 +267,7 @@ def run_corpus(
             for item in records:
                 if isinstance(item, Skipped):
                     run.skip(item)
-                elif item.id in done:
+                elif item.id in done and not replace:
                     run.resumed += 1
                     bar.update(1, 0)
                 else:
@@ -284,9 +292,9 @@ def run_corpus(
     if workers > 0:
         rss.update({f"worker {i}": mb for i, (_, mb) in enumerate(sorted(run.rss.items()), start=1)})
     return RunSummary(
-        articles=run.articles, resumed=run.resumed, skips=tuple(run.skips), statements=run.statements,
-        actors=len(run.actors), words=run.words, quads=run.quads, seconds=time.perf_counter() - started,
-        workers=workers, peak_rss_mb=rss, interrupted=not complete,
+        articles=run.articles, resumed=run.resumed, replaced=run.replaced, skips=tuple(run.skips),
+        statements=run.statements, actors=len(run.actors), words=run.words, quads=run.quads,
+        seconds=time.perf_counter() - started, workers=workers, peak_rss_mb=rss, interrupted=not complete,
     )
 
 

@@ -125,19 +125,19 @@ class Sink(Protocol):
 
     def done_ids(self) -> set[str]: ...
 
-    def write(self, nquads: Sequence[str]) -> None: ...
+    def write(self, nquads: Sequence[str], *, replace: Sequence[str] = ()) -> None: ...
 
     def close(self, *, complete: bool) -> None: ...
 
 
 class StoreSink:
-    """A persistent pyoxigraph store on disk; each batch is one transaction."""
+    """A persistent pyoxigraph store on disk (in memory when ``path`` is None); each batch is one transaction."""
 
-    def __init__(self, path: str | Path, *, export: Path | None = None, export_format: OutputFormat = "nquads",
-                 resume: bool = True) -> None:
-        self.path = Path(path)
+    def __init__(self, path: str | Path | None, *, export: Path | None = None,
+                 export_format: OutputFormat = "nquads", resume: bool = True) -> None:
+        self.path = Path(path) if path is not None else None
         try:
-            self.store = ox.Store(str(self.path))
+            self.store = ox.Store(str(self.path)) if self.path is not None else ox.Store()
         except OSError as exc:
             raise StoreError(f"cannot open the store at {self.path}: {exc} (is another run using it?)") from None
         self.export = export
@@ -149,7 +149,10 @@ class StoreSink:
         return {q.object.value for q in self.store.quads_for_pattern(None, ox.NamedNode(ARTICLE_ID), None, None)
                 if isinstance(q.object, ox.Literal)}
 
-    def write(self, nquads: Sequence[str]) -> None:
+    def write(self, nquads: Sequence[str], *, replace: Sequence[str] = ()) -> None:
+        """Load one batch in one transaction, after removing the old graphs of the ``replace`` article ids."""
+        for article_id in replace:
+            self.store.remove_graph(ox.NamedNode(article_graph_iri(article_id)))
         if not nquads:
             return
         try:
@@ -171,6 +174,7 @@ class FileSink:
 
     def __init__(self, path: str | Path, *, format: OutputFormat | None = None, resume: bool = True) -> None:
         self.path = Path(path)
+        self.export = None
         self.format = format_of(self.path, format)
         self.journal = self.path.with_name(self.path.name + ".partial")
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -199,8 +203,9 @@ class FileSink:
     def done_ids(self) -> set[str]:
         return set(self._done)
 
-    def write(self, nquads: Sequence[str]) -> None:
-        """Append one batch; each article's quads end with its ``# done`` marker (they carry it)."""
+    def write(self, nquads: Sequence[str], *, replace: Sequence[str] = ()) -> None:
+        """Append one batch; each article's quads end with its ``# done`` marker (``replace`` is not needed:
+        a file run that replaces starts from an empty journal)."""
         if not nquads:
             return
         self._out.write("".join(nquads).encode("utf-8"))
@@ -243,6 +248,7 @@ def open_sink(*, store: str | Path | None = None, output: str | Path | None = No
     Args:
         store: folder of a persistent pyoxigraph store (created when absent).
         output: RDF file to write (.nq .trig .nt .ttl); with ``store``, written from it at the end.
+            With neither, the graph is built in memory (for the summary) and not kept.
         format: output format when the suffix does not say it.
         resume: keep what an earlier run wrote and skip its articles (``False``: start empty).
 
@@ -250,7 +256,7 @@ def open_sink(*, store: str | Path | None = None, output: str | Path | None = No
         A :class:`StoreSink` or :class:`FileSink`.
 
     Raises:
-        InputError: neither a store nor an output was given, or the format is unknown.
+        InputError: the output format is unknown.
         StoreError: the store cannot be opened (for example another run holds it).
 
     >>> open_sink(output="مقالات.trig").format                      # doctest: +SKIP
@@ -262,4 +268,4 @@ def open_sink(*, store: str | Path | None = None, output: str | Path | None = No
         return StoreSink(store, export=export, export_format=fmt, resume=resume)
     if output is not None:
         return FileSink(output, format=format_of(output, format), resume=resume)
-    raise InputError("a corpus run needs somewhere to write: give a store folder, an output file, or both")
+    return StoreSink(None)

@@ -3,7 +3,8 @@
 The main process reads the inputs (streaming), skips the articles already in the graph, sends
 batches of articles to the workers and writes their results in input order, one batch per
 transaction; at most ``2 * workers + 1`` batches are in flight, so memory stays flat on any corpus.
-Each worker loads the morphology database once (pool initializer) and then only calls
+Each worker has the morphology database loaded once (pool initializer; with the forkserver start
+method the forkserver loads it before forking, so the workers share one load) and then only calls
 :func:`newsgraph.pipeline.extract` and the graph builder, sending back one N-Quads string per
 article.
 
@@ -123,9 +124,13 @@ def _batched(items: Iterator[Article], size: int) -> Iterator[list[Article]]:
 
 def _mp_context() -> Any:
     # fork would copy the main process's open store and threads into the workers; forkserver and
-    # spawn start clean interpreters
-    methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    # spawn start clean interpreters.  The forkserver loads the morphology database once before it
+    # forks (the preload module), so N workers cost one database load, not N.
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["newsgraph.corpus._preload"])
+        return context
+    return multiprocessing.get_context("spawn")
 
 
 class _Progress:

@@ -92,12 +92,16 @@ def main() -> int:
                         "baseline per subset (its rate is extrapolated to every token)")
     parser.add_argument("--baseline-full", action="store_true", help="analyse every token in the baseline")
     parser.add_argument("--no-baseline", action="store_true")
+    parser.add_argument("--corpus", type=Path, default=CORPUS, help="folder of the SaudiNewsNet zips "
+                        "(default: ../shared/corpora/saudinewsnet beside the checkout)")
     parser.add_argument("--tmp", type=Path, default=None, help="folder for the temporary stores")
     parser.add_argument("--quiet", action="store_true", help="no progress line")
     args = parser.parse_args()
-    if not CORPUS.is_dir():
-        print(f"needs the SaudiNewsNet zips in {CORPUS}", file=sys.stderr)
+    if not args.corpus.is_dir():
+        print(f"needs the SaudiNewsNet zips in {args.corpus}", file=sys.stderr)
         return 2
+    global CORPUS
+    CORPUS = args.corpus
     root = Path(tempfile.mkdtemp(prefix="bench-corpus-", dir=args.tmp))
     progress = not args.quiet and sys.stderr.isatty()
     limits: list[int | None] = [None] if args.full else (args.limit or [1000, 10000])

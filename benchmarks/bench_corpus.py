@@ -82,6 +82,7 @@ def build(limit: int | None, workers: int, root: Path, *, progress: bool) -> dic
 
 
 def main() -> int:
+    global CORPUS
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, action="append", help="first N articles (repeatable; default "
                         "1000 and 10000)")
@@ -100,8 +101,7 @@ def main() -> int:
     if not args.corpus.is_dir():
         print(f"needs the SaudiNewsNet zips in {args.corpus}", file=sys.stderr)
         return 2
-    global CORPUS
-    CORPUS = args.corpus
+
     root = Path(tempfile.mkdtemp(prefix="bench-corpus-", dir=args.tmp))
     progress = not args.quiet and sys.stderr.isatty()
     limits: list[int | None] = [None] if args.full else (args.limit or [1000, 10000])

@@ -101,7 +101,7 @@ def main() -> int:
     if not args.corpus.is_dir():
         print(f"needs the SaudiNewsNet zips in {args.corpus}", file=sys.stderr)
         return 2
-
+    CORPUS = args.corpus
     root = Path(tempfile.mkdtemp(prefix="bench-corpus-", dir=args.tmp))
     progress = not args.quiet and sys.stderr.isatty()
     limits: list[int | None] = [None] if args.full else (args.limit or [1000, 10000])

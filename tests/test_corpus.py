@@ -215,10 +215,10 @@ def test_a_second_run_into_the_same_store_skips_what_is_done(tmp_path):
 
 def test_output_formats_are_written_atomically(tmp_path):
     corpus = make_corpus(tmp_path / "in", bad=False)
-    for name in ("g.trig", "g.nt", "g.ttl"):
+    for name in ("g.trig", "g.nt", "g.ttl", "g.jsonld"):
         run_corpus(corpus, output=tmp_path / name, workers=0, limit=3)
         assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("g.")) == sorted(
-            p.name for p in tmp_path.iterdir() if p.suffix in (".trig", ".nt", ".ttl"))
+            p.name for p in tmp_path.iterdir() if p.suffix in (".trig", ".nt", ".ttl", ".jsonld"))
     assert "@prefix ng:" in (tmp_path / "g.trig").read_text(encoding="utf-8")
     with pytest.raises(InputError, match="RDF format"):
         run_corpus(corpus, output=tmp_path / "g.xyz", workers=0)

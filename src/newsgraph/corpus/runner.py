@@ -225,7 +225,7 @@ def run_corpus(
     Args:
         inputs: files (.txt .jsonl .json .zip) and folders of them.
         store: folder of a persistent pyoxigraph store to add the articles to.
-        output: RDF file (.nq .trig .nt .ttl) written atomically at the end (from the store if given).
+        output: RDF file (.nq .trig .jsonld .nt .ttl) written atomically at the end (from the store if given).
         format: the output's format when its suffix does not say it.
         workers: worker processes; ``0`` runs everything in this process.
         limit: read only the first ``limit`` records (articles and bad records, in input order).

@@ -47,11 +47,14 @@ NG = "https://w3id.org/newsgraph/ns#"
 NGID = "https://w3id.org/newsgraph/id/"
 ARTICLE_ID = NG + "articleId"
 
-OutputFormat = Literal["nquads", "trig", "ntriples", "turtle"]
-_SUFFIXES: dict[str, OutputFormat] = {".nq": "nquads", ".nquads": "nquads", ".trig": "trig", ".nt": "ntriples",
-                                      ".ttl": "turtle"}
-_OX_FORMATS = {"nquads": ox.RdfFormat.N_QUADS, "trig": ox.RdfFormat.TRIG, "ntriples": ox.RdfFormat.N_TRIPLES,
-               "turtle": ox.RdfFormat.TURTLE}
+OutputFormat = Literal["nquads", "trig", "jsonld", "ntriples", "turtle"]
+_SUFFIXES: dict[str, OutputFormat] = {".nq": "nquads", ".nquads": "nquads", ".trig": "trig", ".jsonld": "jsonld",
+                                      ".nt": "ntriples", ".ttl": "turtle"}
+_OX_FORMATS = {"nquads": ox.RdfFormat.N_QUADS, "trig": ox.RdfFormat.TRIG, "jsonld": ox.RdfFormat.JSON_LD,
+               "ntriples": ox.RdfFormat.N_TRIPLES, "turtle": ox.RdfFormat.TURTLE}
+_QUAD_FORMATS = ("nquads", "trig", "jsonld")
+# rdflib's names for the same formats (newsgraph.graph.format_for speaks these)
+_ALIASES = {"nt": "ntriples", "json-ld": "jsonld", "ttl": "turtle", "nq": "nquads"}
 _PREFIXES = {"ng": NG, "ngid": NGID, "schema": "https://schema.org/", "prov": "http://www.w3.org/ns/prov#",
              "skos": "http://www.w3.org/2004/02/skos/core#", "xsd": "http://www.w3.org/2001/XMLSchema#"}
 
@@ -81,12 +84,13 @@ def done_marker(article_id: str) -> str:
 
 
 def format_of(path: str | Path, format: str | None = None) -> OutputFormat:
-    """The RDF format of an output file: given, else from its suffix (.nq .trig .nt .ttl).
+    """The RDF format of an output file: given, else from its suffix (.nq .trig .jsonld .nt .ttl).
 
     >>> format_of("graph.trig")
     'trig'
     """
     if format is not None:
+        format = _ALIASES.get(format, format)
         if format not in _OX_FORMATS:
             raise InputError(f"unknown output format '{format}', expected one of {', '.join(_OX_FORMATS)}")
         return format  # type: ignore[return-value]
@@ -106,7 +110,7 @@ def write_atomically(path: Path, quads: Iterable[ox.Quad], format: OutputFormat)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as out:
-            if format in ("nquads", "trig"):
+            if format in _QUAD_FORMATS:
                 ox.serialize(quads, out, _OX_FORMATS[format], prefixes=_PREFIXES if format == "trig" else None)
             else:
                 triples = {ox.Triple(q.subject, q.predicate, q.object) for q in quads}

@@ -23,6 +23,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
@@ -32,7 +33,7 @@ from newsgraph.corpus.rdf import extraction_nquads
 from newsgraph.corpus.readers import DEFAULT_MAX_CHARS, Skipped, check_inputs, iter_articles
 from newsgraph.corpus.report import RunSummary
 from newsgraph.corpus.sinks import Sink, done_marker, journal_entry, open_sink
-from newsgraph.errors import InputError, ResourceError
+from newsgraph.errors import InputError, NewsgraphError, ResourceError
 from newsgraph.model import Article
 
 __all__ = ["ArticleResult", "process_article", "run_corpus"]
@@ -247,6 +248,7 @@ def run_corpus(
         InputError: an input path is missing or has an unknown format, or there is nowhere to write.
         StoreError: the store cannot be opened or written.
         ResourceError: the morphology database or a lexicon is missing.
+        NewsgraphError: a worker process died (what was written stays; running again resumes).
 
     >>> run_corpus(["مقالات/"], output="graph.nq", workers=0).articles          # doctest: +SKIP
     12
@@ -314,6 +316,9 @@ def _run_pool(articles: Iterator[Article], run: _Run, *, workers: int, batch_siz
                 run.collect(*pending.popleft().result())
         while pending:
             run.collect(*pending.popleft().result())
+    except BrokenProcessPool as exc:
+        raise NewsgraphError(f"a worker process died ({exc}); was it out of memory or killed? The articles "
+                             "written so far stay in the graph: run the same command again to resume") from None
     finally:
         for future in pending:
             future.cancel()

@@ -95,7 +95,8 @@ def format_summary(summary: RunSummary) -> str:
         + (f" ({s.replaced:,} replaced an older graph)" if s.replaced else ""),
         f"statements: {s.statements:,}   actors: {s.actors:,}   quads: {s.quads:,}",
         f"words: {s.words:,} in {s.seconds:.1f} s = {s.words_per_second:,.0f} words/s "
-        f"({s.articles_per_second:,.1f} articles/s, {s.workers} worker{'s' if s.workers != 1 else ''})",
+        f"({s.articles_per_second:,.1f} articles/s, "
+        + (f"{s.workers} worker{'s' if s.workers != 1 else ''})" if s.workers else "in this process)"),
     ]
     if s.peak_rss_mb:
         lines.append("peak memory: " + ", ".join(f"{k} {v:,.0f} MB" for k, v in s.peak_rss_mb.items()))

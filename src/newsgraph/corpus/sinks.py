@@ -108,6 +108,9 @@ def write_atomically(path: Path, quads: Iterable[ox.Quad], format: OutputFormat)
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes it private; the graph gets the usual file permissions
     try:
         with os.fdopen(fd, "wb") as out:
             if format in _QUAD_FORMATS:

@@ -47,6 +47,12 @@ _PREFIXES = ("وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك
 # clitics stripped before a gazetteer name: not ف / ك, which rarely precede a name and would turn
 # فريم into ف + ريم
 _GAZ_PREFIXES = ("وب", "ول", "و", "ب", "ل")
+# last words of names that are not family names: regnal ordinals (محمد السادس), compound parts (عبد الله)
+_NOT_SURNAMES = frozenset(norm_word(w) for w in (
+    "الأول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر الأولى الثانية الرابعة الله "
+    "الإسلام الدين الرحمن الرحيم الكبير الصغير الأكبر الأصغر").split())
+# given names that are also prepositions when written without the alef maqsura (علي = على)
+_PREPOSITION_NAMES = frozenset({"علي"})
 # words that glue a compound given name: "عبد الله"، "صلاح الدين"، "محمد بن سلمان"
 _COMPOUND = _CONNECTORS | {"الدين", "الله", "الرحمن"}
 _PLACE_HEADS = frozenset(norm_word(w) for w in "مدينة بلدة محافظة قرية إقليم ولاية".split())
@@ -229,6 +235,8 @@ class _Finder:
             for plen, form in _bare_forms(w.norm, prefixes=("و",)):
                 if w.bare.endswith("ى") and form.endswith("ي"):
                     continue
+                if form in _PREPOSITION_NAMES and not self._ali_is_name(i):
+                    continue
                 if form in g.given_names or (form == "عبد" and i + 1 < len(words)):
                     start_plen = plen
                     break
@@ -254,6 +262,16 @@ class _Finder:
                 i = j
             else:
                 i += 1
+
+    def _ali_is_name(self, i: int) -> bool:
+        """علي is also the preposition على written with ya (common in Egyptian typesetting): a name only
+        before another name word (علي عبدالله صالح), never before a definite noun (علي الأرض)."""
+        if i + 1 >= len(self.words) or not self.words[i + 1].joined:
+            return False
+        nxt = self.words[i + 1]
+        if self.morph:
+            return nxt.proper is True or (nxt.proper is None and not nxt.norm.startswith("ال"))
+        return nxt.norm in self.g.given_names or nxt.norm.startswith("عبد") or nxt.norm in self.g.short_forms
 
     def _after_title(self, i: int) -> bool:
         """A title word within the three words before ``i`` (its complement may sit in between)."""
@@ -321,7 +339,9 @@ class _Finder:
             if m.type != "PER":
                 continue
             parts = [norm_word(p) for p in _WORD.findall(m.text)]
-            if len(parts) >= 2 and parts[-2] not in _CONNECTORS and parts[-1] not in _CONNECTORS:
+            # a family name of three letters or fewer is too often a common word (حد، وقف) to match alone
+            if len(parts) >= 2 and parts[-2] not in _CONNECTORS and parts[-1] not in _CONNECTORS \
+                    and len(parts[-1]) >= 4 and parts[-1] not in _NOT_SURNAMES:
                 surnames.setdefault(parts[-1], m.key)
                 surnames.setdefault(_def_strip(parts[-1]), m.key)
         for i, w in enumerate(words):

@@ -175,7 +175,7 @@ def gazetteer() -> Gazetteer:
                 demonyms.setdefault(f, code)
     heads: dict[str, tuple[EntityType, str]] = {
         norm_word(r[0]): (cast(EntityType, r[1]), r[2]) for r in load_tsv("org_heads.tsv", columns=3)}
-    titles = frozenset(norm_word(r[0]) for r in load_tsv("titles.tsv", columns=1))
+    titles = frozenset(norm_word(r[0]) for r in load_tsv("person_titles.tsv", columns=1))
     given = frozenset(norm_word(r[0]) for r in load_tsv("given_names.tsv", columns=1))
     english: dict[tuple[str, ...], Entry] = {}
     for e in entries.values():

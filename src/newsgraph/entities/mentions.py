@@ -71,6 +71,7 @@ class Word:
     hashtag: int  # index of the hashtag the word is in, -1 if none
     proper: bool | None  # True: a noun_prop reading; False: analysed, none proper; None: no analysis
     gloss: str = ""
+    pos: frozenset[str] = frozenset()  # the parts of speech of all its analyses
 
     @property
     def joined(self) -> bool:
@@ -115,13 +116,16 @@ def scan_words(text: str, analyses: Mapping[int, list[Analysis]] | None = None) 
         tag = next((k for k, (ts, te) in enumerate(tags) if ts < s < te), -1)
         proper: bool | None = None
         gloss = ""
+        pos: frozenset[str] = frozenset()
         if analyses is not None:
             anas = [a for off in range(s, e) for a in analyses.get(off, ())]
             if anas:
                 props = [a for a in anas if a.pos == "noun_prop"]
                 proper = bool(props)
                 gloss = props[0].gloss if props else ""
-        words.append(Word(len(words), s, e, m.group(), norm_word(m.group()), text[prev_end:s], tag, proper, gloss))
+                pos = frozenset(a.pos for a in anas)
+        words.append(Word(len(words), s, e, m.group(), norm_word(m.group()), text[prev_end:s], tag, proper, gloss,
+                          pos))
         prev_end = e
     return words
 
@@ -240,6 +244,12 @@ class _Finder:
                 if form in g.given_names or (form == "عبد" and i + 1 < len(words)):
                     start_plen = plen
                     break
+                # a compound given name with الدين: صدر الدين، نور الدين، عز الدين
+                if i + 1 < len(words) and words[i + 1].norm == "الدين" and words[i + 1].joined \
+                        and form not in _STOP and not form.startswith("ال"):
+                    start_plen = plen
+                    break
+            given = start_plen is not None
             after_title = i > 0 and self._after_title(i)
             if start_plen is None and after_title and self.name_like(w) and self.morph and w.proper is not False:
                 start_plen = 0
@@ -249,7 +259,10 @@ class _Finder:
             j = i + 1
             limit = 5 if self.morph else 3
             while j < len(words) and j - i < limit and not self.taken[j] and words[j].joined:
-                if not self.name_like(words[j]):
+                if words[j - 1].norm in _CONNECTORS and words[j].norm not in _STOP:
+                    j += 1  # أبو العينين، عبد المقصود: the word after a name particle belongs to the name
+                    continue
+                if not self.name_like(words[j]) and not (given and j == i + 1 and self._family_name(words[j])):
                     break
                 if not self.morph and j - i == 2 and not (words[j].norm.startswith("ال") or words[j].norm in
                                                          g.given_names or words[j - 1].norm in _COMPOUND):
@@ -262,6 +275,17 @@ class _Finder:
                 i = j
             else:
                 i += 1
+
+    def _family_name(self, w: Word) -> bool:
+        """Right after a given name, a word the morphology reads as a common noun may still be the family
+        name: an indefinite noun (أحمد عساف، فهد كفاين) or a definite nisba (مريم الحربي، محمد الشهري)."""
+        if not self.morph or w.norm in _STOP or w.norm in self.g.titles or w.norm in self.g.demonyms:
+            return False
+        if _def_strip(w.norm) in self.g.heads or w.bare.endswith("ى"):
+            return False
+        if w.norm.startswith("ال"):
+            return w.norm.endswith("ي") and len(w.norm) >= 5
+        return bool(w.pos) and w.pos <= {"noun", "adj", "noun_prop"}
 
     def _ali_is_name(self, i: int) -> bool:
         """علي is also the preposition على written with ya (common in Egyptian typesetting): a name only

@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from newsgraph.entities.canonical import _PER_PREFIX, canonical_key
 from newsgraph.entities.gazetteer import _CONNECTORS, Entry, gazetteer, key_words, norm_word
-from newsgraph.entities.mentions import find_mentions
+from newsgraph.entities.mentions import find_mentions, mentions_in_text
 from newsgraph.model import Document, Entity, EntityType, Mention, Span, Speaker, Statement, Target
 
 __all__ = ["resolve", "assign_keys", "build_entities", "targets_of"]
@@ -181,14 +181,16 @@ def _speaker_key(sp: Speaker, mentions: tuple[Mention, ...]) -> tuple[str, Entit
         if over:
             best = max(over, key=lambda m: (m.type in ("PER", "ORG"), m.end - m.start))
             return best.key or "", best.type, best
+    # no mention under the speaker: read the label itself (a name inside "وكالة أنباء الشرق الأوسط الرسمية")
+    inner = [m for m in mentions_in_text(sp.label) if m.source not in ("nisba", "generic")]
+    first = min((m.start for m in inner), default=-1)
+    if inner and not sp.label[:first].strip(" #\"«"):
+        best = max((m for m in inner if m.start == first), key=lambda m: m.end)
+        return canonical_key(_clean(best.text), best.type), best.type, None
     words = key_words(sp.label)
-    typ: EntityType = "PER"
     g = gazetteer()
-    for n in range(len(words), 0, -1):
-        for i in range(0, len(words) - n + 1):
-            e = g.phrases.get(words[i:i + n])
-            if e is not None and n == len(words):
-                return e.key, e.type, None
+    head = words[0][2:] if words and words[0].startswith("ال") else (words[0] if words else "")
+    typ: EntityType = g.heads[head][0] if head in g.heads else "PER"
     return canonical_key(sp.label, typ), typ, None
 
 

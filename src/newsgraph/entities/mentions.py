@@ -251,8 +251,11 @@ class _Finder:
                     break
             given = start_plen is not None
             after_title = i > 0 and self._after_title(i)
-            if start_plen is None and after_title and self.name_like(w) and self.morph and w.proper is not False:
+            if start_plen is None and after_title and self.name_like(w) and self.morph and (
+                    w.proper or (w.proper is None and not w.norm.startswith(("ال", "وال", "و")))):
                 start_plen = 0
+                # the word after a title is a given name unless it is already a family name (الأسد)
+                given = not w.norm.startswith("ال")
             if start_plen is None:
                 i += 1
                 continue
@@ -279,7 +282,10 @@ class _Finder:
     def _family_name(self, w: Word) -> bool:
         """Right after a given name, a word the morphology reads as a common noun may still be the family
         name: an indefinite noun (أحمد عساف، فهد كفاين) or a definite nisba (مريم الحربي، محمد الشهري)."""
-        if not self.morph or w.norm in _STOP or w.norm in self.g.titles or w.norm in self.g.demonyms:
+        if not self.morph or w.norm in _STOP or w.norm in self.g.demonyms:
+            return False
+        if w.norm.startswith(("لل", "بال", "وال", "فال", "كال")) or any(
+                f in self.g.titles for _, f in _bare_forms(w.norm)):
             return False
         if _def_strip(w.norm) in self.g.heads or w.bare.endswith("ى"):
             return False

@@ -138,10 +138,13 @@ def targets_of(statement: Statement, mentions: tuple[Mention, ...], entities: di
     if c is None:
         return ()
     sp = statement.speaker.mention
+    settings = setting_spans(text, c.start, c.end)
     chosen: dict[str, tuple[int, Mention, str]] = {}
     order: list[str] = []
     for m in mentions:
         if not m.key or m.start < c.start or m.end > c.end:
+            continue
+        if any(s <= m.start < e for s, e in settings):
             continue
         if sp is not None and m.start < sp.end and sp.start < m.end:
             continue
@@ -164,9 +167,42 @@ def targets_of(statement: Statement, mentions: tuple[Mention, ...], entities: di
             label = e.label if e else _clean(m.text)
         else:
             label = _strip_clitic(_clean(m.text))
+            kw = key_words(label)
+            g = gazetteer()
+            if kw and kw not in g.phrases and ("ا" + kw[0], *kw[1:]) in g.phrases:
+                label = "ا" + label  # لليمن: the span is ليمن, the name اليمن
         aliases = tuple(a for a in (e.aliases if e else ()) if norm_word(a) != norm_word(label))
         out.append(Target(entity=key, label=label, mention=Span(m.start, m.end, m.text), aliases=aliases, via=via))
     return tuple(out)
+
+
+# circumstantial phrases that set the scene of the speech act rather than report it ("وذلك خلال مؤتمر صحافي
+# مع نظيره الأميركي جون كيري في ماليزيا"; "عبّر، خلال لقائه X في بروكسل، عن ..."): the guidelines exclude
+# the parties and places of such settings from the targets.
+_SETTING = re.compile(
+    r"(?:^|[\s،,(])(?P<m>(?:وذلك\s+)?(?:خلال|لدى|أثناء|اثناء|على\s+هامش)\s+(?:لقائه|لقائها|لقائهم|لقاء|"
+    r"استقباله|استقبالها|اجتماعه|اجتماعها|اجتماع|مؤتمر|مؤتمره|زيارته|زيارتها|زيارة|اتصال|اتصاله|كلمته|كلمة|"
+    r"مشاركته|ترؤسه|حديثه|محادثات|جلسة|ندوة|حفل|افتتاح|استقبال|مباحثات)|وذلك\s+(?:في|عقب|بعد)\s)")
+_QUOTE_CHARS = "\"«»“”"
+
+
+def setting_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Setting phrases inside a content span, outside quotation marks: from the marker to the next comma
+    (a setting at the start, "خلال لقائه X، ...") or to the end of the content (a trailing "وذلك خلال ...").
+
+    >>> t = "أن بلاده ستبدأ محاربة داعش، وذلك خلال مؤتمر صحافي مع جون كيري في ماليزيا."
+    >>> [t[s:e] for s, e in setting_spans(t, 0, len(t))]
+    ['وذلك خلال مؤتمر صحافي مع جون كيري في ماليزيا.']
+    """
+    out = []
+    for m in _SETTING.finditer(text, start, end):
+        s = m.start("m")
+        if sum(text.count(q, start, s) for q in _QUOTE_CHARS) % 2:
+            continue  # inside a quotation: the speaker's own words
+        comma = min((i for i in (text.find("،", s, end), text.find(",", s, end)) if i >= 0), default=-1)
+        e = comma if comma >= 0 and s - start < 15 else end
+        out.append((s, e))
+    return out
 
 
 def _strip_clitic(label: str) -> str:
@@ -176,8 +212,10 @@ def _strip_clitic(label: str) -> str:
 def _speaker_key(sp: Speaker, mentions: tuple[Mention, ...]) -> tuple[str, EntityType, Mention | None]:
     """The canonical key of a speaker: the mention under its span, else its label through canonical_key."""
     if sp.mention is not None:
-        over = [m for m in mentions if m.key and m.source != "nisba" and m.start < sp.mention.end
-                and sp.mention.start < m.end]
+        span = sp.mention
+        # a place inside a longer speaker phrase ("الخضر لصور مدير عام ...") is not the speaker
+        over = [m for m in mentions if m.key and m.source not in ("nisba", "generic") and m.start < span.end
+                and span.start < m.end and (m.type in ("PER", "ORG") or 2 * (m.end - m.start) >= span.end - span.start)]
         if over:
             best = max(over, key=lambda m: (m.type in ("PER", "ORG"), m.end - m.start))
             return best.key or "", best.type, best

@@ -72,6 +72,8 @@ class Word:
     proper: bool | None  # True: a noun_prop reading; False: analysed, none proper; None: no analysis
     gloss: str = ""
     pos: frozenset[str] = frozenset()  # the parts of speech of all its analyses
+    top_proper: bool = False  # the CHOSEN analysis (of the token holding the word's stem) is noun_prop
+    tanween: bool = False  # written with tanween (دوماً، روسياً): indefinite, so not a proper name
 
     @property
     def joined(self) -> bool:
@@ -124,8 +126,11 @@ def scan_words(text: str, analyses: Mapping[int, list[Analysis]] | None = None) 
                 proper = bool(props)
                 gloss = props[0].gloss if props else ""
                 pos = frozenset(a.pos for a in anas)
+        last = analyses.get(e - 1) if analyses is not None else None
+        top = bool(last) and last[0].pos == "noun_prop"  # type: ignore[index]
+        tanween = any("\u064b" <= c <= "\u064d" for c in m.group())
         words.append(Word(len(words), s, e, m.group(), norm_word(m.group()), text[prev_end:s], tag, proper, gloss,
-                          pos))
+                          pos, top, tanween))
         prev_end = e
     return words
 
@@ -222,7 +227,9 @@ class _Finder:
 
     def _minor_ok(self, i: int) -> bool:
         w = self.words[i]
-        if (w.proper or "_(" in w.gloss) and len(w.norm) > 3:
+        if w.tanween:
+            return False
+        if w.top_proper and len(w.norm) > 3:
             return True
         return i > 0 and w.joined and any(f in _PLACE_HEADS for _, f in _bare_forms(self.words[i - 1].norm))
 
@@ -251,8 +258,9 @@ class _Finder:
                     break
             given = start_plen is not None
             after_title = i > 0 and self._after_title(i)
-            if start_plen is None and after_title and self.name_like(w) and self.morph and (
-                    w.proper or (w.proper is None and not w.norm.startswith(("ال", "وال", "و")))):
+            if start_plen is None and after_title and self.name_like(w) and self.morph and not w.tanween \
+                    and not self._after_place_head(i) and not w.norm.startswith(("ال", "وال", "و")) \
+                    and w.proper is not False:
                 start_plen = 0
                 # the word after a title is a given name unless it is already a family name (الأسد)
                 given = not w.norm.startswith("ال")
@@ -278,6 +286,10 @@ class _Finder:
                 i = j
             else:
                 i += 1
+
+    def _after_place_head(self, i: int) -> bool:
+        return i > 0 and self.words[i].joined and any(
+            f in _PLACE_HEADS for _, f in _bare_forms(self.words[i - 1].norm, prefixes=("و", "ب", "ل", "وب", "ول")))
 
     def _family_name(self, w: Word) -> bool:
         """Right after a given name, a word the morphology reads as a common noun may still be the family
@@ -351,7 +363,13 @@ class _Finder:
             if j == i + 1:
                 continue
             if head in _PLACE_HEADS:
-                continue  # the place's own name is found by the gazetteer or the minor-city rule
+                # "بلدة دوما", "محافظة شرورة": the place's own name (the gazetteer took the known ones)
+                nxt = words[i + 1]
+                if not definite and not self.taken[i + 1] and nxt.joined and not nxt.tanween and nxt.norm not in _STOP \
+                        and (nxt.proper or (nxt.proper is None and self.morph)) and not nxt.norm.startswith("و") \
+                        and (not nxt.norm.startswith("ال") or nxt.top_proper):
+                    self.add(i + 1, i + 2, 0, "GPE", None, "pattern")
+                continue
             # anchored to a named referent (a nisba, a known name, a proper noun): "وزارة الدفاع الروسية";
             # otherwise generic ("مجلس المحافظة", "القوات الأمنية"): kept as a mention, never a target
             anchored = any(self._anchor(words[k]) for k in range(i + 1, j))

@@ -261,8 +261,11 @@ def resolve(
     text = doc.article.text
     keyed = assign_keys(mentions or find_mentions(doc))
     extra: dict[str, tuple[str, EntityType]] = {}
-    speaker_keys = []
+    speaker_keys: list[str | None] = []
     for st in statements:
+        if not key_words(st.speaker.label) and st.speaker.mention is None:
+            speaker_keys.append(None)  # nobody named: no entity to key
+            continue
         key, typ, _ = _speaker_key(st.speaker, keyed)
         speaker_keys.append(key)
         if not any(m.key == key for m in keyed):
@@ -270,10 +273,10 @@ def resolve(
     entities = build_entities(keyed, extra)
     by_key = {e.key: e for e in entities}
     out = []
-    for st, key in zip(statements, speaker_keys, strict=True):
-        e = by_key.get(key)
+    for st, skey in zip(statements, speaker_keys, strict=True):
+        e = by_key.get(skey) if skey else None
         aliases = tuple(dict.fromkeys([*st.speaker.aliases, *(e.aliases if e else ())]))
-        sp = replace(st.speaker, entity=key, aliases=tuple(a for a in aliases if a != st.speaker.label))
+        sp = replace(st.speaker, entity=skey, aliases=tuple(a for a in aliases if a != st.speaker.label))
         st = replace(st, speaker=sp)
         out.append(replace(st, targets=targets_of(st, keyed, by_key, text, nisba=nisba, descriptions=descriptions)))
     return entities, tuple(out)

@@ -55,7 +55,7 @@ _NOT_SURNAMES = frozenset(norm_word(w) for w in (
 _PREPOSITION_NAMES = frozenset({"علي"})
 # words that glue a compound given name: "عبد الله"، "صلاح الدين"، "محمد بن سلمان"
 _COMPOUND = _CONNECTORS | {"الدين", "الله", "الرحمن"}
-_PLACE_HEADS = frozenset(norm_word(w) for w in "مدينة بلدة محافظة قرية إقليم ولاية".split())
+_PLACE_HEADS = frozenset(norm_word(w) for w in "مدينة بلدة محافظة قرية إقليم ولاية مدن بلدات محافظات قرى".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,12 +160,15 @@ class _Finder:
         self.out: list[Mention] = []
         self.entries: dict[str, Entry] = {}
         self.morph = any(w.proper is not None for w in words)
+        self.gaz_end: dict[int, int] = {}  # first word of a gazetteer ORG/GPE/LOC mention -> one past its last
 
     # -- helpers ---------------------------------------------------------------------------------
     def add(self, i: int, j: int, plen: int, typ: EntityType, key: str | None, source: str,
             entry: Entry | None = None) -> None:
         s, e = self.words[i].start + plen, self.words[j - 1].end
         self.out.append(Mention(s, e, self.text[s:e], typ, key, source))
+        if source == "gazetteer" and typ in ("ORG", "GPE", "LOC"):
+            self.gaz_end[i] = j
         if entry is not None and key:
             self.entries[key] = entry
         for k in range(i, j):
@@ -344,13 +347,34 @@ class _Finder:
                 continue
             plen, head, definite = hit
             typ, _ = g.heads[head]
-            j = i + 1
-            while j < len(words) and j - i <= 5 and words[j].joined and not self.taken[j]:
+            if head in _PLACE_HEADS:
+                # "بلدة دوما", "محافظة شرورة": the place's own name (the gazetteer took the known ones)
+                nxt = words[i + 1] if i + 1 < len(words) else None
+                if nxt is not None and not definite and not self.taken[i + 1] and nxt.joined and not nxt.tanween \
+                        and nxt.norm not in _STOP and (nxt.proper or (nxt.proper is None and self.morph)) \
+                        and not nxt.norm.startswith("و") and (not nxt.norm.startswith("ال") or nxt.top_proper):
+                    self.add(i + 1, i + 2, 0, "GPE", None, "pattern")
+                continue
+            j, anchored = i + 1, False
+            while j < len(words) and j - i <= 6 and words[j].joined:
                 n = words[j].norm
+                if self.taken[j]:
+                    # a known name inside the complement: "هيئة أركان الجيش الإسرائيلي",
+                    # "المجلس المركزي لمنظمة التحرير الفلسطينية"
+                    end = self.gaz_end.get(j)
+                    if end is None:
+                        break
+                    j, anchored = end, True
+                    continue
                 if n in _STOP:
                     break
                 if n.startswith("ال") or (j > i + 1 and n.startswith("وال")):
                     j += 1
+                    continue
+                # a foreign proper name right after the head: "قاعدة إنجرليك الجوية"
+                if j == i + 1 and self.morph and words[j].proper is not False and not words[j].tanween \
+                        and n not in g.titles and not n.startswith(("و", "ل", "ب")):
+                    j, anchored = j + 1, True
                     continue
                 # an indefinite noun inside a construct chain: هيئة أركان الجيش
                 if not definite and j + 1 < len(words) and words[j + 1].norm.startswith("ال") and words[j + 1].joined \
@@ -362,17 +386,11 @@ class _Finder:
                 j -= 1
             if j == i + 1:
                 continue
-            if head in _PLACE_HEADS:
-                # "بلدة دوما", "محافظة شرورة": the place's own name (the gazetteer took the known ones)
-                nxt = words[i + 1]
-                if not definite and not self.taken[i + 1] and nxt.joined and not nxt.tanween and nxt.norm not in _STOP \
-                        and (nxt.proper or (nxt.proper is None and self.morph)) and not nxt.norm.startswith("و") \
-                        and (not nxt.norm.startswith("ال") or nxt.top_proper):
-                    self.add(i + 1, i + 2, 0, "GPE", None, "pattern")
-                continue
             # anchored to a named referent (a nisba, a known name, a proper noun): "وزارة الدفاع الروسية";
             # otherwise generic ("مجلس المحافظة", "القوات الأمنية"): kept as a mention, never a target
-            anchored = any(self._anchor(words[k]) for k in range(i + 1, j))
+            anchored = anchored or any(self._anchor(words[k]) for k in range(i + 1, j) if not self.taken[k])
+            for k in range(i + 1, j):
+                self.taken[k] = False  # add() marks them again; the inner names stay mentions of their own
             self.add(i, j, plen, typ, None, "pattern" if anchored else "generic")
 
     def _anchor(self, w: Word) -> bool:
@@ -399,7 +417,9 @@ class _Finder:
                 key: str | None
                 if form in surnames and (w.proper is not False or w.hashtag >= 0 or form.startswith("ال")):
                     key = surnames[form]
-                elif form in g.short_forms and (self._after_title(i) or w.hashtag >= 0):
+                elif form in g.short_forms and (self._after_title(i) or w.hashtag >= 0 or (
+                        plen == 1 and i > 0 and w.joined and self.taken[i - 1])):
+                    # (the last case: coordinated with a named actor, "ميليشيات الحوثي وصالح")
                     key = g.short_forms[form].key
                     self.entries[key] = g.short_forms[form]
                 else:

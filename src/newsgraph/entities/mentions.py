@@ -44,6 +44,8 @@ _STOP = frozenset(norm_word(w) for w in (
     "لكن لكنه ولكن حيث بينما كيف متى أين لماذا سواء نفسه نفسها ذاته رئيس وزير المتحدث باسم"
 ).split())
 _PREFIXES = ("وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
+# the Arab world and its neighbours (as in scripts/build_gazetteers.py): their towns are news places
+_REGION = frozenset("SA AE BH KW QA OM YE IQ SY LB JO PS IL EG LY TN DZ MA MR SD SO DJ KM IR TR".split())
 # clitics stripped before a gazetteer name: not ف / ك, which rarely precede a name and would turn
 # فريم into ف + ريم
 _GAZ_PREFIXES = ("وب", "ول", "و", "ب", "ل")
@@ -51,6 +53,10 @@ _GAZ_PREFIXES = ("وب", "ول", "و", "ب", "ل")
 _NOT_SURNAMES = frozenset(norm_word(w) for w in (
     "الأول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر الأولى الثانية الرابعة الله "
     "الإسلام الدين الرحمن الرحيم الكبير الصغير الأكبر الأصغر").split())
+# first parts of compound given names with الدين (علماء الدين "religious scholars" is no name)
+_DIN_NAMES = frozenset(norm_word(w) for w in (
+    "صدر نور عز سيف علاء صلاح بهاء شمس نصر فخر تاج كمال جمال محي محيي قطب شهاب عماد ضياء زين بدر حسام خير "
+    "مجد سعد شرف ركن عصام نجم ناصر برهان شهاب غياث").split())
 # given names that are also prepositions when written without the alef maqsura (علي = على)
 _PREPOSITION_NAMES = frozenset({"علي"})
 # words that glue a compound given name: "عبد الله"، "صلاح الدين"، "محمد بن سلمان"
@@ -115,6 +121,8 @@ def scan_words(text: str, analyses: Mapping[int, list[Analysis]] | None = None) 
     prev_end = 0
     for m in _WORD.finditer(text):
         s, e = m.start(), m.end()
+        if not norm_word(m.group()):
+            continue  # a lone tatweel or diacritic
         tag = next((k for k, (ts, te) in enumerate(tags) if ts < s < te), -1)
         proper: bool | None = None
         gloss = ""
@@ -206,7 +214,7 @@ class _Finder:
                     entry = g.phrases.get((form, *(words[i + k].norm for k in range(1, n))))
                     if entry is None:
                         continue
-                    if n == 1 and entry.tier == "minor" and not self._minor_ok(i):
+                    if n == 1 and entry.tier == "minor" and not self._minor_ok(i, entry):
                         continue
                     if entry.key.startswith("gpe-geonames") and self._person_not_place(i, n, form):
                         continue  # صلاح الدين ديمرتاش, رياض ياسين: a person named like a place
@@ -228,12 +236,12 @@ class _Finder:
         return nxt.joined and self.name_like(nxt) and (nxt.norm,) not in self.g.phrases and nxt.proper is not False \
             and not nxt.norm.startswith("ال")
 
-    def _minor_ok(self, i: int) -> bool:
+    def _minor_ok(self, i: int, entry: Entry | None = None) -> bool:
         w = self.words[i]
         if w.tanween:
             return False
-        if w.top_proper and len(w.norm) > 3:
-            return True
+        if w.top_proper and len(w.norm) > 3 and (entry is None or entry.country in _REGION or "_(" in w.gloss):
+            return True  # outside the region, the database's gloss must say it is a place ("Homs_(Syr.)")
         return i > 0 and w.joined and any(f in _PLACE_HEADS for _, f in _bare_forms(self.words[i - 1].norm))
 
     def names_pass(self) -> None:
@@ -256,7 +264,7 @@ class _Finder:
                     break
                 # a compound given name with الدين: صدر الدين، نور الدين، عز الدين
                 if i + 1 < len(words) and words[i + 1].norm == "الدين" and words[i + 1].joined \
-                        and form not in _STOP and not form.startswith("ال"):
+                        and form in _DIN_NAMES:
                     start_plen = plen
                     break
             given = start_plen is not None

@@ -138,13 +138,17 @@ def targets_of(statement: Statement, mentions: tuple[Mention, ...], entities: di
     if c is None:
         return ()
     sp = statement.speaker.mention
-    settings = setting_spans(text, c.start, c.end)
+    settings = setting_spans(text, c.start, c.end) + _addressee_spans(text, c.start, c.end)
+    # a name inside a longer name ("أمانة الرياض", "هيئة أركان الجيش الإسرائيلي") is part of that name
+    outer = [(m.start, m.end) for m in mentions if m.source == "pattern"]
     chosen: dict[str, tuple[int, Mention, str]] = {}
     order: list[str] = []
     for m in mentions:
         if not m.key or m.start < c.start or m.end > c.end:
             continue
         if any(s <= m.start < e for s, e in settings):
+            continue
+        if m.source != "pattern" and any(s <= m.start and m.end <= e and (s, e) != (m.start, m.end) for s, e in outer):
             continue
         if sp is not None and m.start < sp.end and sp.start < m.end:
             continue
@@ -203,6 +207,20 @@ def setting_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         e = comma if comma >= 0 and s - start < 15 else end
         out.append((s, e))
     return out
+
+
+_ADDRESSEE = re.compile(r"^\s*(?:لـ\s*|ل)[«\"“]?[^«»\"“”]{2,40}?[»\"”]?\s*(?=[إأا]ن\s|:)")
+
+
+def _addressee_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The addressee at the head of a content span ("قال لـ«الشرق الأوسط» إن ..."): told to, not about.
+
+    >>> t = "لـ«الشرق الأوسط» إن الوزارة لا علم لها"
+    >>> [t[s:e] for s, e in _addressee_spans(t, 0, len(t))]
+    ['لـ«الشرق الأوسط» ']
+    """
+    m = _ADDRESSEE.match(text, start, end)
+    return [(m.start(), m.end())] if m else []
 
 
 def _strip_clitic(label: str) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from newsgraph.model import Analysis, Document
 
@@ -31,11 +32,13 @@ QUOTES = QUOTE_OPEN | QUOTE_CLOSE | frozenset('"')
 SENTENCE_END = frozenset(".!?؟")
 
 
+@lru_cache(maxsize=1 << 16)
 def norm(s: str) -> str:
     """Undiacritised form with one alef (keeps ى، ة: رأى is not رأي)."""
     return _DIAC.sub("", s).translate(_ALEF)
 
 
+@lru_cache(maxsize=1 << 16)
 def key(s: str) -> str:
     """Looser form for lexicon look-ups: also ى→ي، ة→ه، ؤ→و، ئ→ي, no '#' or '_'."""
     return " ".join(norm(s).translate(_KEY).split())

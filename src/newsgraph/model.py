@@ -18,23 +18,23 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 __all__ = [
-    "Span",
-    "Article",
     "Analysis",
+    "Article",
+    "Cue",
+    "Document",
+    "Entity",
+    "EntityType",
+    "Extraction",
+    "Mention",
+    "Sentence",
+    "Span",
+    "Speaker",
+    "Stance",
+    "Statement",
+    "StatementKind",
+    "Target",
     "Token",
     "TokenKind",
-    "Sentence",
-    "Document",
-    "EntityType",
-    "Mention",
-    "Entity",
-    "Cue",
-    "Speaker",
-    "Target",
-    "Stance",
-    "StatementKind",
-    "Statement",
-    "Extraction",
 ]
 
 TokenKind = Literal["word", "number", "latin", "punct", "quote", "url", "hashtag", "symbol"]
@@ -185,7 +185,8 @@ class Entity:
     label_en: str | None = None
     aliases: tuple[str, ...] = ()
     mentions: tuple[Span, ...] = ()
-    ids: tuple[tuple[str, str], ...] = ()  # (scheme, value): ("iso3166", "RU"), ("geonames", "170654"), ("wikidata", "Q7747")
+    # (scheme, value): ("iso3166", "RU"), ("geonames", "170654"), ("wikidata", "Q7747")
+    ids: tuple[tuple[str, str], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -134,7 +134,11 @@ def _speaker(phrase: Phrase, resolved_by: str, view: View, mentions: tuple[Menti
     a = view.tokens[phrase.start].start if phrase.start < phrase.end else 0
     b = view.tokens[phrase.end - 1].end if phrase.start < phrase.end else 0
     for m in mentions:
-        if a <= m.start and m.end <= b and m.type == "PER":
+        # a person mention replaces the label only where the phrase's own name starts (not inside a
+        # description such as منتقدو الرئيس التركي رجب طيب إردوغان)
+        if phrase.mention is None or not phrase.name_keys or m.start != phrase.mention[0]:
+            continue
+        if m.end <= b and m.type == "PER":
             ml = clean_label(m.text)
             if key(ml) != key(label):
                 aliases = (label, *[x for x in aliases if key(x) != key(ml)])

@@ -207,7 +207,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--c2", type=float, default=0.01, help="L2 weight")
     ap.add_argument("--max-iterations", type=int, default=150)
     ap.add_argument("--min-freq", type=float, default=1, help="drop attributes seen fewer times than this")
-    ap.add_argument("--workers", type=int, default=2, help="models trained in parallel")
+    ap.add_argument("--workers", type=int, default=4, help="models trained in parallel")
     ap.add_argument("--morph", action="store_true", help="add camel-tools POS features (experiment)")
     ap.add_argument("--eval-only", action="store_true", help="only evaluate the models on the held-out part")
     ap.add_argument("--build-gazetteer", action="store_true", help="rewrite resources/ner_gazetteer.tsv and exit")

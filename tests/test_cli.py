@@ -1,7 +1,6 @@
 import json
 
 from conftest import SEED_ARTICLE
-
 from newsgraph.cli import main
 
 

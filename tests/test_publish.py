@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from oxigraph_server import Server, oxigraph_binary, oxigraph_server
 from rdflib import BNode, Dataset, Literal, Namespace, URIRef
 
 from newsgraph.errors import PublishError
 from newsgraph.publish import load_for_publish, publish, query_endpoint
+from oxigraph_server import Server, oxigraph_binary, oxigraph_server
 
 EX = Namespace("https://example.org/")
 
@@ -51,8 +51,8 @@ def test_publish_gsp_in_batches_keeps_named_graphs(server):
 def test_publish_update_into_one_graph(server):
     report = publish(_small_dataset(), server.update, protocol="update", graph="https://example.org/graph/all")
     assert report.triples == 4
-    rows = query_endpoint(server.query,
-                          "SELECT ?o WHERE { GRAPH <https://example.org/graph/all> { ?s <https://example.org/said> ?o } }")
+    query = "SELECT ?o WHERE { GRAPH <https://example.org/graph/all> { ?s <https://example.org/said> ?o } }"
+    rows = query_endpoint(server.query, query)
     assert sorted(r["o"] for r in rows) == sorted(["إن بلاده ستستهدف الجهاديين في سوريا", "سيواصل التحالف"])
 
 

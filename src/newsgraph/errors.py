@@ -14,17 +14,17 @@ would be right, and name the article when there is one::
 from __future__ import annotations
 
 __all__ = [
-    "NewsgraphError",
-    "InputError",
     "ArticleError",
-    "ResourceError",
-    "MorphologyDataError",
     "DependencyError",
     "GraphError",
-    "QueryError",
-    "StoreError",
+    "InputError",
+    "MorphologyDataError",
+    "NewsgraphError",
     "OntologyError",
     "PublishError",
+    "QueryError",
+    "ResourceError",
+    "StoreError",
 ]
 
 

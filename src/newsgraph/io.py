@@ -15,7 +15,7 @@ from pathlib import Path
 from newsgraph.errors import ArticleError, InputError
 from newsgraph.model import Article
 
-__all__ = ["read_text_article", "read_articles"]
+__all__ = ["read_articles", "read_text_article"]
 
 
 def read_text_article(path: Path) -> Article:

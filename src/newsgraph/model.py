@@ -18,23 +18,23 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 __all__ = [
-    "Span",
-    "Article",
     "Analysis",
+    "Article",
+    "Cue",
+    "Document",
+    "Entity",
+    "EntityType",
+    "Extraction",
+    "Mention",
+    "Sentence",
+    "Span",
+    "Speaker",
+    "Stance",
+    "Statement",
+    "StatementKind",
+    "Target",
     "Token",
     "TokenKind",
-    "Sentence",
-    "Document",
-    "EntityType",
-    "Mention",
-    "Entity",
-    "Cue",
-    "Speaker",
-    "Target",
-    "Stance",
-    "StatementKind",
-    "Statement",
-    "Extraction",
 ]
 
 TokenKind = Literal["word", "number", "latin", "punct", "quote", "url", "hashtag", "symbol"]

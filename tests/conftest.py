@@ -25,3 +25,11 @@ def need_shared(*parts: str) -> Path:
 @pytest.fixture(scope="session")
 def seed_text() -> str:
     return SEED_ARTICLE.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def morphology():  # type: ignore[no-untyped-def]
+    """The process-wide newsgraph Morphology (loads the camel-tools database once per session)."""
+    from newsgraph.morphology import get_morphology
+
+    return get_morphology()

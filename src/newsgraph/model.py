@@ -185,7 +185,8 @@ class Entity:
     label_en: str | None = None
     aliases: tuple[str, ...] = ()
     mentions: tuple[Span, ...] = ()
-    ids: tuple[tuple[str, str], ...] = ()  # (scheme, value): ("iso3166", "RU"), ("geonames", "170654"), ("wikidata", "Q7747")
+    # (scheme, value): ("iso3166", "RU"), ("geonames", "170654"), ("wikidata", "Q7747")
+    ids: tuple[tuple[str, str], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {

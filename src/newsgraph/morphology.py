@@ -1,16 +1,356 @@
-"""camel-tools morphology (placeholder: no analysis)."""
+"""Morphological analysis with camel-tools' calima-msa-r13 database (the only camel_tools importer).
+
+Each distinct word form is analysed once; the analyses are kept as compact, shared
+:class:`~newsgraph.model.Analysis` values (camel's full feature dicts cost ~30 KB per form),
+deduplicated (case endings collapse) and ranked by a static score.  Per token, a few cheap
+context rules then choose among the ranked analyses.
+
+How the analysis of a form is ranked (static score, higher is better):
+
+* camel's ``pos_lex_logprob`` (corpus frequency of the lemma with this POS; -99 when unseen),
+  which alone picks حِمْص "Homs" over حُمُّص "hummus" and بُوتِين "Putin" over بِ+وَتِين;
+* ``+100`` when the form is exactly a function word or adverb of the database (prep, conj,
+  particle, pronoun, adv: قبل "before", عبر "via", أيضاً "also", مضيفاً "adding", مشيراً
+  "indicating"): camel has no frequency for most closed-class lemmas, so they would lose to
+  rare content words (قَبِل "accept", أَيْض "metabolism");
+* ``-4`` for the emphatic لَ (``la_emph``) and ``-3`` for a 1st-person-singular possessive —
+  both rare in news prose, but offered for every ل-initial / ي-final form;
+* ``-1`` for an unwritten accusative tanwin read into a bare final alef (روسيا as رُوسِيّاً
+  "Russian" rather than the name) and ``-1`` for spelling-variant matches (``source=spvar``:
+  دعوة as دعوه "he called him");
+* ``-0.5`` for duals, ``-0.5`` for the subordinating/particle readings of و ف (``wa_sub``,
+  ``fa_rc`` ...) against the plain conjunction, ``-0.3`` per proclitic (the simplest
+  segmentation wins).
+
+Context rules (per token; see :meth:`Morphology.analyse_sentences`), each only among readings
+that score within a margin of the best one:
+
+* a proper-noun reading is chosen when the previous word is a title
+  (``resources/morphology_context.tsv``: الرئيس، الجنرال ...) or was itself chosen as a proper
+  noun (name sequences: فلاديمير بوتين);
+* a perfect-tense verb reading is chosen at the start of a clause or after a free-standing
+  و/ف/ثم (Arabic news clauses are verb-first);
+* after a preposition a nominal reading is chosen over a verb (على طلب "on request").
+
+Words the database does not know get ``analysis=None`` (no guess: the entity stage decides
+what unknown words are; most are foreign names).  Latin words, numbers, URLs and punctuation
+are not analysed; a hashtag is analysed as the word after ``#`` when it is a single word.
+"""
 
 from __future__ import annotations
 
-from newsgraph.model import Sentence
+import os
+import re
+import threading
+from collections.abc import Iterable
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
 
-__all__ = ["Morphology", "get_morphology"]
+from newsgraph.errors import DependencyError, MorphologyDataError
+from newsgraph.lexicons import load_tsv
+from newsgraph.model import Analysis, Sentence, Token
+from newsgraph.text import norm_word
+
+__all__ = ["DB_NAME", "Morphology", "database_path", "get_morphology"]
+
+DB_NAME = "calima-msa-r13"
+# the cache key of a form: without diacritics (camel ignores them) except tanwin fath, which the
+# scoring reads (عسكرياً with tanwin is an adverb/accusative; روسيا without it a name)
+_MARKS_TABLE = str.maketrans("", "", "".join(chr(c) for c in range(0x064C, 0x0660)) + "\u0670\u0640\u200c\u200d\u200b")
+# closed-class and adverb tags of calima-msa-r13
+_FUNCTION_POS = frozenset(
+    {"prep", "adv", "adv_rel", "adv_interrog", "conj", "conj_sub", "part", "part_neg", "part_fut", "part_det",
+     "part_restrict", "part_verb", "part_voc", "part_emphatic", "part_focus", "part_interrog", "pron", "pron_dem",
+     "pron_rel", "pron_interrog", "pron_exclam"}
+)
+_LEX_INDEX = re.compile(r"_\d+$")
+# proclitic feature names in surface order: question, conjunction, preposition/particle, article
+_PRC_FEATS = ("prc3", "prc2", "prc1", "prc0")
+_WEAK_PROCLITICS = frozenset({"wa_sub", "wa_part", "wa_prep", "fa_sub", "fa_rc", "fa_conn", "wa_rc"})
+_ALTERNATIVES = 4
+_CONTEXT_MARGIN = 2.5
+
+
+def database_path() -> Path:
+    """Where camel-tools looks for the morphology database ($CAMELTOOLS_DATA, else ~/.camel_tools).
+
+    >>> database_path().name
+    'morphology.db'
+    """
+    root = os.environ.get("CAMELTOOLS_DATA")
+    base = Path(root).expanduser().absolute() if root else Path.home() / ".camel_tools"
+    return base / "data" / "morphology_db" / DB_NAME / "morphology.db"
+
+
+def _load_analyzer() -> Any:
+    """camel-tools' Analyzer over calima-msa-r13, after checking that nothing would be downloaded."""
+    try:
+        import camel_tools  # noqa: F401  (the package itself is light; its submodules read data)
+    except ImportError:
+        raise DependencyError(
+            "camel-tools is not installed; install it with: pip install --no-deps camel-tools==1.6.0"
+        ) from None
+    db_path = database_path()
+    catalogue = db_path.parents[3] / "catalogue.json"
+    if not db_path.is_file() or not catalogue.is_file():
+        missing = db_path if not db_path.is_file() else catalogue
+        raise MorphologyDataError(
+            f"the camel-tools morphology database is not installed ({missing} is missing); "
+            f"run: camel_data -i morphology-db-msa-r13 (or set CAMELTOOLS_DATA to the folder that holds it)"
+        )
+    # importing camel_tools.morphology reads the catalogue checked above (it would download one otherwise)
+    from camel_tools.morphology.analyzer import Analyzer
+    from camel_tools.morphology.database import MorphologyDB
+
+    try:
+        db = MorphologyDB(str(db_path), "a")
+    except Exception as exc:  # camel raises several types for a corrupt file; map them to ours
+        raise MorphologyDataError(f"cannot read the camel-tools morphology database {db_path}: {exc}") from exc
+    return Analyzer(db, backoff="NONE")
 
 
 class Morphology:
-    def analyse_sentences(self, sentences: tuple[Sentence, ...]) -> tuple[Sentence, ...]:
-        return sentences
+    """Analyses Arabic word forms once each and chooses an analysis per token in context.
+
+    Args:
+        cache_size: how many distinct word forms to keep analysed (the oldest tenth is
+            dropped when full).
+
+    Raises:
+        DependencyError: camel-tools is not installed.
+        MorphologyDataError: the calima-msa-r13 database is not installed.
+
+    >>> m = get_morphology()                       # doctest: +SKIP
+    >>> m.analyse_word("وقال")[0].proclitics        # doctest: +SKIP
+    ('wa_conj',)
+    """
+
+    def __init__(self, *, cache_size: int = 300_000) -> None:
+        self._analyzer = _load_analyzer()
+        self._scored: dict[str, tuple[tuple[float, Analysis], ...]] = {}
+        self._cache_size = cache_size
+        self._shared: dict[tuple[Any, ...], Analysis] = {}
+        self._strings: dict[str, str] = {}
+        rows = load_tsv("morphology_context.tsv", columns=2)
+        self._titles = frozenset(norm_word(row[0]) for row in rows if row[1] == "title")
+        self._lock = threading.Lock()
+
+    # -- one word form -------------------------------------------------------------------
+
+    def _s(self, s: str) -> str:
+        # one string object per distinct value: lemmas, glosses and tags repeat across forms
+        return self._strings.setdefault(s, s)
+
+    def _compact(self, a: dict[str, Any], form_key: str) -> tuple[float, Analysis]:
+        lex = _LEX_INDEX.sub("", a.get("lex", ""))
+        prc = tuple(self._s(a[f]) for f in _PRC_FEATS if a.get(f, "0") not in ("0", "na", None))
+        enc = a.get("enc0", "0")
+        enclitic = self._s(enc) if enc not in ("0", "na", None) else None
+        pos = a.get("pos", "")
+        lemma = norm_word(lex)
+        number = a.get("num", "na")
+        fields = (
+            self._s(lemma),
+            self._s(lex),
+            self._s(pos),
+            self._s(a.get("stemgloss") or a.get("gloss", "")),
+            prc,
+            enclitic,
+            self._s(a.get("gen", "na")),
+            self._s(number),
+            self._s(a.get("per", "na")),
+            self._s(a.get("asp", "na")),
+            self._s(a.get("stem", "")),
+        )
+        shared = self._shared.get(fields)
+        if shared is None:
+            shared = self._shared[fields] = Analysis(*fields)
+        return self._score(a, shared, form_key), shared
+
+    @staticmethod
+    def _score(a: dict[str, Any], an: Analysis, form_key: str) -> float:
+        """The static score of one analysis of ``form_key`` (the rules of the module docstring)."""
+        score = float(a.get("pos_lex_logprob", -99.0))
+        prc = an.proclitics
+        if not prc and an.enclitic is None and an.pos in _FUNCTION_POS and an.lemma == norm_word(form_key):
+            # the form IS a function word or adverb (قبل 'before', أيضاً 'also', مضيفاً 'adding'):
+            # camel has no frequency for most closed-class lemmas (-99), so they would always lose
+            score += 100.0
+        if "la_emph" in prc:
+            score -= 4.0
+        if an.enclitic == "1s_poss":
+            score -= 3.0
+        if an.number == "d":
+            score -= 0.5
+        bw = a.get("bw", "")
+        if bw.endswith("CASE_INDEF_ACC") and an.pos != "adv" and "\u064b" not in form_key:
+            # a bare final alef read as an unwritten tanwin (روسيا as رُوسِيّاً 'Russian'):
+            # news writes the tanwin on most such adjectives, while names end in a plain alef
+            score -= 1.0
+        if a.get("source") == "spvar":
+            # a spelling variant (دعوة read as دعوه 'he called him') loses to an exact spelling
+            score -= 1.0
+        score -= 0.3 * len(prc) + 0.5 * sum(1 for p in prc if p in _WEAK_PROCLITICS)
+        return score
+
+    def analyse_word(self, form: str) -> tuple[Analysis, ...]:
+        """All analyses of a word form, best first (distinct; case endings collapsed).
+
+        Args:
+            form: an Arabic word as written (diacritics and tatweel are ignored).
+
+        Returns:
+            The analyses ranked by the static score of the module docstring; ``()`` when the
+            database does not know the form.
+
+        >>> get_morphology().analyse_word("بوتين")[0].gloss      # doctest: +SKIP
+        'Putin'
+        """
+        return tuple(a for _, a in self._ranked(form))
+
+    def _ranked(self, form: str) -> tuple[tuple[float, Analysis], ...]:
+        key = form.translate(_MARKS_TABLE)
+        hit = self._scored.get(key)
+        if hit is not None:
+            return hit
+        with self._lock:
+            best: dict[Analysis, float] = {}
+            for raw in self._analyzer.analyze(key):
+                score, an = self._compact(raw, key)
+                if best.get(an, -1e9) < score:
+                    best[an] = score
+            ranked = tuple(sorted(((s, a) for a, s in best.items()), key=lambda sa: -sa[0]))
+            if len(self._scored) >= self._cache_size:
+                self._evict()
+            self._scored[key] = ranked
+        return ranked
+
+    def _evict(self) -> None:
+        # dicts keep insertion order: drop the oldest tenth (cheap, and frequent words come back)
+        drop = max(1, len(self._scored) // 10)
+        for k in list(self._scored)[:drop]:
+            del self._scored[k]
+        if len(self._shared) > 4 * self._cache_size:
+            self._shared.clear()
+            self._strings.clear()
+
+    # -- tokens in context ---------------------------------------------------------------
+
+    def _choose(
+        self,
+        ranked: tuple[tuple[float, Analysis], ...],
+        prev: Token | None,
+        prev_choice: Analysis | None,
+        initial: bool,
+    ) -> Analysis:
+        top_score, top = ranked[0]
+        if len(ranked) == 1:
+            return top
+        floor = top_score - _CONTEXT_MARGIN
+        if top.pos != "noun_prop" and (
+            (prev is not None and prev.norm in self._titles) or (prev_choice is not None and prev_choice.is_proper)
+        ):
+            for s, a in ranked:
+                if a.pos == "noun_prop" and s >= floor:
+                    return a
+        if top.pos == "verb" and prev_choice is not None and prev_choice.pos == "prep" and not prev_choice.proclitics:
+            for s, a in ranked:
+                if a.pos != "verb" and s >= floor:
+                    return a
+        if top.pos in ("noun", "adj", "noun_prop") and initial:
+            for s, a in ranked:
+                if a.pos == "verb" and a.aspect == "p" and s >= floor:
+                    return a
+        return top
+
+    @staticmethod
+    def _alternatives(ranked: tuple[tuple[float, Analysis], ...], chosen: Analysis) -> tuple[Analysis, ...]:
+        seen = {(chosen.lemma, chosen.pos)}
+        out: list[Analysis] = []
+        for _, a in ranked:
+            key = (a.lemma, a.pos)
+            if key not in seen:
+                seen.add(key)
+                out.append(a)
+                if len(out) == _ALTERNATIVES:
+                    break
+        return tuple(out)
+
+    def analyse_tokens(self, tokens: Iterable[Token]) -> tuple[Token, ...]:
+        """The tokens of one sentence with ``analysis`` and ``alternatives`` set.
+
+        Args:
+            tokens: the tokens of one sentence, in order.
+
+        Returns:
+            New tokens (``dataclasses.replace``); non-Arabic tokens are returned unchanged.
+        """
+        out: list[Token] = []
+        prev: Token | None = None
+        prev_choice: Analysis | None = None
+        initial = True
+        for tok in tokens:
+            if tok.kind == "word":
+                form = tok.text
+            elif tok.kind == "hashtag" and "_" not in tok.text:
+                form = tok.text[1:]
+            else:
+                out.append(tok)
+                if tok.kind != "quote":
+                    # a clause starts again after : ، ; and a quotation mark keeps that state
+                    initial = tok.kind == "punct" and tok.text in (":", "،", ",", "؛", ";", "-")
+                    prev, prev_choice = tok, None
+                continue
+            ranked = self._ranked(form)
+            if not ranked:
+                out.append(tok)
+                prev, prev_choice, initial = tok, None, False
+                continue
+            is_initial = initial or (prev is not None and prev.norm in ("و", "ف", "ثم"))
+            chosen = self._choose(ranked, prev, prev_choice, is_initial)
+            out.append(replace(tok, analysis=chosen, alternatives=self._alternatives(ranked, chosen)))
+            prev, prev_choice, initial = tok, chosen, False
+        return tuple(out)
+
+    def analyse_sentences(self, sentences: Iterable[Sentence]) -> tuple[Sentence, ...]:
+        """Sentences whose word tokens carry their chosen analysis and a few alternatives.
+
+        Args:
+            sentences: sentences from :func:`newsgraph.segment.segment`.
+
+        Returns:
+            New sentences with new tokens (nothing is mutated).
+
+        >>> from newsgraph.segment import segment
+        >>> sents, _ = segment("وقال الرئيس الروسي فلاديمير بوتين")   # doctest: +SKIP
+        >>> get_morphology().analyse_sentences(sents)[0].tokens[4].analysis.gloss  # doctest: +SKIP
+        'Putin'
+        """
+        return tuple(replace(s, tokens=self.analyse_tokens(s.tokens)) for s in sentences)
+
+    def cache_info(self) -> dict[str, int]:
+        """Sizes of the caches (distinct forms, shared analyses), for benchmarks and memory checks."""
+        return {"forms": len(self._scored), "analyses": len(self._shared), "strings": len(self._strings)}
+
+
+_INSTANCE: Morphology | None = None
+_INSTANCE_LOCK = threading.Lock()
 
 
 def get_morphology() -> Morphology:
-    return Morphology()
+    """The process-wide :class:`Morphology`, loaded on first use (about 4 s).
+
+    Raises:
+        DependencyError: camel-tools is not installed.
+        MorphologyDataError: the database is not installed.
+
+    >>> get_morphology() is get_morphology()     # doctest: +SKIP
+    True
+    """
+    global _INSTANCE
+    if _INSTANCE is None:
+        with _INSTANCE_LOCK:
+            if _INSTANCE is None:
+                _INSTANCE = Morphology()
+    return _INSTANCE

@@ -1,11 +1,734 @@
-"""Stance of the speaker toward each target (placeholder)."""
+"""Stance of the speaker toward each target: pos, neg or neu, with the word that decided it.
+
+The rules follow GUIDELINES.md ("Stance toward each target"): an evaluative word counts only
+toward the actor it is about (the object a verb or masdar governs, the actor a description
+qualifies), negation and conditionals neutralise it, relays (بحسب، نقلاً عن by an outlet) are neu,
+the speaker's own side is neu unless praised or prayed for, and an act (support, strikes) shows
+the speaker's attitude only when the speaker's side does it: the same act reported about a
+third party is neu.  The words are data (``resources/polarity_ar.tsv``); lemmas no list names are
+scored through their English gloss with the VADER lexicon when the morphology layer gives one.
+
+    >>> from newsgraph.model import Article, Cue, Document, Span, Speaker, Statement, Target
+    >>> text = "قال الوزير إنه يدين تنظيم داعش."
+    >>> doc = Document(Article.from_text(text), ())
+    >>> tgt = Target("isis", "داعش", Span.of(text, 25, 29))
+    >>> st = Statement("s1", "indirect", Cue(0, 3, "قال", "قال"), Speaker(None, "الوزير", "explicit"),
+    ...                Span.of(text, 11, 30), (tgt,))
+    >>> out = assign_stances(doc, (st,))
+    >>> out[0].targets[0].stance, out[0].targets[0].evidence.text
+    ('neg', 'يدين')
+"""
 
 from __future__ import annotations
 
-from newsgraph.model import Document, Statement
+import re
+from dataclasses import dataclass, replace
+from functools import cache
+from importlib import resources as _resources
 
-__all__ = ["assign_stances"]
+from newsgraph.errors import ResourceError
+from newsgraph.lexicons import load_tsv
+from newsgraph.model import Document, Span, Statement, Target
+
+__all__ = ["assign_stances", "gloss_polarity", "stance_lexicon"]
+
+# --- normalisation (the same folding the scorer and the text layer use for matching) ---
+_DIAC = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
+_TOKEN = re.compile(r"[^\W\d_]+|\d+|[^\w\s]")
+_STRONG = frozenset(".!?؟؛;:\n")
+_WEAK = frozenset("،,")
+
+# Clitic and suffix inventories (Buckwalter/SAMA segmentation classes): conjunctions, prepositions and the
+# future particle, the article, object/possessive pronouns and the regular plural/dual/feminine endings.
+_CONJ = ("و", "ف")
+_PREP = ("ب", "ل", "ك", "س")
+_SUFFIXES = ("هما", "كما", "هم", "هن", "ها", "كم", "نا", "ات", "ون", "ين", "ان", "وا", "يه", "ه", "ي", "ت", "ا")
+
+# Negators (Ryding, A Reference Grammar of Modern Standard Arabic, ch. 38) and conditional particles (ch. 19).
+_NEGATORS = frozenset({"لم", "لا", "لن", "ليس", "ليست", "ليسوا", "لسن", "غير", "عدم", "دون", "بدون", "بعدم", "وعدم",
+                       "ولم", "ولا", "ولن", "وليس", "فلم", "فلا", "فلن"})
+_CONDITIONALS = frozenset({"اذا", "لو", "ولو", "واذا", "فاذا", "حال", "لولا"})
+# Words before a name that make it a place (the scene of an event, not an actor): prepositions of place and
+# the administrative nouns of Arabic datelines and reports.
+_PLACE_MARKERS = frozenset({"في", "فى", "فوق", "داخل", "مدينه", "بمدينه", "مدن", "محافظه", "بمحافظه", "محافظات",
+                            "بلده", "بلدات", "منطقه", "بمنطقه", "مناطق", "شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي",
+                            "جنوبي", "محيط", "قرب", "بالقرب", "انطلاقا", "حدود", "عاصمه", "ضواحي", "مطار",
+                            "ميناء", "موانئ", "قاعده", "معبر"})
+# Calls and demands: a call on others to support the speaker's own side is pos toward it (GUIDELINES: own side).
+_CALL_CUES = frozenset({"دعا", "يدعو", "تدعو", "داعيا", "داعيه", "طالب", "يطالب", "تطالب", "مطالبا", "مطالبه",
+                        "مطالبين", "مطالبات", "حث", "يحث", "ناشد", "يناشد", "دعوه"})
+# Verbs of describing and judging: an evaluative word in what follows is about their object (وصف X بالنفاق).
+_DESCRIBE_CUES = frozenset({"وصف", "يصف", "تصف", "واصفا", "اعتبر", "يعتبر", "تعتبر", "معتبرا", "عد", "يعد", "نعت"})
+# Institutions of a state: with the speaker's nisba they are the speaker's own side.
+_OWN_INSTITUTIONS = frozenset({"حكومه", "رياسه", "دوله", "جيش", "قوات", "وزاره", "سلطه", "سلطات", "شعب", "قياده"})
+# Outlets pass on others' words: a relay is neu toward every target (GUIDELINES: Relays).
+_OUTLET_WORDS = ("وكاله", "صحيفه", "شبكه", "قناه", "موقع", "تلفزيون", "اذاعه", "رويترز", "فرانس برس", "اسوشيتد",
+                 "هيئه الاذاعه", "بي بي سي", "سي ان ان")
+
+# Words between a description and a name that do not separate them (ميليشيات [جماعة] الحوثي، لإرهابيي تنظيم داعش).
+_TRANSPARENT = frozenset({"تنظيم", "جماعه", "حركه", "جبهه", "حزب", "عناصر", "مقاتلي", "ميليشيات", "قوات", "نظام"})
+# Verbs by which an outlet passes on what others said (نقلت الوكالة عن، أفادت نقلاً عن، نشرت، بثّت).
+_RELAY_VERBS = frozenset({"نقل", "نقلت", "ينقل", "افاد", "افادت", "نشر", "نشرت", "بث", "بثت", "اورد", "اوردت", "حسبما"})
+_SCOPE_REACH = {"obj": 7, "gen": 2, "attr": 1, "before": 4}
+_CUE_REACH = 10
+_OWN_SIDE_CLASSES = frozenset({"pray", "sympathy"})
+
+
+def _norm(s: str) -> str:
+    return _DIAC.sub("", s).translate(_FOLD)
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    words: tuple[str, ...]
+    polarity: int
+    weight: int
+    scope: str
+    cls: str
+    word_only: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Tok:
+    start: int
+    end: int
+    text: str
+    norm: str
+    strong: bool
+    weak: bool
+
+
+@cache
+def stance_lexicon() -> dict[str, tuple[_Entry, ...]]:
+    """The curated Arabic stance words, keyed by the normalised first word.
+
+    Returns:
+        ``{first_word: (entry, ...)}``; longer phrases come first.
+
+    Raises:
+        ResourceError: the lexicon is missing or a row names an unknown polarity or scope.
+
+    >>> stance_lexicon()["ادان"][0].polarity
+    -1
+    """
+    out: dict[str, list[_Entry]] = {}
+    for row in load_tsv("polarity_ar.tsv", columns=5):
+        form, pol, weight, scope, cls = row[:5]
+        if pol not in ("pos", "neg") or scope not in _SCOPE_REACH:
+            raise ResourceError(f"polarity_ar.tsv: bad polarity or scope in row {row!r}")
+        words = tuple(_norm(w) for w in form.split())
+        entry = _Entry(words, 1 if pol == "pos" else -1, int(weight), scope, cls, len(row) > 5 and row[5] == "word")
+        out.setdefault(words[0], []).append(entry)
+    return {k: tuple(sorted(v, key=lambda e: -len(e.words))) for k, v in out.items()}
+
+
+@cache
+def _vader() -> dict[str, float]:
+    """The VADER lexicon (MIT licence, shipped inside the vaderSentiment package): English word -> valence."""
+    try:
+        ref = _resources.files("vaderSentiment") / "vader_lexicon.txt"
+        text = ref.read_text(encoding="utf-8")
+    except (ModuleNotFoundError, FileNotFoundError):
+        return {}
+    out = {}
+    for line in text.splitlines():
+        parts = line.split("\t")
+        if len(parts) >= 2 and parts[0].isalpha():
+            out[parts[0]] = float(parts[1])
+    return out
+
+
+# Glosses whose English word is evaluative in VADER but descriptive in news reports (a place, an event, an
+# institution): scoring them would make every report of a war or a court a stance.
+_GLOSS_STOP = frozenset({"peace", "war", "attack", "killed", "kill", "death", "dead", "crisis", "fire", "court",
+                         "prison",
+                         "police", "army", "military", "weapon", "weapons", "bomb", "victim", "injured", "wounded",
+                         "disease", "illness", "sick", "problem", "problems", "hospital", "security", "defense",
+                         "defence", "fight", "fighting", "strike", "charge", "charges", "trial", "pain", "lost",
+                         # honorifics, titles and neutral nouns of diplomacy whose English gloss is evaluative
+                         "noble", "honorable", "respectable", "agreement", "accord", "treaty", "interest", "wealth",
+                         "abundance", "justice", "fear", "respect", "murders", "killings", "effective", "active",
+                         "danger", "violent", "tremendous", "despite", "spite", "suffered", "grant", "success"})
+
+
+# Glosses of clitics and inflection in camel-tools analyses ("he;it+condemn;borrow", "the+terrorist+[masc.pl.]").
+_GLOSS_FUNCTION = frozenset({"the", "he", "she", "it", "they", "we", "you", "i", "and", "so", "then", "will", "to",
+                             "for", "by", "with", "his", "her", "its", "their", "our", "your", "my", "them", "him",
+                             "us", "me", "two", "both", "of", "in", "as", "like", "not", "would", "shall", "be"})
+
+
+@cache
+def gloss_polarity(gloss: str) -> float:
+    """The VADER valence of a camel-tools gloss (its stem's first sense; mean over scored words, 0.0 when none).
+
+    Args:
+        gloss: an English gloss as camel-tools gives it, clitics joined by ``+`` and senses by ``;``
+            (``"he;it+condemn;borrow"``, ``"the+terrorist+[masc.pl.]"``).
+
+    Returns:
+        A valence in about [-4, 4]; descriptive news words (war, court, army) score 0.
+
+    >>> gloss_polarity("the+terrorist+[masc.pl.]") < -2
+    True
+    """
+    lex = _vader()
+    stem = ""
+    for part in gloss.split("+"):
+        senses = [x.strip().lower() for x in part.split(";")]
+        if part.startswith("[") or all(x in _GLOSS_FUNCTION for x in senses):
+            continue
+        stem = senses[0]
+        break
+    vals = [lex[w] for w in re.findall(r"[a-z]+", stem.replace("_", " ")) if w in lex and w not in _GLOSS_STOP]
+    return sum(vals) / len(vals) if vals else 0.0
+
+
+def _candidates(norm: str) -> list[tuple[str, bool]]:
+    """Lookup keys for a normalised word: clitics stripped, then an inflectional suffix (flag True)."""
+    bases = {norm}
+    for c in _CONJ:
+        if norm.startswith(c) and len(norm) > 2:
+            bases.add(norm[1:])
+    for b in list(bases):
+        for p in _PREP:
+            if b.startswith(p) and len(b) > 3:
+                bases.add(b[1:])
+    for b in list(bases):
+        if b.startswith("ال") and len(b) > 3:
+            bases.add(b[2:])
+        if b.startswith("لل") and len(b) > 3:
+            bases.add(b[2:])
+    out = [(b, False) for b in bases]
+    for b in bases:
+        for s in _SUFFIXES:
+            if b.endswith(s) and len(b) - len(s) >= 3:
+                out.append((b[: -len(s)], True))
+    out.sort(key=lambda x: (x[1], -len(x[0])))
+    return out
+
+
+def _tokens(text: str, start: int, end: int) -> list[_Tok]:
+    out = []
+    for m in _TOKEN.finditer(text, start, end):
+        t = m.group()
+        out.append(_Tok(m.start(), m.end(), t, _norm(t), t in _STRONG, t in _WEAK))
+    # newlines end a clause too (titles, paragraphs)
+    fixed = []
+    for i, tok in enumerate(out):
+        if i and "\n" in text[out[i - 1].end : tok.start] and not out[i - 1].strong:
+            fixed.append(_Tok(out[i - 1].end, out[i - 1].end, "\n", "\n", True, False))
+        fixed.append(tok)
+    return fixed
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    first: int  # token index of the first word
+    last: int  # token index of the last word
+    entry: _Entry
+
+
+def _match(toks: list[_Tok], i: int, lex: dict[str, tuple[_Entry, ...]]) -> _Hit | None:
+    tok = toks[i]
+    if tok.strong or tok.weak or not tok.norm.isalpha():
+        return None
+    for key, stripped in _candidates(tok.norm):
+        for entry in lex.get(key, ()):
+            if stripped and entry.word_only:
+                continue
+            j = i
+            ok = True
+            for w in entry.words[1:]:
+                j += 1
+                if j >= len(toks):
+                    ok = False
+                    break
+                nxt = toks[j].norm
+                keys = {k for k, _ in _candidates(nxt)} | {nxt}
+                if not (w in keys or (len(w) == 1 and nxt.startswith(w) and len(nxt) > 2)):
+                    ok = False
+                    break
+            if ok:
+                return _Hit(i, j, entry)
+    return None
+
+
+def _clause_start(toks: list[_Tok], i: int) -> int:
+    k = i
+    while k > 0 and not (toks[k - 1].strong or toks[k - 1].weak):
+        k -= 1
+    return k
+
+
+def _negated(toks: list[_Tok], i: int) -> bool:
+    lo = max(_clause_start(toks, i), i - 3)
+    return any(toks[k].norm in _NEGATORS for k in range(lo, i))
+
+
+def _conditional(toks: list[_Tok], i: int) -> bool:
+    """A conditional particle earlier in the sentence governs the rest of it (لو كان ...، فإنهم ...)."""
+    k = i
+    while k > 0 and not toks[k - 1].strong:
+        k -= 1
+    return any(toks[j].norm in _CONDITIONALS for j in range(k, i))
+
+
+def _stem_set(s: str) -> set[str]:
+    """Stems of the words of a name or label, for nisba matching (روسيا ~ الروسية ~ روسي)."""
+    out = set()
+    for w in _norm(s).split():
+        w = w[2:] if w.startswith("ال") and len(w) > 4 else w
+        for suffixes in (("يين", "يون", "يه", "ي", "ا", "ه"), ("ي",)):  # تركيا -> تركي -> ترك ~ التركي
+            for suf in suffixes:
+                if w.endswith(suf) and len(w) - len(suf) >= 3:
+                    w = w[: -len(suf)]
+                    break
+        if len(w) >= 3:
+            out.add(w)
+    return out
+
+
+def _own_side(st: Statement, t: Target) -> bool:
+    sp = st.speaker
+    if sp.entity and t.entity == sp.entity:
+        return True
+    if sp.organization and t.entity == sp.organization:
+        return True
+    if t.via == "pronoun" and "بلاد" in _norm(t.mention.text):
+        return True
+    if t.via == "pronoun" and _norm(t.mention.text).endswith("نا"):
+        return True
+    speaker_stems: set[str] = set()
+    for s in (sp.label, sp.title or "", sp.role or "", sp.organization or "", sp.mention.text if sp.mention else ""):
+        speaker_stems |= _stem_set(s)
+    if not speaker_stems:
+        return False
+    names = [t.label, *t.aliases]
+    for name in names:
+        stems = _stem_set(name)
+        words = _norm(name).split()
+        # a one-word country or city name (روسيا) against a nisba in the speaker's title (الروسية)
+        if len(stems) == 1 and stems & speaker_stems and len(words) == 1:
+            return True
+        # the speaker's own institutions: a government word with the same nisba (الحكومة السورية for
+        # وزير الخارجية السوري)
+        if 2 <= len(words) <= 3 and words[0].removeprefix("ال") in _OWN_INSTITUTIONS and \
+                _stem_set(" ".join(words[1:])) & speaker_stems:
+            return True
+    return False
+
+
+def _is_outlet(label: str) -> bool:
+    n = _norm(label)
+    return any(w in n for w in _OUTLET_WORDS)
+
+
+def _is_relay(st: Statement, others: tuple[Statement, ...], text: str) -> bool:
+    """An agency or outlet passing on words, or a particle framing another speaker's verb in the same sentence."""
+    lemma = _norm(st.cue.lemma)
+    if _is_outlet(st.speaker.label) and (st.cue.cue_type == "particle" or lemma in _RELAY_VERBS):
+        return True
+    if st.cue.cue_type != "particle":
+        return False
+    for o in others:
+        if o is st or o.cue.cue_type == "particle":
+            continue
+        if o.cue.start < st.cue.start and not re.search(r"[.!?؟\n]", text[o.cue.end : st.cue.start]):
+            return True
+    return False
+
+
+def _region(doc: Document, st: Statement) -> tuple[int, int]:
+    text = doc.article.text
+    start = st.cue.start
+    end = st.content.end if st.content else st.cue.end
+    for t in st.targets:
+        start = min(start, t.mention.start)
+        end = max(end, t.mention.end)
+    if st.content is None:
+        m = re.compile(r"[.!?؟\n]").search(text, st.cue.end)
+        end = max(end, min(m.end() if m else len(text), st.cue.end + 400))
+    return start, end
+
+
+def _target_index(toks: list[_Tok], t: Target) -> tuple[int, int] | None:
+    first = last = None
+    for k, tok in enumerate(toks):
+        if tok.end > t.mention.start and tok.start < t.mention.end:
+            if first is None:
+                first = k
+            last = k
+    if first is None or last is None:
+        return None
+    return first, last
+
+
+def _looks_nisba(t: Target) -> bool:
+    """A relational adjective naming an actor (الروسية، روسية، الأمريكي), not one of the actor's names."""
+    if t.via == "nisba":
+        return True
+    words = _norm(t.mention.text).split()
+    if len(words) != 1 or any(_norm(a) == words[0] for a in (t.label, *t.aliases)):
+        return False
+    w = words[0]
+    return w.endswith(("يه", "يين", "يون")) or (w.startswith("ال") and w.endswith("ي"))
+
+
+_Occ = tuple[int, int, int, bool]  # first token, last token, target index, is a nisba
+
+
+def _occurrences(toks: list[_Tok], targets: tuple[Target, ...]) -> list[_Occ]:
+    """Every place a target occurs in the statement: its mention, and the other words that name it (its
+    one-word label or aliases with clitics, or a nisba of a one-word name: إيران ~ الإيراني)."""
+    out: list[_Occ] = []
+    names: dict[str, tuple[int, bool]] = {}
+    for n, t in enumerate(targets):
+        span = _target_index(toks, t)
+        if span is not None:
+            out.append((span[0], span[1], n, _looks_nisba(t)))
+        for name in {t.label, *t.aliases, t.mention.text}:
+            words = _norm(name).split()
+            if len(words) == 1 and len(words[0]) >= 3 and re.search("[\u0621-\u064a]", words[0]):
+                names.setdefault(words[0], (n, name == t.mention.text and _looks_nisba(t)))
+                if t.via != "nisba" and name != t.mention.text:
+                    for stem in _stem_set(name):
+                        names.setdefault("~" + stem, (n, True))
+    taken = {k for f, last, _, _ in out for k in range(f, last + 1)}
+    for k, tok in enumerate(toks):
+        if k in taken or not tok.norm.isalpha():
+            continue
+        found = None
+        for key, stripped in _candidates(tok.norm):
+            if not stripped and key in names:
+                found = names[key]
+                break
+        if found is None and tok.norm.endswith(("ي", "يه", "يين", "يون")):
+            stems = _stem_set(tok.norm)
+            for stem in stems:
+                if "~" + stem in names:
+                    found = names["~" + stem]
+                    break
+        if found is not None:
+            out.append((k, k, found[0], found[1]))
+    out.sort()
+    return out
+
+
+class _Frame:
+    """The tokens of one statement (cue, then content) with every occurrence of its targets."""
+
+    def __init__(self, toks: list[_Tok], targets: tuple[Target, ...]) -> None:
+        self.toks = toks
+        self.targets = targets
+        self.order = _occurrences(toks, targets)
+        self._place: dict[int, bool] = {}
+
+    def boundary(self, lo: int, hi: int) -> bool:
+        return any(self.toks[k].strong or self.toks[k].weak for k in range(lo, hi))
+
+    def is_place(self, occ: _Occ) -> bool:
+        """A name after في or an administrative noun is the scene of an event, not an actor; so is a name
+        coordinated with such a place (في محافظات حماة وحمص)."""
+        first = occ[0]
+        if first in self._place:
+            return self._place[first]
+        toks = self.toks
+        place = any(toks[k].norm in _PLACE_MARKERS for k in range(max(0, first - 2), first))
+        place = place or toks[first].norm.startswith(("في", "بمدينه", "بمحافظه")) or toks[first].norm in _PLACE_MARKERS
+        if not place and toks[first].norm.startswith("و"):
+            for o in self.order:
+                if o[1] == first - 1 or (o[1] == first - 2 and not toks[first - 1].norm.isalpha()):
+                    place = self.is_place(o)
+        self._place[first] = place
+        return place
+
+    def adjunct_place(self, occ: _Occ) -> bool:
+        """A place introduced by في (an adjunct of the event) rather than named as the object itself."""
+        first = occ[0]
+        toks = self.toks
+        return any(toks[k].norm in ("في", "فى", "فوق", "داخل") for k in range(max(0, first - 3), first)) or \
+            toks[first].norm.startswith("في") or (toks[first].norm.startswith("و") and self.is_place(occ))
+
+    def coordinated(self, occ: _Occ, *, skip_place: bool) -> list[int]:
+        """Targets coordinated after an occurrence (الحوثي وصالح، مصر وفرنسا، لخادم الحرمين , ونائب خادم الحرمين)."""
+        out: list[int] = []
+        prev_last = occ[1]
+        toks = self.toks
+        for o in self.order:
+            f2, l2, n2, _ = o
+            if f2 <= prev_last:
+                continue
+            gap = range(prev_last + 1, f2)
+            if f2 - prev_last > 4 or any(toks[k].strong for k in gap):
+                break
+            if self.is_place(o) and self.adjunct_place(o) and not any(toks[k].weak for k in gap):
+                prev_last = l2  # تستهدف X في شمال العراق ومسلحين من Y: the place is passed over
+                continue
+            if any(toks[k].weak for k in gap) and not toks[f2].norm.startswith("و") and not any(
+                    toks[k].norm.startswith("و") for k in gap if toks[k].norm.isalpha()):
+                break
+            if not (toks[f2].norm.startswith("و") or any(toks[k].norm.startswith("و") for k in gap)):
+                break
+            prev_last = l2
+            if skip_place and self.is_place(o):
+                continue
+            out.append(n2)
+        return out
+
+
+def _counts(tok: _Tok) -> bool:
+    return tok.norm.isalpha() and tok.norm not in _TRANSPARENT and not (
+        tok.norm.startswith(("ال", "لل")) and tok.norm[2:] in _TRANSPARENT)
+
+
+def _uniq(xs: list[int]) -> list[int]:
+    return list(dict.fromkeys(xs))
+
+
+def _resolve(fr: _Frame, hit: _Hit, reach: int) -> list[int]:
+    """Indexes of the targets a stance word reaches (GUIDELINES: each target judged on its own)."""
+    e = hit.entry
+    toks = fr.toks
+    names = {k for o in fr.order for k in range(o[0], o[1] + 1)}
+    if e.scope in ("obj", "gen"):
+        for o in fr.order:
+            first, last, n, nisba = o
+            if first <= hit.last <= last and e.scope == "gen":
+                return _uniq([n, *fr.coordinated(o, skip_place=True)])
+            if first <= hit.last:
+                continue
+            if fr.boundary(hit.last + 1, first):
+                return []
+            if e.polarity < 0 and e.cls == "speech" and any(toks[k].norm == "مع" for k in range(hit.last + 1, first)):
+                return []  # منتقدي الاتفاق مع إيران: the partner of the object is not criticised
+            if first - hit.last > reach:
+                return []
+            if any(toks[k].norm in _NEGATORS for k in range(hit.last + 1, first)):
+                return []  # الضربات ... ولن تكون هناك قوات روسية: a new negated clause
+            if fr.is_place(o):
+                if fr.adjunct_place(o):
+                    continue
+                return []  # سعادته بتحرير محافظة عدن: the place is the object; a place has no stance
+            if nisba and first - hit.last > 2:
+                continue  # a nisba far from the word qualifies some other noun
+            nxt = toks[last + 1].norm if last + 1 < len(toks) else ""
+            if e.cls == "act" and (nxt.startswith("لل") or (nxt.startswith("ل") and last + 1 in names)):
+                continue  # دعم حكومة الاحتلال للمستوطنين، دعم بلاده لليمن: the masdar's subject, not its object
+            between = range(hit.last + 1, first)
+            if e.cls == "act" and nisba and all(toks[k].norm.endswith(("يه", "ي")) for k in between):
+                continue  # الضربات (الجوية) الروسية: the nisba names the actor, not the object
+            return _uniq([n, *fr.coordinated(o, skip_place=True)])
+        return []
+    best: tuple[int, _Occ] | None = None
+    for o in fr.order:
+        first, last, n, _ = o
+        if first <= hit.first <= last or first <= hit.last <= last:
+            dist = 0
+        elif last < hit.first:
+            if fr.boundary(last + 1, hit.first):
+                continue
+            dist = sum(1 for k in range(last + 1, hit.first) if _counts(toks[k])) + 1
+        else:
+            if e.scope == "before" or fr.boundary(hit.last + 1, first):
+                continue
+            dist = sum(1 for k in range(hit.last + 1, first) if _counts(toks[k])) + 1
+        if dist > reach or (dist and fr.is_place(o)):
+            continue
+        if best is None or dist < best[0]:
+            best = (dist, o)
+    if best is None:
+        return []
+    return _uniq([best[1][2], *fr.coordinated(best[1], skip_place=True)])
+
+
+_FIRST_PERSON = frozenset({"نحن", "اننا", "انا", "فاننا", "واننا", "لاننا", "بلادنا"})
+
+
+def _first_person(toks: list[_Tok], hit: _Hit) -> bool:
+    """Our strikes, we target: the speaker's side does the act (a first-person pronoun or suffix in the clause,
+    or the act verb in the first person)."""
+    lo = _clause_start(toks, hit.first)
+    for k in range(lo, min(len(toks), hit.last + 2)):
+        n = toks[k].norm
+        if n in _FIRST_PERSON or (len(n) > 4 and n.endswith("نا") and k >= hit.first - 3):
+            return True
+    return toks[hit.first].norm.startswith(("نست", "سنست", "نع", "سنع"))
+
+
+def _call_before(toks: list[_Tok], i: int) -> bool:
+    """A call or demand earlier in the sentence (أنه طالب بتسليح ...): the acts after it are the speaker's wish."""
+    k = i
+    while k > 0 and not toks[k - 1].strong:
+        k -= 1
+        if any(c in _CALL_CUES for c, _ in _candidates(toks[k].norm)):
+            return True
+    return False
+
+
+def _agent(fr: _Frame, hit: _Hit, exclude: set[int]) -> int | None:
+    """The nearest non-place target before an act word in its clause: who does the act."""
+    lo = _clause_start(fr.toks, hit.first)
+    best = None
+    for o in fr.order:
+        first, last, n, _ = o
+        if n in exclude or first < lo or last >= hit.first or fr.is_place(o):
+            continue
+        best = n
+    if best is None:
+        # an actor adjective right after the act noun (الضربات الروسية، الغارات التركية)
+        for first, _last, n, nisba in fr.order:
+            if n not in exclude and 0 < first - hit.last <= 2 and nisba:
+                return n
+    return best
+
+
+def _statement_tokens(doc: Document, st: Statement) -> list[_Tok]:
+    """The cue's tokens followed by the content's, without the speaker phrase between them (so that the
+    cue's object is adjacent to it: ثمّن [هادي خلال اللقاء] مواقف الصين)."""
+    text = doc.article.text
+    _, hi = _region(doc, st)
+    toks = _tokens(text, st.cue.start, st.cue.end)
+    c_lo = st.content.start if st.content else st.cue.end
+    c_hi = hi
+    body = _tokens(text, c_lo, c_hi)
+    sp = st.speaker.mention
+    if sp is not None:
+        body = [t for t in body if not (t.start < sp.end and t.end > sp.start)]
+    # targets outside the content (a headline's speaker line) still need their tokens
+    extra = []
+    for t in st.targets:
+        if not (c_lo <= t.mention.start < c_hi) and not (st.cue.start <= t.mention.start < st.cue.end):
+            extra += _tokens(text, t.mention.start, t.mention.end)
+    out = sorted({(t.start, t.end): t for t in toks + body + extra}.values(), key=lambda t: t.start)
+    return out
+
+
+def _judge(doc: Document, st: Statement, relay: bool) -> Statement:
+    if not st.targets:
+        return st
+    if relay:
+        return replace(st, targets=tuple(replace(t, stance="neu", evidence=None) for t in st.targets))
+    text = doc.article.text
+    toks = _statement_tokens(doc, st)
+    fr = _Frame(toks, st.targets)
+    own = [_own_side(st, t) for t in st.targets]
+    lex = stance_lexicon()
+    gloss = _gloss_index(doc, toks[0].start if toks else 0, toks[-1].end if toks else 0)
+    cue_forms = {_norm(st.cue.lemma)}
+    if st.cue.text.split():
+        w = _norm(st.cue.text.split()[0])
+        cue_forms |= {w, w[1:] if w.startswith(("و", "ف")) and len(w) > 3 else w}
+    is_call = bool(cue_forms & _CALL_CUES)
+    is_describe = bool(cue_forms & _DESCRIBE_CUES)
+    names = [t.mention for t in st.targets]
+    if st.speaker.mention is not None:
+        names.append(st.speaker.mention)
+
+    hits: list[_Hit] = []
+    i = 0
+    while i < len(toks):
+        h = _match(toks, i, lex) or _gloss_hit(toks, i, gloss)
+        if h is not None and (h.entry.cls in ("speech", "act", "pray") or h.entry.words == ("~gloss",)) and any(
+                toks[i].start < m.end and toks[i].end > m.start for m in names):
+            h = None  # a name that looks like a word (شكري، نصر)
+        if h is not None:
+            hits.append(h)
+            i = h.last + 1
+        else:
+            i += 1
+
+    score = [0.0] * len(st.targets)
+    evidence: list[tuple[float, Span] | None] = [None] * len(st.targets)
+
+    def add(n: int, value: float, h: _Hit) -> None:
+        score[n] += value
+        span = Span.of(text, toks[h.first].start, toks[h.last].end)
+        old = evidence[n]
+        if old is None or abs(value) > abs(old[0]):
+            evidence[n] = (value, span)
+
+    first_target = next((o[2] for o in fr.order if not fr.is_place(o)), None)
+    # first pass: speech and evaluation words; second pass: acts, which need to know who is praised
+    for phase in ("words", "acts"):
+        for h in hits:
+            e = h.entry
+            if (e.cls == "act") != (phase == "acts"):
+                continue
+            if _conditional(toks, h.first):
+                continue
+            polarity = e.polarity
+            if _negated(toks, h.first):
+                if e.cls == "eval" and e.polarity > 0:
+                    polarity = -polarity  # غير شرعية
+                else:
+                    continue  # لم يدن، لم تستهدف: neither condemnation nor praise
+            from_cue = toks[h.first].start < st.cue.end
+            reach = _CUE_REACH if from_cue else _SCOPE_REACH[e.scope]
+            reached = _resolve(fr, h, reach)
+            if not reached and is_describe and e.cls == "eval" and first_target is not None:
+                reached = [first_target]  # وصف X بالنفاق: the description is about the object of وصف
+            if not reached:
+                continue
+            if e.cls == "act" and not _first_person(toks, h) and not is_call and not _call_before(toks, h.first):
+                ag = _agent(fr, h, set(reached))
+                if ag is not None and not own[ag] and score[ag] <= 0:
+                    continue  # an onlooker reporting a third party's act
+            for n in reached:
+                if own[n] and not (polarity > 0 and (e.cls in _OWN_SIDE_CLASSES | {"speech"} or (
+                        e.cls == "act" and (is_call or _call_before(toks, h.first))))):
+                    continue
+                add(n, polarity * e.weight, h)
+
+    new_targets = []
+    for n, t in enumerate(st.targets):
+        s = score[n]
+        stance = "pos" if s > 0 else "neg" if s < 0 else "neu"
+        ev = evidence[n]
+        new_targets.append(replace(t, stance=stance, evidence=ev[1] if ev is not None and stance != "neu" else None))
+    return replace(st, targets=tuple(new_targets))
+
+
+def _gloss_index(doc: Document, start: int, end: int) -> dict[int, str]:
+    """Token start -> gloss of its chosen analysis, for the words of the region (empty without morphology)."""
+    out = {}
+    for sent in doc.sentences:
+        if sent.end < start or sent.start > end:
+            continue
+        for tok in sent.tokens:
+            if start <= tok.start < end and tok.analysis is not None and tok.analysis.gloss:
+                if tok.analysis.pos in ("noun", "adj", "verb", "noun_act", "adj_comp"):
+                    out[tok.start] = tok.analysis.gloss
+    return out
+
+
+_GLOSS_THRESHOLD = 2.5
+
+
+def _gloss_hit(toks: list[_Tok], i: int, gloss: dict[int, str]) -> _Hit | None:
+    g = gloss.get(toks[i].start)
+    if not g:
+        return None
+    v = gloss_polarity(g)
+    if abs(v) < _GLOSS_THRESHOLD:
+        return None
+    entry = _Entry(("~gloss",), 1 if v > 0 else -1, 1, "attr", "eval", False)
+    return _Hit(i, i, entry)
 
 
 def assign_stances(doc: Document, statements: tuple[Statement, ...]) -> tuple[Statement, ...]:
-    return statements
+    """Give every target of every statement the speaker's stance (pos, neg, neu) and its evidence span.
+
+    Args:
+        doc: the analysed article (offsets into ``doc.article.text``).
+        statements: statements with targets; their stances are ignored and recomputed.
+
+    Returns:
+        New statements (``dataclasses.replace``) whose every target has ``stance`` set and, when one
+        word decided it, ``evidence`` = that word's span in the original text.
+
+    Example: "وأدان الوزير الهجوم واتهم تنظيم داعش بتنفيذه" gives داعش ``neg`` with evidence "اتهم";
+    "بحسب وكالة رويترز" relays and gives every target ``neu``.
+    """
+    text = doc.article.text
+    return tuple(_judge(doc, st, _is_relay(st, statements, text)) for st in statements)

@@ -1,0 +1,477 @@
+"""Who said what: statement cues, their speakers (with coreference) and content spans.
+
+One pass over the article: :func:`~newsgraph.attribution.cues.find_cues` finds the cues; each cue's speaker
+is the subject phrase after it (VSO), before it (SVO), after the particle (بحسب ما أكّدت موسكو), or, when
+the subject is dropped (وأضاف أن ...), the last speaker that agrees with the verb in gender and number.
+Short references (كيربي، المصدر، المسؤول العسكري، سموه) resolve to the earlier full mention.
+
+    >>> from newsgraph.model import Article, Document
+    >>> doc = Document(Article.from_text("عنوان\\n\\nقال مصدر أمني إن الوضع مستقر. وأضاف أن ...", id="a"), ())
+    >>> sts, _ = extract_statements(doc, ())
+    >>> [(s.cue.text, s.speaker.label, s.speaker.resolved_by) for s in sts]
+    [('قال', 'مصدر أمني', 'explicit'), ('أضاف', 'مصدر أمني', 'dropped-subject')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from newsgraph.attribution.content import Content, content_span
+from newsgraph.attribution.cues import CueHit, _lookup, find_cues
+from newsgraph.attribution.speakers import (
+    Phrase,
+    clean_label,
+    parse_phrase,
+    subject_before,
+    subject_range,
+    svo_first,
+    word_class,
+)
+from newsgraph.attribution.text import Tok, View, key, view_of
+from newsgraph.model import Cue, Document, Mention, Span, Speaker, Statement
+
+__all__ = ["extract_statements"]
+
+_COMP = re.compile(r"^[وف]?[بل]?ان(ه|ها|هم|هما|نا|ني|كم|ك)?$")
+
+
+@dataclass(frozen=True, slots=True)
+class _Ref:
+    """A speaker already met, for coreference: its Speaker and what later references can match."""
+
+    speaker: Speaker
+    gender: str
+    number: str
+    name_keys: tuple[str, ...]
+    head: str
+    title_key: str
+    title: str
+    indefinite: bool
+    person: bool
+    sentence: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Draft:
+    hit: CueHit
+    speaker: Speaker
+    anchor: int  # first token of the statement (the subject when it precedes the cue)
+    after: int  # first token after the speaker phrase (content is searched from here)
+    cue_type: str
+    required: bool = True
+
+
+def extract_statements(doc: Document, mentions: tuple[Mention, ...]) -> tuple[tuple[Statement, ...], tuple[str, ...]]:
+    """Find every statement of an article: cue, speaker, content and kind (targets are left empty).
+
+    Args:
+        doc: the analysed article (attribution re-scans ``doc.article.text``; analyses are used when present).
+        mentions: name mentions found by the entities stage (may be empty).
+
+    Returns:
+        (statements sorted by cue start, warnings such as unbalanced quotation marks).
+
+    Example:
+        >>> from newsgraph.model import Article, Document
+        >>> doc = Document(Article.from_text("عنوان\\n\\nوقال الجنرال ايغور كوناشينكوف: \\"نعم\\"", id="a"), ())
+        >>> extract_statements(doc, ())[0][0].speaker.label
+        'ايغور كوناشينكوف'
+    """
+    view = view_of(doc)
+    warnings = list(view.warnings)
+    if not view.tokens:
+        return (), tuple(warnings)
+    art_id = doc.article.id
+    hits = find_cues(view)
+    consumed: set[int] = set()
+    refs: list[_Ref] = []
+    drafts: list[_Draft] = []
+    hit_at = {h.tok.i: h for h in hits}
+    for h in hits:
+        if h.tok.i in consumed:
+            continue
+        if h.cue_type == "particle":
+            d = _particle(view, h, refs, drafts, consumed, hit_at, mentions)
+        elif h.cue_type == "participle":
+            d = _participle(view, h, refs, drafts)
+        else:
+            d = _verb(view, h, refs, drafts, mentions)
+        if d is None:
+            continue
+        drafts.append(d)
+    drafts.extend(_headlines(view, refs))
+    drafts.sort(key=lambda d: d.hit.start)
+    statements: list[Statement] = []
+    anchors = sorted((d.anchor, d.hit.tok.i) for d in drafts)
+    for d in drafts:
+        c = _content(view, d, anchors, art_id)
+        if c.warning and c.warning not in warnings:
+            warnings.append(c.warning)
+        cue = Cue(d.hit.start, d.hit.end, view.text[d.hit.start : d.hit.end], d.hit.lemma, d.cue_type)  # type: ignore[arg-type]
+        statements.append(Statement(f"{art_id}:{cue.start}", c.kind, cue, d.speaker, c.span, (),  # type: ignore[arg-type]
+                                    d.required and not view.in_quote[d.hit.tok.i]))
+    # speech inside another statement's content is nested (optional)
+    spans = [(s.content.start, s.content.end) for s in statements if s.content is not None]
+    out = []
+    for s in statements:
+        nested = any(a <= s.cue.start < b for a, b in spans)
+        out.append(replace(s, required=False) if nested and s.required else s)
+    return tuple(out), tuple(warnings)
+
+
+# --- speakers -------------------------------------------------------------------------------------------
+
+
+def _speaker(phrase: Phrase, resolved_by: str, view: View, mentions: tuple[Mention, ...]) -> Speaker:
+    label, aliases, entity = phrase.label, phrase.aliases, None
+    a = view.tokens[phrase.start].start if phrase.start < phrase.end else 0
+    b = view.tokens[phrase.end - 1].end if phrase.start < phrase.end else 0
+    for m in mentions:
+        if a <= m.start and m.end <= b and m.type == "PER":
+            ml = clean_label(m.text)
+            if key(ml) != key(label):
+                aliases = (label, *[x for x in aliases if key(x) != key(ml)])
+                label = ml
+            entity = m.key
+            break
+    else:
+        for m in mentions:
+            if m.start == a and m.end == b:
+                entity = m.key
+                break
+    mention = None
+    if phrase.mention is not None:
+        ms, me = phrase.mention
+        mention = Span.of(view.text, ms, me)
+    elif phrase.start < phrase.end:
+        mention = Span.of(view.text, a, b)
+    return Speaker(entity, label, resolved_by, tuple(aliases), mention, phrase.title, phrase.role, phrase.organization)
+
+
+def _ref(sp: Speaker, phrase: Phrase | None, gender: str, number: str, sentence: int) -> _Ref:
+    if phrase is None:
+        return _Ref(sp, gender, number, (), "", "", "", False, True, sentence)
+    indefinite = bool(phrase.text) and not key(phrase.text).startswith("ال")
+    return _Ref(sp, gender, number, phrase.name_keys, phrase.head, phrase.title_key, key(phrase.title or ""),
+                indefinite, phrase.person, sentence)
+
+
+def _agrees(r: _Ref, gender: str, number: str) -> bool:
+    if number == "p":
+        return r.number == "p"
+    if r.number == "p" and number == "s" and gender == "f":
+        return r.gender == "f"
+    if gender in ("m", "f") and r.gender in ("m", "f") and r.gender != gender:
+        return False
+    return True
+
+
+def _previous(refs: list[_Ref], gender: str, number: str) -> _Ref | None:
+    for r in reversed(refs):
+        if _agrees(r, gender, number):
+            return r
+    return refs[-1] if refs else None
+
+
+def _coref(phrase: Phrase, refs: list[_Ref]) -> tuple[Speaker | None, str]:
+    """An earlier speaker that this phrase refers to: surname, definite description or honorific."""
+    if phrase.honorific:
+        for r in reversed(refs):
+            if r.person and r.number == "s" and (phrase.gender in ("-", r.gender) or r.gender == "-"):
+                return r.speaker, "honorific"
+        return (refs[-1].speaker, "honorific") if refs else (None, "honorific")
+    k = key(phrase.text)
+    if phrase.name_keys and not phrase.title:
+        keys = set(phrase.name_keys)
+        for r in reversed(refs):
+            if r.name_keys and keys <= set(r.name_keys) and len(r.name_keys) > len(keys):
+                return r.speaker, "surname"
+    if k.startswith("ال") and not phrase.name_keys:
+        for r in reversed(refs):
+            if r.indefinite and r.head and r.head == phrase.head and r.number == phrase.number and not r.name_keys:
+                return r.speaker, "definite-description"
+        for r in reversed(refs):
+            if (r.title_key and (r.title_key == k or r.title_key == phrase.title_key)) or (r.title and r.title == k):
+                return r.speaker, "definite-description"
+    return None, "explicit"
+
+
+def _merge(sp: Speaker, phrase: Phrase, how: str, view: View) -> Speaker:
+    """The earlier speaker, keeping this reference's surface as an alias and as the mention."""
+    extra = [phrase.label] if phrase.label and key(phrase.label) != key(sp.label) else []
+    aliases = tuple(dict.fromkeys([*sp.aliases, *extra]))
+    mention = Span.of(view.text, view.tokens[phrase.start].start, view.tokens[phrase.end - 1].end) \
+        if phrase.start < phrase.end else sp.mention
+    return replace(sp, resolved_by=how, aliases=aliases, mention=mention)
+
+
+def _explicit(view: View, phrase: Phrase, refs: list[_Ref], mentions: tuple[Mention, ...],
+              gender: str, number: str, sentence: int, how: str = "explicit") -> Speaker:
+    prior, by = _coref(phrase, refs)
+    if prior is not None:
+        sp = _merge(prior, phrase, by, view)
+        base = next((r for r in reversed(refs) if r.speaker.label == prior.label), None)
+        refs.append(base if base is not None else _ref(sp, phrase, gender, number, sentence))
+        return sp
+    sp = _speaker(phrase, how, view, mentions)
+    g = gender if gender in ("m", "f") else phrase.gender
+    nb = "p" if number == "p" or phrase.number == "p" else "s"
+    refs.append(_ref(sp, phrase, g, nb, sentence))
+    return sp
+
+
+def _dropped(refs: list[_Ref], h: CueHit, how: str, sentence: int) -> Speaker:
+    r = _previous(refs, h.gender, h.number)
+    if r is None:
+        return Speaker(None, "", "unresolved")
+    refs.append(replace(r, sentence=sentence))
+    return replace(r.speaker, resolved_by=how)
+
+
+def _apposed_name(view: View, phrase: Phrase, after: int) -> tuple[Phrase, int]:
+    """A title followed by its name between commas: وقال وزير الخارجية الأمريكي، جون كيري، إن ..."""
+    toks = view.tokens
+    if not (phrase.title and not phrase.name_keys and after < len(toks) and toks[after].norm in ("،", ",")):
+        return phrase, after
+    rng = subject_range(view, after + 1, limit=5)
+    if rng[0] >= rng[1] or rng[1] >= len(toks):
+        return phrase, after
+    end_tok = toks[rng[1]]
+    if not (end_tok.norm in ("،", ",") or _COMP.match(end_tok.key)):
+        return phrase, after
+    name = parse_phrase(view, rng)
+    if not name.name_keys or name.title or word_class(toks[rng[0]]):
+        return phrase, after
+    aliases = tuple(dict.fromkeys([*name.aliases, phrase.label]))
+    return replace(name, aliases=aliases, title=phrase.title, role=phrase.role or phrase.label,
+                   organization=phrase.organization, title_key=phrase.title_key, start=phrase.start), rng[1]
+
+
+def _sentence_subject(view: View, i: int) -> tuple[int, int] | None:
+    """The subject of the clause that opens the sentence of token i, when it opens with a verb (وشنت تركيا ...)."""
+    a, _b = view.sentence_bounds[view.sentence[i]]
+    first = view.tokens[a]
+    if a >= i:
+        return None
+    if first.kind == "quote" and view.tokens[a].start < view.title_end:
+        rng = subject_range(view, a)
+        return rng if rng[0] < rng[1] else None
+    if first.kind != "word" or not first.key.startswith("و") or len(first.key) < 4:
+        return None
+    rest = first.key[1:]
+    if rest in _NOT_VERBS or rest.startswith(("بال", "في", "لل")) or (first.analysis is not None and first.analysis.pos != "verb"):
+        return None  # وبخصوص / وفي / وبعد open with a preposition, not a verb
+    rng = subject_range(view, a + 1)
+    if rng[0] < rng[1] and rng[1] <= i:
+        return rng
+    return None
+
+
+def _verb(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft], mentions: tuple[Mention, ...]) -> _Draft:
+    i = h.tok.i
+    sent = view.sentence[i]
+    anchor = i
+    if not h.clitic and i > 0 and view.tokens[i - 1].kind in ("word", "quote") and view.sentence[i - 1] == sent:
+        brng = subject_before(view, i)
+        if brng[0] < brng[1] and svo_first(view, brng):
+            phrase = parse_phrase(view, brng)
+            if phrase.label:
+                # after أن/إن the speech is reported inside another statement: keep it out of the
+                # dropped-subject history so that "وأضاف" still finds the reporting speaker
+                nested = brng[0] > 0 and _COMP.match(view.tokens[brng[0] - 1].key) is not None
+                sp = _explicit(view, phrase, list(refs) if nested else refs, mentions, h.gender, h.number, sent)
+                return _Draft(h, sp, brng[0], i + 1, "verb")
+    rng = subject_range(view, i + 1)
+    if rng[0] < rng[1]:
+        phrase = parse_phrase(view, rng)
+        after = rng[1]
+        toks = view.tokens
+        # X على لسان Y: Y spoke for X
+        if after + 1 < len(toks) and toks[after].key in ("علي", "على") and toks[after + 1].key == "لسان":
+            prng = subject_range(view, after + 2)
+            if prng[0] < prng[1]:
+                person = parse_phrase(view, prng)
+                person = replace(person, organization=phrase.label)
+                sp = _explicit(view, person, refs, mentions, "-", "s", sent)
+                return _Draft(h, sp, anchor, prng[1], "verb")
+        phrase, after = _apposed_name(view, phrase, after)
+        sp = _explicit(view, phrase, refs, mentions, h.gender, h.number, sent)
+        return _Draft(h, sp, anchor, after, "verb")
+    # subject before the verb (SVO): وكانت الرئاسة السورية أكّدت
+    if not h.clitic and i > 0 and view.tokens[i - 1].kind in ("word", "quote") and view.sentence[i - 1] == sent:
+        brng = subject_before(view, i)
+        if brng[0] < brng[1]:
+            phrase = parse_phrase(view, brng)
+            if phrase.label:
+                sp = _explicit(view, phrase, refs, mentions, h.gender, h.number, sent)
+                return _Draft(h, sp, brng[0], i + 1, "verb")
+    # dropped subject: the sentence's own subject (وأصدر مجلس الأمن ...، يطالب فيها) or the previous speaker
+    same_sentence = any(view.sentence[d.hit.tok.i] == sent for d in drafts)
+    if not same_sentence:
+        srng = _sentence_subject(view, i)
+        if srng is not None:
+            phrase = parse_phrase(view, srng)
+            if phrase.label:
+                sp = _explicit(view, phrase, refs, mentions, "-", h.number, sent, how="dropped-subject")
+                return _Draft(h, sp, anchor, i + 1, "verb")
+    return _Draft(h, _dropped(refs, h, "dropped-subject", sent), anchor, i + 1, "verb")
+
+
+def _participle(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft]) -> _Draft:
+    """A circumstantial participle (مضيفاً، مشيرةً، مؤكدين) takes the subject of the clause it follows."""
+    i = h.tok.i
+    sent = view.sentence[i]
+    if not any(view.sentence[d.hit.tok.i] == sent for d in drafts):
+        srng = _sentence_subject(view, i)
+        if srng is not None:
+            phrase = parse_phrase(view, srng)
+            if phrase.label:
+                sp = _explicit(view, phrase, refs, (), h.gender, h.number, sent, how="participle")
+                return _Draft(h, sp, i, i + 1, "participle")
+    return _Draft(h, _dropped(refs, h, "participle", sent), i, i + 1, "participle")
+
+
+_PRONOUN_SUFFIXES = ("ه", "ها", "هم", "هما")
+_PRE_HEAD = frozenset(key(w) for w in "أحدث احدث آخر اخر أبرز أغلب معظم أكثر غالبية".split())
+_NOT_VERBS = frozenset(key(w) for w in (
+    "بخصوص بشأن في على عن من بعد قبل خلال منذ مع عند لدى حول إلى الى كان كانت لكن إن ان أن بينما بحسب حسب "
+    "وفق وفقا إثر اثر عقب رغم تزامنا بالتزامن تبعا").split())
+
+
+def _particle(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft], consumed: set[int],
+              hit_at: dict[int, CueHit], mentions: tuple[Mention, ...]) -> _Draft | None:
+    """بحسب / وفقاً لـ / نقلاً عن / حسبما: the speaker follows (بحسب ما أكّدت موسكو is one statement)."""
+    toks = view.tokens
+    i = h.tok.i
+    sent = view.sentence[i]
+    k = h.tok.key
+    base = k[1:] if k[:1] in "وف" and len(k) > 3 else k
+    if base.endswith(_PRONOUN_SUFFIXES) and base not in ("حسبما", "بحسبما", "وفقما"):  # بحسبه
+        r = _previous(refs, "-", "s")
+        sp = replace(r.speaker, resolved_by="attribution-particle") if r else Speaker(None, "", "unresolved")
+        return _Draft(h, sp, i, i + 1, "particle")
+    j = i + 1
+    via_verb = base.endswith("ما")
+    while j < len(toks) and toks[j].kind == "word" and toks[j].key in ("ل", "لـ"):
+        j += 1
+    if j < len(toks) and toks[j].key in ("ما", "لما", "مما"):
+        j += 1
+        via_verb = True
+    if via_verb and j < len(toks) and _verb_cue(toks[j]):
+        consumed.add(j)
+        j += 1
+        while j < len(toks) and toks[j].key in ("عنه", "عنها", "عنهم"):
+            j += 1
+    elif via_verb:
+        return None
+    if h.lemma == "نقل":
+        if j < len(toks) and toks[j].key == "عن":
+            j += 1
+        else:
+            return None
+    rng = subject_range(view, j)
+    if rng[0] >= rng[1]:
+        return None
+    first = toks[rng[0]]
+    fk = first.key[1:] if first.key.startswith("ل") and not first.key.startswith("لل") and len(first.key) > 3 else first.key
+    fk = "ال" + fk[2:] if fk.startswith("لل") else fk
+    c = word_class(fk)
+    if c is None and fk in _PRE_HEAD and rng[1] - rng[0] > 1:  # وفقاً لأحدث استطلاعات الرأي
+        c = word_class(toks[rng[0] + 1])
+    if c and c[0] == "product":
+        stem = fk
+        if stem.endswith(_PRONOUN_SUFFIXES) or rng[1] - rng[0] == 1:
+            r = _previous(refs, "-", "s")
+            if r is None:
+                return None
+            return _Draft(h, replace(r.speaker, resolved_by="attribution-particle"), i, rng[1], "particle")
+        rng = (rng[0] + 1, rng[1])
+        c = word_class(toks[rng[0]])
+    elif c is None:
+        for suf in _PRONOUN_SUFFIXES:
+            if fk.endswith(suf) and word_class(fk[: -len(suf)]) and word_class(fk[: -len(suf)])[0] == "product":
+                r = _previous(refs, "-", "s")
+                if r is None:
+                    return None
+                return _Draft(h, replace(r.speaker, resolved_by="attribution-particle"), i, rng[1], "particle")
+    speakerish = via_verb or c is not None or _named(view, rng, mentions)
+    if not speakerish:
+        return None
+    phrase = parse_phrase(view, rng, strip_lam=True)
+    if not phrase.label:
+        return None
+    sp = _explicit(view, phrase, refs, mentions, "-", "s", sent, how="attribution-particle")
+    if sp.resolved_by == "explicit":
+        sp = replace(sp, resolved_by="attribution-particle")
+    return _Draft(h, sp, i, rng[1], "particle")
+
+
+def _verb_cue(tok: Tok) -> bool:
+    found = _lookup(tok)
+    return found is not None and found[0].cue_type == "verb"
+
+
+def _named(view: View, rng: tuple[int, int], mentions: tuple[Mention, ...]) -> bool:
+    """Does the phrase start with a proper name (analysis noun_prop, or a mention of the entities stage)?"""
+    t = view.tokens[rng[0]]
+    if t.analysis is not None and t.analysis.pos == "noun_prop":
+        return True
+    return any(m.start <= t.start < m.end or t.start <= m.start < t.end for m in mentions)
+
+
+def _headlines(view: View, refs: list[_Ref]) -> list[_Draft]:
+    """Title lines "X: ..." (the speaker before a colon): optional statements, cue = "X:"."""
+    out: list[_Draft] = []
+    toks = view.tokens
+    for li, (a, b) in enumerate(view.lines):
+        words = [t for t in toks[a:b] if t.kind == "word"]
+        if not words or (li > 0 and (len(words) > 20 or view.tokens[b - 1].end - view.tokens[a].start > 160)):
+            continue
+        colon = next((j for j in range(a, min(b, a + 7)) if toks[j].kind == "punct" and toks[j].norm == ":"), None)
+        if colon is None:
+            continue
+        x = [t for t in toks[a:colon] if t.kind == "word"]
+        if not 1 <= len(x) <= 3 or any(t.kind == "punct" for t in toks[a:colon]):
+            continue
+        if any(view.sentence[t.i] != view.sentence[a] for t in toks[a:colon]):
+            continue
+        from newsgraph.attribution.speakers import _is_cue_word  # a verb before the colon is a normal cue
+
+        if _is_cue_word(x[0]):
+            continue
+        if len(x) > 1 and x[-1].key.startswith("ل"):
+            x = x[:-1]  # روسيا لأميركا: the addressee
+        label = clean_label(view.text[x[0].start : x[-1].end])
+        resolved = next((r.speaker for r in refs if key(label) in {key(r.speaker.label), *map(key, r.speaker.aliases)}
+                         or (len(x) == 1 and x[0].key.lstrip("#") in r.name_keys)), None)
+        sp = replace(resolved, resolved_by="headline", mention=Span.of(view.text, x[0].start, x[-1].end)) if resolved \
+            else Speaker(None, label, "headline", (), Span.of(view.text, x[0].start, x[-1].end))
+        start = toks[a].start
+        hit = CueHit(toks[a], start, toks[colon].end, ":", "headline", "-", "-")
+        out.append(_Draft(hit, sp, a, colon + 1, "headline", required=False))
+    return out
+
+
+def _content(view: View, d: _Draft, anchors: list[tuple[int, int]], art_id: str) -> Content:
+    """The content of a draft statement: up to the next statement of the sentence, or the sentence end."""
+    i = d.hit.tok.i
+    sent = view.sentence[i]
+    _a, send = view.sentence_bounds[sent]
+    if d.cue_type == "headline":
+        _la, lb = next((ab for ab in view.lines if ab[0] <= i < ab[1]), (i, i + 1))
+        return content_span(view, d.after, lb, article_id=art_id)
+    later = [anc for anc, ci in anchors if anc > d.after - 1 and ci > i and view.sentence[ci] == sent]
+    limit = min([send, *later])
+    if d.cue_type == "particle":
+        sa = view.sentence_bounds[sent][0]
+        prev_tok = view.tokens[i - 1] if i > 0 else None
+        if i > sa and prev_tok is not None and prev_tok.kind != "punct" or (i > sa + 1):
+            # "... , بحسب ما أكّدت موسكو": the content is the clause before the particle
+            earlier = [anc for anc, ci in anchors if ci < i and view.sentence[ci] == sent]
+            start = max([sa, *[e + 1 for e in earlier]]) if earlier else sa
+            if i - start >= 2:
+                c = content_span(view, start, i, article_id=art_id)
+                if c.span is not None:
+                    return c
+    return content_span(view, d.after, limit, article_id=art_id)

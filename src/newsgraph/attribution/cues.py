@@ -1,0 +1,257 @@
+"""Speech cues: verbs of saying in any person/tense, circumstantial participles, attribution particles.
+
+The lexicon (``resources/cues.tsv``) lists lemmas with their perfect, imperfect and participle stems; the
+inflected forms are generated here and matched on the normalised word, with or without a و/ف clitic.  When
+the Document carries morphology analyses they veto noun readings and admit verb forms the generator misses.
+
+    >>> [c.lemma for c in find_cues(scan("وقال الوزير إن الوضع مستقر، مضيفاً أن ..."))]
+    ['قال', 'أضاف']
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from newsgraph.attribution.text import Tok, View, norm
+from newsgraph.lexicons import load_tsv
+
+__all__ = ["CueHit", "find_cues", "cue_forms"]
+
+# words after which a verb is clause-initial (a strict cue is only accepted there)
+_CLAUSE_OPENERS = frozenset(norm(w) for w in (
+    "كما فيما بينما ثم قد وقد لقد فقد حيث كان وكان كانت وكانت ذلك هذا لكن ولكن بل إذ اذ أيضا كذلك بدوره بدورها "
+    "جهته جهتها جهتهم جانبه جانبها جانبهم ناحيته ناحيتها ناحيتهم أمس اليوم بعدها وبعدها حين عندما لما"
+).split())
+# words before a verb that make it not a statement: relative pronouns, subjunctive/negation particles
+_RELATIVE = frozenset(norm(w) for w in "الذي التي الذين اللذين اللتين اللواتي اللاتي ما".split())
+_SUBJUNCTIVE = frozenset(norm(w) for w in "أن ان لن كي لكي حتى لم لا لما ولم ولا ولن".split())
+_PERSON_SUFFIXES = ("", "ت", "وا", "ن", "تا", "ا")
+_OBJ_SUFFIXES = ("ه", "ها", "هم")
+
+
+@dataclass(frozen=True, slots=True)
+class CueHit:
+    """A cue found in the text: the word (clitic excluded), its lemma, type, tense and agreement."""
+
+    tok: Tok
+    start: int
+    end: int
+    lemma: str
+    cue_type: str  # verb, participle, particle
+    gender: str  # m, f, -
+    number: str  # s, p, -
+    imperfect: bool = False
+    light: tuple[str, ...] = ()
+    needs: tuple[str, ...] = ()
+    strict: bool = False
+    clitic: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Form:
+    lemma: str
+    cue_type: str
+    gender: str
+    number: str
+    imperfect: bool
+    light: tuple[str, ...]
+    needs: tuple[str, ...]
+    strict: bool
+    next: tuple[str, ...] = ()
+
+
+def _flags(cell: str) -> dict[str, tuple[str, ...]]:
+    out: dict[str, tuple[str, ...]] = {}
+    for part in cell.split("|") if "=" not in cell else _split_flags(cell):
+        if "=" in part:
+            name, _, vals = part.partition("=")
+            out[name] = tuple(norm(v) for v in vals.split("|") if v)
+        elif part:
+            out[part] = ()
+    return out
+
+
+def _split_flags(cell: str) -> list[str]:
+    """'strict|needs=عن|على' -> ['strict', 'needs=عن|على'] (values of a flag keep their bars)."""
+    parts: list[str] = []
+    for piece in cell.split("|"):
+        if "=" in piece or not parts or piece in ("strict",):
+            parts.append(piece)
+        else:
+            parts[-1] += "|" + piece
+    return parts
+
+
+@cache
+def cue_forms() -> dict[str, tuple[_Form, ...]]:
+    """Normalised surface form -> the cue readings it has (generated from resources/cues.tsv)."""
+    table: dict[str, list[_Form]] = {}
+
+    def add(form: str, f: _Form) -> None:
+        table.setdefault(norm(form), []).append(f)
+
+    for row in load_tsv("cues.tsv", columns=5):
+        cls, lemma, perf, impf, part = row[:5]
+        flags = _flags(row[5] if len(row) > 5 else "")
+        light, needs, strict = flags.get("light", ()), flags.get("needs", ()), "strict" in flags
+        nxt = flags.get("next", ())
+        if cls == "particle":
+            for form in perf.split("|"):
+                add(form, _Form(lemma, "particle", "-", "-", False, (), needs, False))
+            continue
+
+        def mk(cue_type: str, gender: str, number: str, imperfect: bool = False) -> _Form:
+            return _Form(lemma, cue_type, gender, number, imperfect, light, needs, strict, nxt)
+
+        if perf != "-":
+            p = norm(perf)
+            if p[-1] in "اى":  # defective: دعا -> دعت، دعوا
+                stem = p[:-1]
+                forms = [(p, "m", "s"), (stem + "ت", "f", "s"), (stem + "وا", "m", "p"), (stem + "تا", "f", "p")]
+            else:
+                forms = [(p, "m", "s"), (p + "ت", "f", "s"), (p + "وا", "m", "p"), (p + "ن", "f", "p"),
+                         (p + "تا", "f", "p"), (p + "ا", "m", "p")]
+            for form, g, nb in forms:
+                add(form, mk("verb", g, nb))
+            for suf in _OBJ_SUFFIXES:  # قاله، نقلته (بحسب ما قاله ...)
+                add(p + suf, mk("verb", "m", "s"))
+                add((p[:-1] if p[-1] in "اى" else p) + "ت" + suf, mk("verb", "f", "s"))
+        if impf != "-":
+            i = norm(impf)
+            base = i[1:]
+            plural = (base[:-1] if base[-1] in "وي" else base) + "ون"
+            for prefix, g in (("ي", "m"), ("ت", "f")):
+                add(prefix + base, mk("verb", g, "s", True))
+                add(prefix + plural, mk("verb", g, "p", True))
+                add(prefix + base + "ان", mk("verb", g, "p", True))
+            add("ي" + base + "ن", mk("verb", "f", "p", True))
+        if part != "-":
+            a = norm(part)
+            for suf, g, nb in (("ا", "m", "s"), ("ة", "f", "s"), ("ين", "m", "p"), ("ات", "f", "p")):
+                add(a + suf, mk("participle", g, nb))
+        for extra in flags.get("extra", ()):
+            g, nb, impf_ = ("f", "p", False) if extra.endswith("ن") else ("m", "s", extra.startswith("ي"))
+            add(extra, mk("verb", g, nb, impf_))
+    # a particle reading wins over a verb form with the same letters (نقلاً عن is not the dual نقلا)
+    return {k: tuple(sorted(v, key=lambda f: f.cue_type != "particle")) for k, v in table.items()}
+
+
+def _lookup(tok: Tok) -> tuple[_Form, int] | None:
+    """The cue reading of a word and the length of its و/ف clitic in characters, or None."""
+    table = cue_forms()
+    w = tok.norm
+    if w in table:
+        return table[w][0], 0
+    if len(w) > 3 and w[0] in "وف" and w[1:] in table:
+        # the clitic is the first letter plus any diacritics written on it
+        j = 1
+        while j < len(tok.text) and norm(tok.text[j]) == "":
+            j += 1
+        return table[w[1:]][0], j
+    return None
+
+
+def _prev_word(view: View, i: int) -> Tok | None:
+    j = i - 1
+    return view.tokens[j] if j >= 0 else None
+
+
+def _clause_initial(view: View, i: int, clitic: bool) -> bool:
+    """Is the word at i clause-initial (after punctuation, a line start, a conjunction or a discourse opener)?"""
+    if clitic:
+        return True
+    prev = _prev_word(view, i)
+    if prev is None or prev.line != view.tokens[i].line:
+        return True
+    if prev.kind != "word":
+        return True
+    return prev.norm in _CLAUSE_OPENERS or prev.norm in ("و", "ف")
+
+
+def _followed_by(view: View, i: int, words: tuple[str, ...], *, window: int = 14) -> bool:
+    toks = view.tokens
+    sent = view.sentence[i]
+    for j in range(i + 1, min(len(toks), i + 1 + window)):
+        if view.sentence[j] != sent:
+            break
+        t = toks[j]
+        if t.kind == "word":
+            w = t.norm
+            if w in words or (w[:1] in "وبل" and w[1:] in words):
+                return True
+        elif t.norm in words:  # a colon or an opening quotation mark (تابع: «...»)
+            return True
+    return False
+
+
+def find_cues(view: View) -> list[CueHit]:
+    """Every speech cue of a text, in order.
+
+    Args:
+        view: the scanned text.
+
+    Returns:
+        Cue hits; verbs inside relative clauses, after أن/لن/لم, imperfects inside quotations, participles
+        not opening a new clause, light verbs without their speech noun are left out.
+
+    Example:
+        >>> [c.tok.text for c in find_cues(scan("التقى الوزير نظيره، وقالت الوزارة إن ..."))]
+        ['وقالت']
+    """
+    hits: list[CueHit] = []
+    toks = view.tokens
+    for t in toks:
+        if t.kind != "word":
+            continue
+        found = _lookup(t)
+        if found is None:
+            continue
+        form, clen = found
+        if t.analysis is not None and t.analysis.pos.startswith("noun") and form.strict and form.cue_type == "verb":
+            continue  # the analyser reads ذكر / نقل / وصف here as a noun
+        clitic = clen > 0
+        prev = _prev_word(view, t.i)
+        prev_same_line = prev is not None and prev.line == t.line
+        in_title = t.start < view.title_end
+        if form.cue_type == "verb":
+            if prev_same_line and prev.kind == "word" and not clitic:
+                if prev.norm in _RELATIVE:
+                    continue
+                if form.imperfect and prev.norm in _SUBJUNCTIVE:
+                    continue
+                if prev.norm in ("لم", "ولم", "لا", "لن"):
+                    continue
+            if form.imperfect and view.in_quote[t.i]:
+                continue
+            if form.strict and not _clause_initial(view, t.i, clitic) and not in_title:
+                continue
+            if (form.imperfect and not clitic and not in_title and prev_same_line and prev.kind == "word"
+                    and not prev.definite and prev.norm not in _CLAUSE_OPENERS and not _name_like(prev)):
+                continue  # an imperfect after an indefinite noun is an adjectival clause (تقارير تفيد ...)
+        elif form.cue_type == "participle":
+            # a circumstantial participle opens a statement after a comma/quote or with و (ومطالباً)
+            if not clitic and prev_same_line and prev.kind == "word":
+                continue
+            if prev is None or not prev_same_line:
+                continue
+            if prev.kind == "punct" and prev.norm in ".!?؟:":
+                continue
+        elif form.cue_type == "particle":
+            pass
+        if form.light and not _followed_by(view, t.i, form.light, window=6):
+            continue
+        if form.needs and not _followed_by(view, t.i, form.needs, window=25):
+            continue
+        if form.next and not _followed_by(view, t.i, form.next, window=1):
+            continue
+        hits.append(CueHit(t, t.start + clen, t.end, form.lemma, form.cue_type, form.gender, form.number,
+                           form.imperfect, form.light, form.needs, form.strict, clitic))
+    return hits
+
+
+def _name_like(tok: Tok) -> bool:
+    """Could this word be (the end of) a proper name?  Analysis first; else a title-case-free guess."""
+    if tok.analysis is not None:
+        return tok.analysis.pos == "noun_prop"
+    return False

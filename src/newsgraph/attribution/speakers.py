@@ -1,0 +1,570 @@
+"""The speaker phrase of a cue: where it is, how it splits into title, name, role and organisation.
+
+Arabic news reports speech verb-first (VSO: وقال الجنرال ايغور كوناشينكوف المتحدث باسم وزارة الدفاع الروسية)
+or subject-first (وكانت الرئاسة السورية أكّدت).  The subject noun phrase ends at the complementiser (أن، إن),
+a colon or quotation mark, a preposition, a time adverb, a relative pronoun or punctuation.  Inside it a
+leading title/role segment (الرئيس الروسي، وزير خارجية السوري) precedes the name, and an apposition
+(المتحدث باسم ...) follows it.
+
+    >>> from newsgraph.attribution.text import scan
+    >>> v = scan("وقال الجنرال ايغور كوناشينكوف المتحدث باسم وزارة الدفاع الروسية: نعم")
+    >>> p = parse_phrase(v, subject_range(v, 1))
+    >>> p.label, p.title, p.role, p.organization
+    ('ايغور كوناشينكوف', 'الجنرال', 'المتحدث باسم', 'وزارة الدفاع الروسية')
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from functools import cache
+
+from newsgraph.attribution.text import Tok, View, key, norm
+from newsgraph.lexicons import load_tsv
+
+__all__ = ["Phrase", "word_class", "subject_range", "subject_before", "svo_first", "parse_phrase", "clean_label"]
+
+_COMPLEMENTISER = re.compile(r"^[وف]?[بل]?ان(ه|ها|هم|هما|نا|ني|كم|ك)?$")
+_PREPS = frozenset(key(w) for w in (
+    "على علي إلى الى عن مع خلال لدى أمام عبر حول بشأن ضد منذ عقب إثر اثر بعد قبل أثناء اثناء نحو تجاه حيال "
+    "إزاء بخصوص وسط عند رغم دون بين لـ لكن ولكن غير بل أو او ثم حتى إذ اذا إذا كما مثل").split())
+_TIME = frozenset(key(w) for w in (
+    "أمس امس اليوم غدا الليلة مساء صباح ظهر عصر فجر يوم الاثنين الإثنين الثلاثاء الأربعاء الاربعاء الخميس الجمعة "
+    "السبت الأحد الاحد أيضا ايضا مرارا مجددا كذلك حاليا مؤخرا سابقا لاحقا بدوره بدورها بدورهم الثلاثاء قائلا "
+    "قائلة قائلين صراحة رسميا علنا").split())
+_RELATIVE = frozenset(key(w) for w in "الذي التي الذين اللذين اللتين اللواتي اللاتي ما مما فيما بينما".split())
+_QUANTIFIERS = frozenset(key(w) for w in "عدد أحد احد بعض جملة مجموعة العديد الكثير المئات مئات عشرات آلاف الآلاف".split())
+_IN_CONTEXT = frozenset(key(w) for w in (
+    "بيان تصريح تصريحات حديث كلمة مؤتمر مقابلة حسابه حسابها صفحته صفحتها بداية ختام رسالة لقاء اتصال تغريدة "
+    "تدوينة منشور خطاب خطبة جلسة اجتماع ندوة برنامج حوار تقرير سياق معرض رده ردها وقت حين").split())
+_BI_STOP = frozenset(key(w) for w in "بأن بانه بأنه بأنها بأنهم بضرورة بدور بأهمية بحماية بتسليح بوقف بعدم بشن".split())
+_NAME_JOINERS = frozenset(key(w) for w in "بن بنت ابن أبو ابو أبي ابي آل ال عبد عبدال".split())
+_OPENERS = frozenset(key(w) for w in (
+    "ذلك هذا جهته جهتها جهتهم جانبه جانبها جانبهم ناحيته ناحيتها ناحيتهم بدوره بدورها ثم بينما حيث").split())
+_SVO_LEFT = frozenset(key(w) for w in "كان وكان كانت وكانت كانوا وكانوا لكن ولكن لكنه غير قد وقد لقد".split())
+_PREP_PRONOUN = re.compile(r"^(في|فى|علي|على|الي|إلى|عن|من|مع|لدي|عند|به|بها|بهم|له|لها|لهم)(ه|ها|هم|هما|نا|كم|ي)?$")
+_SELF = frozenset(key(w) for w in "نفسه نفسها نفسهم أنفسهم ذاته ذاتها".split())
+
+
+@cache
+def _lexicon() -> dict[str, tuple[str, str, str]]:
+    out: dict[str, tuple[str, str, str]] = {}
+    for row in load_tsv("titles.tsv", columns=4):
+        out.setdefault(key(row[1]), (row[0], row[2], row[3]))
+    return out
+
+
+def word_class(tok: Tok | str) -> tuple[str, str, str] | None:
+    """(class, gender, number) of a descriptive word (title, role, honorific, anonymous, organisation, product).
+
+    Example:
+        >>> word_class("المتحدث")[0]
+        'role'
+    """
+    k = tok if isinstance(tok, str) else tok.key
+    k = key(k).lstrip(" ")
+    lex = _lexicon()
+    if k in lex:
+        return lex[k]
+    if k.startswith("ال") and k[2:] in lex:
+        return lex[k[2:]]
+    if "ال" + k in lex:
+        return lex["ال" + k]
+    return None
+
+
+def _cls(tok: Tok) -> str | None:
+    c = word_class(tok)
+    return c[0] if c else None
+
+
+def is_boundary(tok: Tok, *, first: bool) -> bool:
+    """Does this token end a subject phrase (complementiser, preposition, time word, punctuation ...)?"""
+    if tok.kind != "word":
+        return True
+    k = tok.key
+    if _COMPLEMENTISER.match(k) or k in _PREPS or k in _TIME or k in _RELATIVE:
+        return True
+    if k in ("في", "من", "و", "ف", "لـ", "بـ", "ل", "ب") or _PREP_PRONOUN.match(k):
+        return True
+    if _is_particle(tok):
+        return True
+    if first and not tok.definite and tok.text.endswith(("اً", "ًا")):
+        return True  # an indefinite accusative (ويطلب أكلاً) is an object, never the subject
+    if k.startswith("بال"):
+        return True
+    if k.isdigit() or any(ch.isdigit() for ch in k):
+        return True
+    if not first and (k.startswith("بال") or k in _BI_STOP):
+        return True
+    return False
+
+
+def _is_particle(tok: Tok) -> bool:
+    from newsgraph.attribution.cues import cue_forms
+
+    w = tok.norm
+    forms = cue_forms().get(w) or (cue_forms().get(w[1:]) if len(w) > 3 and w[0] in "وف" else None)
+    return bool(forms) and forms[0].cue_type == "particle"
+
+
+def _is_cue_word(tok: Tok) -> bool:
+    from newsgraph.attribution.cues import cue_forms
+
+    table = cue_forms()
+    w = tok.norm
+    return w in table or (len(w) > 3 and w[0] in "وف" and w[1:] in table)
+
+
+def subject_range(view: View, i: int, *, limit: int = 14) -> tuple[int, int]:
+    """Token range [a, b) of the subject phrase that starts at token i (after a verb-first cue).
+
+    Skips an addressee "لـ(عكاظ)" and a clause "في بيان ..." at the start; allows "في" inside described
+    sources (مصدر أمني في دمشق) and short quoted names after an organisation head (شبكة «سي إن إن»).
+
+    Example:
+        >>> from newsgraph.attribution.text import scan
+        >>> v = scan("وقال مصدر أمني في دمشق إن")
+        >>> r = subject_range(v, 1); [t.text for t in v.tokens[r[0]:r[1]]]
+        ['مصدر', 'أمني', 'في', 'دمشق']
+    """
+    toks = view.tokens
+    n = len(toks)
+    sent = view.sentence[i - 1] if i > 0 else 0
+    j = i
+    # addressee before the subject: لـ(عكاظ)، لوكالة ...
+    if j < n and toks[j].key in ("لـ", "ل") and j + 1 < n and toks[j + 1].norm == "(":
+        k = j + 1
+        while k < n and toks[k].norm != ")" and k - j < 6:
+            k += 1
+        j = k + 1
+    start = j
+    out_end = j
+    anonymous = False
+    last_def = False
+    words = 0
+    while j < n and view.sentence[j] == sent and words < limit:
+        t = toks[j]
+        first = j == start
+        if t.kind == "quote":
+            # a short quoted name: at the start ("أوباما") or after an organisation head (صحيفة "هآرتس")
+            prev_cls = _cls(toks[j - 1]) if j > start else None
+            close = _closing_quote(view, j, 6)
+            if close is not None and (first or prev_cls == "organisation" or (j > start and _org_phrase(toks[start:j]))):
+                out_end = close + 1
+                j = close + 1
+                words += close - j
+                break
+            break
+        if t.kind != "word":
+            break
+        c = _cls(t)
+        if first and c == "honorific":
+            return (j, j + 1)
+        if not first and _is_cue_word(t) and c is None:
+            break
+        if t.key == "في" and words and anonymous:
+            nxt = toks[j + 1] if j + 1 < n else None
+            if nxt is not None and nxt.kind == "word" and nxt.key not in _IN_CONTEXT and nxt.key not in _TIME:
+                j += 1
+                continue
+            break
+        if t.key in ("من",) and words and _prev_word_key(toks, j) in _QUANTIFIERS:
+            j += 1
+            continue
+        if t.key in ("منه", "منها", "منهم") and words:
+            out_end = j + 1
+            j += 1
+            continue
+        if t.key[:1] == "و" and len(t.key) > 3 and words and anonymous and not _COMPLEMENTISER.match(t.key):
+            out_end = j + 1  # coordinated members of a described group (وسيدات الأعمال)
+            j += 1
+            last_def = True
+            continue
+        if is_boundary(t, first=first):
+            if t.key in ("باسم", "باسمها", "باسمه") and words:
+                j += 1
+                continue
+            break
+        if words and t.key.startswith("ل") and not t.key.startswith("لل") and len(t.key) > 3:
+            rest_cls = _cls_str(t.key[1:])
+            if rest_cls in ("organisation", "anonymous", "role", "title") or anonymous:
+                break  # an addressee: قال الوزير لصحيفة الرياض، مسؤولون أمريكيون لرويترز
+            nxt = toks[j + 1] if j + 1 < n else None
+            if _org_phrase(toks[start:j]) and nxt is not None and nxt.kind == "word" and nxt.definite:
+                words += 2  # a genitive of an organisation name: المرصد السوري لحقوق الإنسان
+                out_end = j + 2
+                j += 2
+                last_def = True
+                continue
+        if (words and last_def and not t.definite and not anonymous and t.key not in _NAME_JOINERS
+                and not _in_title_phrase(toks[start:j]) and t.key not in _SELF
+                and not (j - start == 1 and _cls(toks[start]) is None and toks[start].key.startswith("ال"))):
+            break  # after a definite word, an indefinite one starts the object (الجيش عزل مرسي)
+        if c in ("anonymous",) and words == 0:
+            anonymous = True
+        if words == 0 and c == "anonymous":
+            anonymous = True
+        last_def = t.definite or t.key in _SELF
+        words += 1
+        out_end = j + 1
+        j += 1
+    return (start, out_end)
+
+
+def _prev_word_key(toks: tuple[Tok, ...], j: int) -> str:
+    return toks[j - 1].key if j > 0 else ""
+
+
+def _org_phrase(toks: tuple[Tok, ...]) -> bool:
+    return bool(toks) and _cls(toks[0]) == "organisation"
+
+
+def _in_title_phrase(toks: tuple[Tok, ...]) -> bool:
+    """Is the phrase so far a title/role segment (so that an indefinite name may follow a definite word)?"""
+    if not toks:
+        return False
+    c = _cls(toks[0])
+    return c in ("title", "role")
+
+
+def _closing_quote(view: View, j: int, max_words: int) -> int | None:
+    toks = view.tokens
+    for k in range(j + 1, min(len(toks), j + max_words + 2)):
+        if toks[k].kind == "quote":
+            return k if k > j + 1 else None
+        if toks[k].kind != "word":
+            return None
+    return None
+
+
+def subject_before(view: View, i: int, *, limit: int = 8) -> tuple[int, int]:
+    """Token range [a, b) of a subject written before the verb at token i (وكانت الرئاسة السورية أكّدت).
+
+    Example:
+        >>> from newsgraph.attribution.text import scan
+        >>> v = scan("وكانت الرئاسة السورية أكدت ان")
+        >>> r = subject_before(v, 3); [t.text for t in v.tokens[r[0]:r[1]]]
+        ['الرئاسة', 'السورية']
+    """
+    toks = view.tokens
+    j = i - 1
+    sent = view.sentence[i]
+    end = i
+    quoted = False
+    while j >= 0 and view.sentence[j] == sent and i - j <= limit:
+        t = toks[j]
+        if t.kind == "quote":
+            # “مرسي” يمتنع : a quoted name before the verb
+            k = j - 1
+            while k >= 0 and toks[k].kind == "word" and j - k < 5:
+                k -= 1
+            if k >= 0 and toks[k].kind == "quote" and not quoted:
+                quoted = True
+                j = k - 1
+                continue
+            break
+        if t.kind != "word":
+            break
+        k_ = t.key
+        if (_COMPLEMENTISER.match(k_) or k_ in _PREPS or k_ in _RELATIVE or k_ in _TIME
+                or k_ in ("كان", "وكان", "كانت", "وكانت", "قد", "وقد", "لقد", "و", "ف", "من") or k_ in _OPENERS
+                or k_.startswith("لل") or k_.startswith("بال") or _is_cue_word(t)):
+            break
+        j -= 1
+    a = j + 1
+    while a < end and view.tokens[a].key in ("في", "فى"):
+        a += 1
+    return (a, end)
+
+
+def svo_first(view: View, rng: tuple[int, int]) -> bool:
+    """Is a phrase before a verb clearly its subject (after أن/إن، كان، لكن، punctuation or a line start)?"""
+    a, _b = rng
+    if a == 0:
+        return True
+    left = view.tokens[a - 1]
+    if left.line != view.tokens[a].line or view.sentence[a - 1] != view.sentence[a]:
+        return True
+    if left.kind != "word":
+        return True
+    return bool(_COMPLEMENTISER.match(left.key)) or left.key in _SVO_LEFT
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """A parsed speaker phrase."""
+
+    start: int  # token range
+    end: int
+    text: str
+    label: str
+    aliases: tuple[str, ...]
+    name_keys: tuple[str, ...] = ()
+    title: str | None = None
+    role: str | None = None
+    organization: str | None = None
+    title_key: str = ""
+    head: str = ""  # key of the head noun for definite descriptions (مصدر، مسؤول، وكالة)
+    number: str = "s"
+    gender: str = "-"
+    honorific: bool = False
+    person: bool = False
+    pronoun: bool = False
+    mention: tuple[int, int] | None = None  # character span of the name
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+def clean_label(s: str) -> str:
+    """A label from surface text: no hashtag signs, underscores as spaces, quotation marks and brackets out.
+
+    Example:
+        >>> clean_label("#وليد_المعلم")
+        'وليد المعلم'
+    """
+    s = s.replace("&quot;", " ").replace("#", " ").replace("_", " ")
+    s = re.sub(r"[\"«»“”„()\[\]]", " ", s)
+    return " ".join(s.split())
+
+
+def _span(view: View, first: Tok, last: Tok) -> str:
+    return view.text[first.start : last.end]
+
+
+def _text(view: View, a: int, b: int) -> str:
+    if a >= b:
+        return ""
+    return view.text[view.tokens[a].start : view.tokens[b - 1].end]
+
+
+def _strip_lam(view: View, toks: tuple[Tok, ...]) -> str:
+    """Text of the tokens with a leading ل/لـ preposition removed (لوكالة الأنباء -> وكالة الأنباء)."""
+    if not toks:
+        return ""
+    s = _span(view, toks[0], toks[-1])
+    first = toks[0]
+    if first.key in ("لـ", "ل"):
+        return s[len(first.text):].lstrip()
+    if first.key.startswith("لل"):
+        return "ال" + s[2:]
+    if first.key.startswith("ل") and len(first.key) > 3 and (word_class(first.key[1:]) or first.key[1:2] in "اأ"):
+        return s[1:]
+    return s
+
+
+def parse_phrase(view: View, rng: tuple[int, int], *, strip_lam: bool = False) -> Phrase:
+    """Split a subject phrase into title segment, name, apposition; choose the label and aliases.
+
+    Args:
+        view: the scanned text.
+        rng: the token range of the phrase.
+        strip_lam: drop a leading لـ (after وفقاً لـ).
+
+    Returns:
+        The phrase: label = the name when there is one, else the whole description (مصدر أمني في دمشق).
+
+    Example:
+        >>> from newsgraph.attribution.text import scan
+        >>> v = scan("وأكد وزير الخارجية التركي مولود جاويش أوغلو أن")
+        >>> parse_phrase(v, subject_range(v, 1)).label
+        'مولود جاويش أوغلو'
+    """
+    a, b = rng
+    toks = view.tokens[a:b]
+    if not toks:
+        return Phrase(a, b, "", "", ())
+    text = _strip_lam(view, toks) if strip_lam else _text(view, a, b)
+    if strip_lam and toks[0].kind == "word" and toks[0].key.startswith("ل") and not toks[0].key.startswith("لل") \
+            and len(toks[0].key) > 3 and text != _text(view, a, b):
+        # وفقاً لوكالة الأنباء: the phrase starts after the preposition
+        t0 = toks[0]
+        t0 = replace(t0, start=t0.start + 1, text=t0.text[1:], norm=t0.norm[1:], key=t0.key[1:])
+        toks = (t0, *toks[1:])
+    first_c = word_class(toks[0])
+    if first_c and first_c[0] == "honorific":
+        return Phrase(a, b, text, clean_label(text), (), honorific=True, person=True, gender=first_c[1])
+    # title/role segment
+    k = 0
+    title_words: list[Tok] = []
+    role_first: str | None = None
+    while k < len(toks):
+        c = _cls(toks[k])
+        if c not in ("title", "role") or (k and toks[k].kind == "quote"):
+            break
+        head = toks[k]
+        title_words.append(head)
+        role_first = role_first or c
+        k += 1
+        k = _complements(toks, k, construct=not head.definite)
+    title_end = k
+    # name run
+    name: list[Tok] = []
+    while k < len(toks):
+        t = toks[k]
+        c = _cls(t)
+        if t.kind != "word" or (c in ("title", "role") and name):
+            break
+        if c in ("title", "role") and not name:
+            break
+        if t.analysis is not None and t.analysis.pos not in ("noun_prop", "") and t.definite and name and not _surname_ok(t):
+            break
+        name.append(t)
+        k += 1
+        if len(name) >= 6:
+            break
+    rest = toks[k:]
+    role = organization = None
+    if rest and _cls(rest[0]) in ("role", "title"):
+        role_toks = [rest[0]]
+        if len(rest) > 1 and rest[1].key in ("باسم", "باسمها", "باسمه"):
+            role_toks.append(rest[1])
+            org = rest[2:]
+            organization = clean_label(_span(view, org[0], org[-1])) if org else None
+        role = clean_label(" ".join(t.text for t in role_toks))
+        if organization is None:
+            for m, t in enumerate(rest[1:], 1):
+                if _cls(t) == "organisation" or t.key.startswith("لل") or (t.key.startswith("ل") and _cls_str(t.key[1:]) == "organisation"):
+                    organization = clean_label(_strip_lam(view, rest[m:]))
+                    break
+    title_text = clean_label(_span(view, toks[0], toks[title_end - 1])) if title_end else ""
+    title = clean_label(title_words[0].text) if title_words else None
+    if title_words and title_words[0] and _cls(title_words[0]) == "role" and role is None:
+        role = title_text
+    head_tok = toks[0]
+    head = _head_key(head_tok)
+    number = "s"
+    gender = "-"
+    hc = word_class(head_tok)
+    if hc:
+        gender, number = hc[1], hc[2]
+    elif _plural_like(head_tok):
+        number = "p"
+    if name and title_words:
+        label = clean_label(_span(view, name[0], name[-1]))
+        aliases = _variants(view, name) + ([title_text] if title_text else [])
+        return Phrase(a, b, text, label, tuple(_dedupe(aliases, label)), tuple(t.key.lstrip("#") for t in name),
+                      title, role, organization, key(title_text), head, number, gender, person=True,
+                      mention=(name[0].start, name[-1].end))
+    if title_words and not name:
+        label = title_text
+        after_title = [t for t in toks[1:title_end] if t.kind == "word"]
+        bare = [clean_label(_span(view, after_title[0], after_title[-1]))] if after_title else []
+        return Phrase(a, b, text, label, tuple(_dedupe([clean_label(text), *bare], label)), (), title, role, organization,
+                      key(title_text), _head_key(title_words[-1]) if len(title_words) > 1 else head, number, gender,
+                      person=True)
+    # no title: a bare name, a description, an organisation
+    label = clean_label(text)
+    if hc is None and name and not head_tok.definite:
+        # a bare name (محلب، جاويش أوغلو): label the name run, aliases its prefixes
+        nm = name[: max(1, len(name))]
+        label = clean_label(_span(view, nm[0], nm[-1]))
+        aliases = _variants(view, nm)
+        return Phrase(a, b, text, label, tuple(_dedupe(aliases, label)), tuple(t.key.lstrip("#") for t in nm),
+                      None, role, organization, "", head, number, gender, person=True,
+                      mention=(nm[0].start, nm[-1].end))
+    aliases = []
+    words = [t for t in toks if t.kind == "word"]
+    for m in range(len(words) - 1, 0, -1):
+        aliases.append(clean_label(_span(view, words[0], words[m - 1])))
+    if words and words[0].key in _QUANTIFIERS and len(words) > 2:
+        rest_w = words[2:] if words[1].key == "من" else words[1:]
+        if rest_w:
+            aliases.append(clean_label(_span(view, rest_w[0], rest_w[-1])))
+    if strip_lam and aliases:
+        aliases = [clean_label(_strip_lam_str(x)) for x in aliases]
+    return Phrase(a, b, text, label, tuple(_dedupe(aliases, label)), (), None, role, organization, key(label), head,
+                  number, gender, person=hc is not None and hc[0] == "anonymous",
+                  mention=(toks[0].start, toks[-1].end))
+
+
+def _strip_lam_str(s: str) -> str:
+    if s.startswith("لل"):
+        return "ال" + s[2:]
+    if s.startswith("ل") and len(s) > 3:
+        return s[1:]
+    return s
+
+
+def _cls_str(k: str) -> str | None:
+    c = word_class(k)
+    return c[0] if c else None
+
+
+def _surname_ok(t: Tok) -> bool:
+    return t.analysis is not None and t.analysis.pos == "noun_prop"
+
+
+def _complements(toks: tuple[Tok, ...], k: int, *, construct: bool) -> int:
+    """Skip the complements of a title word: a construct chain (وزير خارجية السوري، خطيب جمعة النجف),
+    definite adjectives and genitives (الخارجية التركي), باسم + organisation, لل- phrases (للأمانة)."""
+    n = len(toks)
+    if construct:
+        while k < n and toks[k].kind == "word" and not toks[k].definite and _cls(toks[k]) not in ("title", "role") \
+                and k < n - 1:
+            if toks[k].key in ("عام", "عامة"):
+                k += 1
+                continue
+            k += 1
+            if k < n and toks[k].definite:
+                break
+    while k < n and toks[k].kind == "word":
+        t = toks[k]
+        c = _cls(t)
+        if c in ("title", "role") and t.definite:
+            break
+        if t.definite or t.key in ("عام", "عامة") or t.key.startswith("لل"):
+            k += 1
+            continue
+        if t.key in ("باسم", "باسمها", "باسمه"):
+            k += 1
+            continue
+        break
+    return k
+
+
+def _head_key(t: Tok) -> str:
+    k = t.key.lstrip("#")
+    if k.startswith("ال"):
+        k = k[2:]
+    for suf in ("ون", "ين"):
+        if k.endswith(suf) and len(k) > 4:
+            return k[: -len(suf)]
+    if k.endswith("و") and len(k) > 4:  # مسؤولو
+        return k[:-1]
+    return k
+
+
+def _plural_like(t: Tok) -> bool:
+    k = t.key
+    return k.startswith("ال") and k.endswith(("ون", "ين")) and len(k) > 6
+
+
+def _variants(view: View, name: list[Tok]) -> list[str]:
+    out: list[str] = []
+    for m in range(len(name) - 1, 0, -1):
+        out.append(clean_label(_span(view, name[0], name[m - 1])))
+    for m in range(1, len(name)):
+        out.append(clean_label(_span(view, name[m], name[-1])))
+    return out
+
+
+def _dedupe(items: list[str], label: str) -> list[str]:
+    seen = {key(label)}
+    out = []
+    for x in items:
+        kx = key(x)
+        if x and kx not in seen:
+            seen.add(kx)
+            out.append(x)
+    return out
+
+
+def head_of(view: View, rng: tuple[int, int]) -> str:
+    """Key of the first word of a phrase, without ال and plural endings (المسؤولين -> مسؤول)."""
+    a, b = rng
+    return _head_key(view.tokens[a]) if a < b else ""
+
+
+def norm_label(s: str) -> str:
+    """Comparison form of a label."""
+    return key(norm(s))

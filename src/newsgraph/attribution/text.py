@@ -1,0 +1,217 @@
+"""The attribution stage's own view of an article: words and marks with offsets, lines, sentences, quotes.
+
+Attribution reads the ORIGINAL text (``doc.article.text``) with a small scanner so that it works the same
+whether the segmenter has split clitics or not; morphology analyses from the Document are attached to the
+words they cover.  Everything is linear in the length of the text.
+
+    >>> v = scan("وقال الوزير: «نعم».")
+    >>> [t.text for t in v.tokens]
+    ['وقال', 'الوزير', ':', '«', 'نعم', '»', '.']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from newsgraph.model import Analysis, Document
+
+__all__ = ["Tok", "View", "scan", "view_of", "norm", "key", "QUOTE_OPEN", "QUOTE_CLOSE", "QUOTES"]
+
+_DIAC = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+_ALEF = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا"})
+_KEY = str.maketrans({"ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي", "#": " ", "_": " "})
+# a word: letters, digits, diacritics, tatweel, hashtag sign and underscore (hashtags stay one word)
+_WORD = re.compile(r"[#\w\u064b-\u065f\u0670\u0640]+")
+_SPACE = re.compile(r"\s+")
+
+QUOTE_OPEN = frozenset("«“„")
+QUOTE_CLOSE = frozenset("»”")
+QUOTES = QUOTE_OPEN | QUOTE_CLOSE | frozenset('"')
+SENTENCE_END = frozenset(".!?؟")
+
+
+def norm(s: str) -> str:
+    """Undiacritised form with one alef (keeps ى، ة: رأى is not رأي)."""
+    return _DIAC.sub("", s).translate(_ALEF)
+
+
+def key(s: str) -> str:
+    """Looser form for lexicon look-ups: also ى→ي، ة→ه، ؤ→و، ئ→ي, no '#' or '_'."""
+    return " ".join(norm(s).translate(_KEY).split())
+
+
+@dataclass(frozen=True, slots=True)
+class Tok:
+    """A word or a punctuation mark of the original text."""
+
+    i: int
+    start: int
+    end: int
+    text: str
+    kind: str  # word, punct, quote
+    norm: str = ""
+    key: str = ""
+    line: int = 0
+    analysis: Analysis | None = None
+
+    @property
+    def definite(self) -> bool:
+        k = self.key.lstrip("#")
+        return k.startswith("ال") or k.startswith("لل") or k.startswith("وال")
+
+
+@dataclass(frozen=True, slots=True)
+class View:
+    """Tokens of a text, with sentence ids, line ids and whether each token lies inside quotation marks."""
+
+    text: str
+    tokens: tuple[Tok, ...]
+    sentence: tuple[int, ...]  # sentence index per token
+    sentence_bounds: tuple[tuple[int, int], ...]  # (first token, last token + 1)
+    in_quote: tuple[bool, ...]
+    title_end: int  # character offset where the first line ends
+    lines: tuple[tuple[int, int], ...]  # (first token, last token + 1) per non-empty line
+    warnings: tuple[str, ...] = field(default=())
+
+
+def _scan_text(text: str) -> str:
+    """The text with HTML quote entities made one quote character plus spaces (same length, same offsets)."""
+    return text.replace("&quot;", '"     ').replace("&laquo;", "«      ").replace("&raquo;", "»      ")
+
+
+def scan(text: str, *, analyses: dict[int, Analysis] | None = None, article_id: str = "") -> View:
+    """Scan a text into a :class:`View` (tokens, sentences, lines, quote regions).
+
+    Args:
+        text: the article text as read.
+        analyses: morphology analyses keyed by the start offset of the word they belong to.
+        article_id: named in warnings.
+
+    Returns:
+        The view; its warnings name unbalanced quotation marks.
+
+    Example:
+        >>> scan("قال: \\"نعم").warnings[0].startswith("unbalanced")
+        True
+    """
+    analyses = analyses or {}
+    s = _scan_text(text)
+    toks: list[Tok] = []
+    line = 0
+    pos = 0
+    n = len(s)
+    while pos < n:
+        ch = s[pos]
+        if ch.isspace():
+            m = _SPACE.match(s, pos)
+            end = m.end() if m else pos + 1
+            line += s.count("\n", pos, end)
+            pos = end
+            continue
+        m = _WORD.match(s, pos)
+        if m and m.end() > pos:
+            w = text[pos : m.end()]
+            toks.append(Tok(len(toks), pos, m.end(), w, "word", norm(w), key(w), line, analyses.get(pos)))
+            pos = m.end()
+            continue
+        kind = "quote" if ch in QUOTES else "punct"
+        end = pos + (6 if text.startswith("&quot;", pos) else 7 if text.startswith(("&laquo;", "&raquo;"), pos) else 1)
+        toks.append(Tok(len(toks), pos, end, text[pos:end], kind, ch, ch, line))
+        pos = end
+    warnings: list[str] = []
+    in_quote = _quote_regions(toks, warnings, article_id)
+    sentence, bounds = _sentences(toks, in_quote)
+    lines: list[tuple[int, int]] = []
+    for t in toks:
+        if lines and toks[lines[-1][0]].line == t.line:
+            lines[-1] = (lines[-1][0], t.i + 1)
+        else:
+            lines.append((t.i, t.i + 1))
+    first_nl = text.find("\n")
+    return View(text, tuple(toks), tuple(sentence), tuple(bounds), tuple(in_quote),
+                first_nl if first_nl >= 0 else len(text), tuple(lines), tuple(warnings))
+
+
+def _quote_regions(toks: list[Tok], warnings: list[str], article_id: str) -> list[bool]:
+    """Per token: inside quotation marks?  Pairs within a line; straight quotes toggle; » may open (بـ»ارحلوا»)."""
+    inside = [False] * len(toks)
+    stack: list[Tok] = []
+    cur_line = -1
+
+    def flush() -> None:
+        if stack:
+            warnings.append(f"unbalanced quotation mark at {stack[0].start} in article {article_id or '?'}: "
+                            "no closing mark in its paragraph")
+            stack.clear()
+
+    for t in toks:
+        if t.line != cur_line:
+            flush()
+            cur_line = t.line
+        if t.kind == "quote":
+            q = t.norm
+            if q in QUOTE_OPEN:
+                stack.append(t)
+            elif q == "»":
+                if stack and stack[-1].norm in ("«", "»"):
+                    stack.pop()
+                else:
+                    stack.append(t)
+            elif q == "”":
+                if stack and stack[-1].norm in ("“", "„", "”"):
+                    stack.pop()
+                else:
+                    stack.append(t)
+            else:  # straight quote: close an open straight quote, else open
+                if stack and stack[-1].norm == '"':
+                    stack.pop()
+                else:
+                    stack.append(t)
+            inside[t.i] = True
+            continue
+        inside[t.i] = bool(stack)
+    flush()
+    return inside
+
+
+def _sentences(toks: list[Tok], in_quote: list[bool]) -> tuple[list[int], list[tuple[int, int]]]:
+    """Sentence index per token: a sentence ends at . ! ? ؟ outside quotes, and at every line break."""
+    sent = [0] * len(toks)
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    idx = 0
+    for t in toks:
+        if t.i > start and toks[t.i - 1].line != t.line:
+            bounds.append((start, t.i))
+            start = t.i
+            idx += 1
+        sent[t.i] = idx
+        if t.kind == "punct" and t.norm in SENTENCE_END and not in_quote[t.i]:
+            bounds.append((start, t.i + 1))
+            start = t.i + 1
+            idx += 1
+    if start < len(toks):
+        bounds.append((start, len(toks)))
+    # renumber so that indices match bounds exactly
+    out = [0] * len(toks)
+    for k, (a, b) in enumerate(bounds):
+        for j in range(a, b):
+            out[j] = k
+    return out, bounds
+
+
+def view_of(doc: Document) -> View:
+    """The attribution view of a Document, with its word analyses attached by start offset.
+
+    Example:
+        >>> from newsgraph.model import Article, Document
+        >>> view_of(Document(Article.from_text("قال"), ())).tokens[0].text
+        'قال'
+    """
+    analyses: dict[int, Analysis] = {}
+    for sent in doc.sentences:
+        for tok in sent.tokens:
+            if tok.analysis is not None and tok.start not in analyses:
+                analyses[tok.start] = tok.analysis
+    return scan(doc.article.text, analyses=analyses, article_id=doc.article.id)

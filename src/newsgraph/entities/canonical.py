@@ -1,0 +1,118 @@
+"""Canonical keys: one stable, ASCII key per real-world referent, the same in every article and run.
+
+* countries: ``gpe-<iso 3166 alpha-2>`` (``gpe-ru``); cities: ``gpe-geonames-<id>``;
+* gazetteer organisations, places and public figures: ``org-<id>``, ``loc-<id>``, ``per-<id>``;
+* anyone else: type prefix + a transliteration of the normalised name (``per-fhd_kfayn``), so the same
+  written name gives the same key everywhere; a family name alone takes the article's full name
+  (:func:`newsgraph.entities.resolve`) and, across a corpus, :func:`corpus_surname_keys` maps it to the one
+  full name that ends with it.
+
+Keys are deterministic (no counters, no salted hashes) and contain only ``[a-z0-9_-]`` plus upper-case
+letters for the emphatic consonants, so they are valid IRI path segments as they are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+
+from newsgraph.entities.gazetteer import _CONNECTORS, gazetteer, key_words, norm_word
+from newsgraph.model import EntityType
+
+__all__ = ["canonical_key", "transliterate", "corpus_surname_keys"]
+
+# one ASCII symbol per normalised Arabic letter (a safe variant of Buckwalter: emphatics upper-case, no
+# punctuation), so distinct spellings never collide and the key reads roughly as the name sounds.
+_TRANSLIT = str.maketrans({
+    "ا": "a", "ب": "b", "ت": "t", "ث": "v", "ج": "j", "ح": "H", "خ": "x", "د": "d", "ذ": "V", "ر": "r",
+    "ز": "z", "س": "s", "ش": "c", "ص": "S", "ض": "D", "ط": "T", "ظ": "Z", "ع": "E", "غ": "g", "ف": "f",
+    "ق": "q", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h", "و": "w", "ي": "y", "ء": "Q",
+})
+# leading titles and honorifics dropped from a person's label before keying ("الرئيس بشار الأسد")
+_PER_PREFIX = frozenset(norm_word(w) for w in "الرئيس الملك الأمير الشيخ السيد السيدة الدكتور الجنرال د".split())
+
+
+def transliterate(name: str) -> str:
+    """The ASCII form of a name used inside keys: normalised words, transliterated, joined by '_'.
+
+    >>> transliterate("فهد كفاين")
+    'fhd_kfayn'
+    """
+    words = key_words(name)
+    out = "_".join(w.translate(_TRANSLIT) for w in words)
+    return "".join(c if c.isascii() and (c.isalnum() or c in "_-") else f"u{ord(c):04x}" for c in out)
+
+
+@lru_cache(maxsize=4096)
+def canonical_key(label: str, type: EntityType = "PER") -> str:
+    """The canonical key of an actor named ``label``.
+
+    The gazetteer decides first (any spelling, with or without title: بوتين = فلاديمير بوتين = الرئيس
+    الروسي فلاديمير بوتين); otherwise the key is the type and the transliterated normalised name.
+
+    Args:
+        label: the name as written (Arabic or English).
+        type: PER, ORG, GPE, LOC or MISC; used when the gazetteer does not know the name.
+
+    Returns:
+        An ASCII key such as ``gpe-us`` or ``per-vladimir_putin``.
+
+    >>> canonical_key("أمريكا", "GPE") == canonical_key("الولايات المتحدة", "GPE") == "gpe-us"
+    True
+    >>> canonical_key("الرئيس الروسي فلاديمير بوتين") == canonical_key("بوتين")
+    True
+    """
+    g = gazetteer()
+    words = key_words(label)
+    if not words:
+        return f"{type.lower()}-"
+    entry = g.phrases.get(words) or g.english.get(words)
+    if entry is not None:
+        return entry.key
+    if type == "PER" and len(words) == 1 and words[0] in g.short_forms:
+        return g.short_forms[words[0]].key
+    # the longest gazetteer name inside the label, if it covers the label's end (titles come first)
+    for n in range(len(words) - 1, 0, -1):
+        entry = g.phrases.get(words[-n:])
+        if entry is not None and (entry.type == type or type == "MISC"):
+            return entry.key
+    if type == "PER":
+        while len(words) > 1 and (words[0] in _PER_PREFIX or words[0] in g.titles or words[0] in g.demonyms):
+            words = words[1:]
+        if len(words) == 1 and words[0] in g.short_forms:
+            return g.short_forms[words[0]].key
+        if len(words) > 1 and words[-1] in g.short_forms and words[0] in g.given_names:
+            entry = g.phrases.get(words)
+            if entry:
+                return entry.key
+    return f"{type.lower()}-{transliterate(' '.join(words))}"
+
+
+def corpus_surname_keys(keys: Iterable[str]) -> dict[str, str]:
+    """Across a corpus: map each one-word person key to the only multi-word person key ending in it.
+
+    Args:
+        keys: canonical keys of the persons of many articles.
+
+    Returns:
+        ``{surname_key: full_name_key}`` for the unambiguous cases (a surname shared by two full names
+        stays as it is).
+
+    >>> corpus_surname_keys(["per-fhd_kfayn", "per-kfayn", "per-alkfayn"])
+    {'per-alkfayn': 'per-fhd_kfayn', 'per-kfayn': 'per-fhd_kfayn'}
+    """
+    keys = sorted(set(keys))
+    full: dict[str, set[str]] = {}
+    for k in keys:
+        if not k.startswith("per-"):
+            continue
+        parts = k[4:].split("_")
+        if len(parts) >= 2 and parts[-2] not in {w.translate(_TRANSLIT) for w in _CONNECTORS}:
+            last = parts[-1]
+            for form in (last, last[2:] if last.startswith("al") else "al" + last):
+                full.setdefault(form, set()).add(k)
+    out: dict[str, str] = {}
+    for k in keys:
+        if k.startswith("per-") and "_" not in k[4:] and len(full.get(k[4:], ())) == 1:
+            out[k] = next(iter(full[k[4:]]))
+    return out

@@ -1,0 +1,185 @@
+"""Gazetteers of named actors (countries, cities, organisations, places, public figures) and the word
+lists the mention finder uses (nisba adjectives, organisation heads, titles, given names).
+
+Everything is data in ``newsgraph/resources`` (see each file's comment lines for its source), indexed by
+the matching key of :func:`norm_word`, so ``أمريكا``/``امريكا`` and ``الأسد``/``الاسد`` are one entry.
+
+    >>> g = gazetteer()
+    >>> g.phrases[("روسيا",)].key
+    'gpe-ru'
+    >>> g.demonyms["الروسيه"]
+    'RU'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import cast
+
+from newsgraph.lexicons import load_tsv
+from newsgraph.model import EntityType
+
+try:  # the text layer's normaliser, when it has landed
+    from newsgraph.text import norm_word
+except ImportError:  # pragma: no cover - same conventions (see newsgraph.text): diacritics, alef/ya/ta marbuta
+    _DIAC = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200b-\u200f\ufeff]")
+    _LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي",
+                              "ی": "ي", "ک": "ك"})
+
+    def norm_word(s: str) -> str:
+        return _DIAC.sub("", s).translate(_LETTERS).lower()
+
+
+__all__ = ["Entry", "Gazetteer", "gazetteer", "key_words", "norm_word"]
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One referent in a gazetteer: canonical key, type, labels and external ids."""
+
+    key: str
+    type: EntityType
+    label: str  # Arabic label
+    label_en: str | None
+    aliases: tuple[str, ...] = ()  # Arabic and English names
+    ids: tuple[tuple[str, str], ...] = ()
+    source: str = "gazetteer"
+    tier: str = "major"  # cities: "minor" names need a proper-noun reading or a place head to count
+    alone: bool = True  # persons: False for a short form that is a common word (الأسد, صالح)
+
+
+# single-word city names in GeoNames that are also frequent common words or names of other things
+# (المدينة "the city", الخبر "the news", الثورة "the revolution" ...): never matched on their own.
+_CITY_STOP = frozenset(norm_word(w) for w in (
+    "المدينة مدينة مدينه الخبر خبر الثورة ثورة الباب باب التل الحي الطرف الوجه الحزم بلد سحر سيان عنك "
+    "الجديدة الوقف القائم حرير نوا قارة خالص الكرمة ديانا الشامية الهندية السفيرة العلا الامام تلا طما "
+    "العاشر رمضان قها دمنة حجة حجه عمران الزبير صالح جاسم الدانا بنش داعل الزيتية القاسم الكوت كوت "
+    "بركه بلد الرس رماح التل ضمد عتق سلمية النبك صوران وان رياض امان ريم"
+).split())
+
+
+# particles inside compound names: بن/ابن/بنت (son/daughter of), آل (family), أبو (father of), عبد (servant of)
+_CONNECTORS = frozenset({"بن", "ابن", "بنت", "ال", "ابو", "ابي", "عبد", "ام"})
+
+
+_PLACE_HEADS = frozenset(norm_word(w) for w in "مدينة بلدة محافظة قرية إقليم ولاية ناحية قضاء مركز مخيم".split())
+
+
+def key_words(name: str) -> tuple[str, ...]:
+    """The matching key of a name: its normalised words (punctuation, '#', '_' and quotes dropped).
+
+    >>> key_words("#وليد_المعلم")
+    ('وليد', 'المعلم')
+    """
+    return tuple(re.findall(r"[\w\u0621-\u064a\u0660-\u0669\u0671-\u06d3]+", norm_word(name).replace("_", " ")))
+
+
+def _slug(s: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", s.lower()).strip("_")
+
+
+@dataclass(frozen=True, slots=True)
+class Gazetteer:
+    """All lookup tables, keyed by :func:`key_words` / :func:`norm_word`."""
+
+    phrases: dict[tuple[str, ...], Entry]  # full names of countries, cities, orgs, places, persons
+    entries: dict[str, Entry]  # canonical key -> entry
+    short_forms: dict[str, Entry]  # person short forms (surname) -> entry; entry.alone says if usable alone
+    demonyms: dict[str, str]  # nisba adjective (any inflection, with/without ال) -> ISO code
+    heads: dict[str, tuple[EntityType, str]]  # organisation/place head noun -> (type, English gloss)
+    titles: frozenset[str]
+    given_names: frozenset[str]
+    max_len: int
+    english: dict[tuple[str, ...], Entry]  # English names (lower-case words) -> entry, for canonical_key
+
+
+def _nisba_forms(base: str) -> set[str]:
+    b = norm_word(base)
+    stem = b
+    forms = {stem, stem + "ه", stem + "ون", stem + "ين", stem + "ان", stem + "ات", stem + "يه", stem + "يون",
+             stem + "يين"}
+    return forms | {"ال" + f for f in forms}
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """The process-wide gazetteer, built once from the packaged TSV files.
+
+    Returns:
+        A :class:`Gazetteer`; ``phrases[("موسكو",)]`` is the entry of Moscow.
+
+    >>> gazetteer().phrases[key_words("الولايات المتحدة الأميركية")].key
+    'gpe-us'
+    """
+    phrases: dict[tuple[str, ...], Entry] = {}
+    entries: dict[str, Entry] = {}
+    short: dict[str, Entry] = {}
+
+    def add(names: list[str], entry: Entry, *, overwrite: bool = False) -> None:
+        entries[entry.key] = entry
+        for n in names:
+            k = key_words(n)
+            if k and (overwrite or k not in phrases):
+                phrases[k] = entry
+
+    extra: dict[str, list[str]] = {}
+    for row in load_tsv("country_aliases.tsv", columns=2):
+        extra.setdefault(row[0], []).extend(a for a in row[1].split("|") if a)
+    for code, _a3, gid, ar, en in load_tsv("countries.tsv", columns=5):
+        names_en = en.split("|")
+        ar_names = [ar, *extra.get(code, [])]
+        ids = (("iso3166", code),) + ((("geonames", gid),) if gid else ())
+        add(ar_names, Entry(f"gpe-{code.lower()}", "GPE", ar, names_en[0], tuple(ar_names + names_en), ids),
+            overwrite=True)
+    for gid, _cc, pop, en, ar in load_tsv("cities.tsv", columns=5):
+        names = ar.split("|")
+        for n in names:
+            k = key_words(n)
+            if not k or k in phrases or (len(k) == 1 and k[0] in _CITY_STOP) or (len(k) > 1 and k[0] in _PLACE_HEADS):
+                continue
+            tier = "major" if int(pop) >= 500000 or len(k) > 1 else "minor"
+            phrases[k] = Entry(f"gpe-geonames-{gid}", "GPE", names[0], en, (*names, en), (("geonames", gid),),
+                               tier=tier)
+        entries[f"gpe-geonames-{gid}"] = Entry(f"gpe-geonames-{gid}", "GPE", names[0], en, (*names, en),
+                                               (("geonames", gid),))
+    for key, typ, en, ar in load_tsv("places.tsv", columns=4):
+        names_ar, names_en = ar.split("|"), en.split("|")
+        add(names_ar, Entry(f"{typ.lower()}-{key}", typ, names_ar[0], names_en[0], tuple(names_ar + names_en)),  # type: ignore[arg-type]
+            overwrite=True)
+    for key, typ, wd, en, ar in load_tsv("orgs.tsv", columns=5):
+        names_ar, names_en = ar.split("|"), en.split("|")
+        ids = (("wikidata", wd),) if wd else ()
+        add(names_ar, Entry(f"org-{key}", typ, names_ar[0], names_en[0], tuple(names_ar + names_en), ids),  # type: ignore[arg-type]
+            overwrite=True)
+    for row in load_tsv("persons.tsv", columns=4):
+        key, wd, en, ar = row[:4]
+        alone = [a for a in (row[4].split("|") if len(row) > 4 else []) if a]
+        names_ar, names_en = ar.split("|"), en.split("|")
+        ids = (("wikidata", wd),) if wd else ()
+        entry = Entry(f"per-{_slug(key)}", "PER", names_ar[0], names_en[0], tuple(names_ar + alone + names_en), ids)
+        add(names_ar, entry, overwrite=True)
+        for a in alone:
+            phrases[key_words(a)] = entry
+        for n in names_ar:  # the family name alone: only after the full name or a title (may be a common word)
+            k = key_words(n)
+            # "سلمان بن عبدالعزيز" is called by the first name, never by the father's name
+            if len(k) > 1 and not set(k) & _CONNECTORS and k[-2] not in _CONNECTORS:
+                short.setdefault(k[-1], Entry(entry.key, "PER", entry.label, entry.label_en, entry.aliases, ids,
+                                              alone=False))
+    demonyms: dict[str, str] = {}
+    for base, code in load_tsv("demonyms.tsv", columns=2):
+        for f in _nisba_forms(base):
+            if (f,) not in phrases:  # روسيا is the country, not the accusative nisba
+                demonyms.setdefault(f, code)
+    heads: dict[str, tuple[EntityType, str]] = {
+        norm_word(r[0]): (cast(EntityType, r[1]), r[2]) for r in load_tsv("org_heads.tsv", columns=3)}
+    titles = frozenset(norm_word(r[0]) for r in load_tsv("person_titles.tsv", columns=1))
+    given = frozenset(norm_word(r[0]) for r in load_tsv("given_names.tsv", columns=1))
+    english: dict[tuple[str, ...], Entry] = {}
+    for e in entries.values():
+        for a in e.aliases:
+            if a.isascii():
+                english.setdefault(key_words(a), e)
+    return Gazetteer(phrases, entries, short, demonyms, heads, titles, given, max(len(k) for k in phrases), english)

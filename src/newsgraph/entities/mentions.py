@@ -1,0 +1,407 @@
+"""Find actor mentions in an article: gazetteer names, person names, organisation heads, hashtags, nisbas.
+
+The finder reads the article text with its own word scanner (so every span is exact whatever the
+tokeniser did) and takes the morphological analyses of the document's tokens where they exist: a word
+with a proper-noun reading (``noun_prop``) or no analysis at all (a foreign name the database lacks) may
+continue a person's name; without analyses it falls back to word lists.
+
+Sources, tried in this order (a word belongs to the first that claims it; nisba adjectives are a
+separate layer that may overlap the rest):
+
+* ``gazetteer``  countries (CLDR), cities (GeoNames), organisations, places and public figures;
+* ``name``       a given name followed by family-name words ("فهد كفاين", "محمد بن سلمان");
+* ``title``      the name after a title ("الجنرال ايغور كوناشينكوف");
+* ``pattern``    an organisation head and its complement ("وزارة الدفاع الروسية"), a place head's name
+                 ("بلدة دوما" -> دوما);
+* ``surname``    a family name alone once the full name is known in the article ("الأسد");
+* ``hashtag``    a hashtag that names nothing known but looks like a name;
+* ``nisba``      a nisba adjective pointing to a country ("الروسية" -> Russia).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from newsgraph.entities.gazetteer import _CONNECTORS, Entry, gazetteer, norm_word
+from newsgraph.model import Analysis, Document, EntityType, Mention
+
+__all__ = ["Word", "scan_words", "find_mentions", "mentions_in_text"]
+
+_WORD = re.compile(r"[\u0621-\u065f\u0670-\u06d3\u0660-\u0669A-Za-z0-9]+")
+_HASHTAG = re.compile(r"#[\w\u0621-\u065f\u0670-\u06d3]+")
+_QUOTES = "\"«»“”'‘’"
+
+# function words that never belong to a name (prepositions, conjunctions, particles, pronouns, common
+# verbs of saying): a name run stops at them.
+_STOP = frozenset(norm_word(w) for w in (
+    "في من الى إلى على عن مع أن إن ان أنه إنه أنها انها بأن لأن كما ثم أو او أم بل لا لم لن ما ماذا هل قد "
+    "لقد الذي التي الذين اللذين اللتين هذا هذه ذلك تلك هؤلاء هو هي هم هن نحن أنا انت عند عندما بعد قبل "
+    "خلال بين حول ضد منذ حتى لدى إلا الا غير سوى كل بعض جميع أي أيضا أيضاً كان كانت يكون تكون قال قالت "
+    "أكد أكدت أعلن أعلنت وقال وقالت يوم اليوم أمس الأربعاء الخميس الجمعة السبت الأحد الاثنين الثلاثاء "
+    "عام العام شهر الشهر مساء صباح نحو حوالي فقط جدا وفق بحسب حسب عبر لدى أمام وراء فوق تحت دون إذ إذا "
+    "لكن لكنه ولكن حيث بينما كيف متى أين لماذا سواء نفسه نفسها ذاته رئيس وزير المتحدث باسم"
+).split())
+_PREFIXES = ("وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
+# clitics stripped before a gazetteer name: not ف / ك, which rarely precede a name and would turn
+# فريم into ف + ريم
+_GAZ_PREFIXES = ("وب", "ول", "و", "ب", "ل")
+# words that glue a compound given name: "عبد الله"، "صلاح الدين"، "محمد بن سلمان"
+_COMPOUND = _CONNECTORS | {"الدين", "الله", "الرحمن"}
+_PLACE_HEADS = frozenset(norm_word(w) for w in "مدينة بلدة محافظة قرية إقليم ولاية".split())
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """A word of the article: exact offsets, matching key, and what the morphology says about it."""
+
+    i: int
+    start: int
+    end: int
+    text: str
+    norm: str
+    gap: str  # the characters between the previous word and this one
+    hashtag: int  # index of the hashtag the word is in, -1 if none
+    proper: bool | None  # True: a noun_prop reading; False: analysed, none proper; None: no analysis
+    gloss: str = ""
+
+    @property
+    def joined(self) -> bool:
+        """Whether only spaces (or a hashtag's '_') separate this word from the previous one."""
+        return self.gap.strip() in ("", "_", "#") and "\n\n" not in self.gap
+
+    @property
+    def bare(self) -> str:
+        """The word without diacritics but with its alef maqsura (على "on" is not the name علي)."""
+        return re.sub("[\u064b-\u065f\u0670\u0640]", "", self.text)
+
+
+def _analyses_by_word(tokens: Sequence[object]) -> dict[int, list[Analysis]]:
+    """Analyses of every document token, keyed by each character offset it covers."""
+    out: dict[int, list[Analysis]] = {}
+    for t in tokens:
+        anas = [a for a in (getattr(t, "analysis", None), *getattr(t, "alternatives", ())) if a is not None]
+        if anas:
+            for off in range(t.start, t.end):  # type: ignore[attr-defined]
+                out.setdefault(off, []).extend(anas)
+    return out
+
+
+def scan_words(text: str, analyses: Mapping[int, list[Analysis]] | None = None) -> list[Word]:
+    """The words of ``text`` with offsets, matching keys and proper-noun readings.
+
+    Args:
+        text: the article text.
+        analyses: analyses by character offset (from the document's tokens); None = no morphology.
+
+    Returns:
+        One :class:`Word` per run of Arabic/Latin letters and digits.
+
+    >>> [w.text for w in scan_words("قال #وليد_المعلم: ...")]
+    ['قال', 'وليد', 'المعلم']
+    """
+    tags = [(m.start(), m.end()) for m in _HASHTAG.finditer(text)]
+    words: list[Word] = []
+    prev_end = 0
+    for m in _WORD.finditer(text):
+        s, e = m.start(), m.end()
+        tag = next((k for k, (ts, te) in enumerate(tags) if ts < s < te), -1)
+        proper: bool | None = None
+        gloss = ""
+        if analyses is not None:
+            anas = [a for off in range(s, e) for a in analyses.get(off, ())]
+            if anas:
+                props = [a for a in anas if a.pos == "noun_prop"]
+                proper = bool(props)
+                gloss = props[0].gloss if props else ""
+        words.append(Word(len(words), s, e, m.group(), norm_word(m.group()), text[prev_end:s], tag, proper, gloss))
+        prev_end = e
+    return words
+
+
+def _bare_forms(norm: str, *, prefixes: tuple[str, ...] = _PREFIXES) -> list[tuple[int, str]]:
+    """(number of clitic letters, form) readings of a word: as written, then without و/ف/ب/ل/ك."""
+    out = [(0, norm)]
+    for p in prefixes:
+        if norm.startswith(p) and len(norm) - len(p) >= 2:
+            rest = norm[len(p):]
+            if p.endswith("ل") and rest.startswith("ل") and len(rest) >= 3:
+                out.append((len(p), "ا" + rest))  # للعراق = ل + العراق (the alef of ال is dropped)
+            out.append((len(p), rest))
+    return out
+
+
+def _def_strip(form: str) -> str:
+    return form[2:] if form.startswith("ال") and len(form) > 4 else form
+
+
+class _Finder:
+    def __init__(self, text: str, words: list[Word]) -> None:
+        self.text = text
+        self.words = words
+        self.g = gazetteer()
+        self.taken: list[bool] = [False] * len(words)
+        self.out: list[Mention] = []
+        self.entries: dict[str, Entry] = {}
+        self.morph = any(w.proper is not None for w in words)
+
+    # -- helpers ---------------------------------------------------------------------------------
+    def add(self, i: int, j: int, plen: int, typ: EntityType, key: str | None, source: str,
+            entry: Entry | None = None) -> None:
+        s, e = self.words[i].start + plen, self.words[j - 1].end
+        self.out.append(Mention(s, e, self.text[s:e], typ, key, source))
+        if entry is not None and key:
+            self.entries[key] = entry
+        for k in range(i, j):
+            self.taken[k] = True
+
+    def name_like(self, w: Word) -> bool:
+        """Whether a word may continue a person's name."""
+        if w.norm in _STOP or w.norm in self.g.demonyms or w.norm in self.g.titles:
+            return False
+        if w.bare.endswith("ى"):  # على، إلى، مستشفى: not names
+            return False
+        if any(f in _STOP for _, f in _bare_forms(w.norm, prefixes=("و", "ف"))):
+            return False
+        if w.norm in self.g.given_names or w.norm in _CONNECTORS:
+            return True
+        if _def_strip(w.norm) in self.g.heads or w.norm in self.g.heads:
+            return False
+        if self.morph:
+            return w.proper is not False
+        # without morphology: a word with a conjunction or a preposition + article is not a family name
+        return not (w.norm.startswith(("و", "بال", "لل", "فال", "كال")) and len(w.norm) > 3)
+
+    # -- sources ----------------------------------------------------------------------------------
+    def gazetteer_pass(self) -> None:
+        words, g = self.words, self.g
+        i = 0
+        while i < len(words):
+            best: tuple[int, int, Entry] | None = None
+            for plen, form in _bare_forms(words[i].norm, prefixes=_GAZ_PREFIXES):
+                for n in range(min(g.max_len, len(words) - i), 0, -1):
+                    if best and n <= best[0] - i:
+                        break
+                    if any(not words[i + k].joined for k in range(1, n)):
+                        continue
+                    entry = g.phrases.get((form, *(words[i + k].norm for k in range(1, n))))
+                    if entry is None:
+                        continue
+                    if n == 1 and entry.tier == "minor" and not self._minor_ok(i):
+                        continue
+                    if entry.key.startswith("gpe-geonames") and self._person_not_place(i, n, form):
+                        continue  # صلاح الدين ديمرتاش, رياض ياسين: a person named like a place
+                    best = (i + n, plen, entry)
+                    break
+                if best:
+                    break
+            if best:
+                j, plen, entry = best
+                self.add(i, j, plen, entry.type, entry.key, "gazetteer", entry)
+                i = j
+            else:
+                i += 1
+
+    def _person_not_place(self, i: int, n: int, form: str) -> bool:
+        if form not in self.g.given_names or i + n >= len(self.words):
+            return False
+        nxt = self.words[i + n]
+        return nxt.joined and self.name_like(nxt) and (nxt.norm,) not in self.g.phrases and nxt.proper is not False \
+            and not nxt.norm.startswith("ال")
+
+    def _minor_ok(self, i: int) -> bool:
+        w = self.words[i]
+        if (w.proper or "_(" in w.gloss) and len(w.norm) > 3:
+            return True
+        return i > 0 and w.joined and any(f in _PLACE_HEADS for _, f in _bare_forms(self.words[i - 1].norm))
+
+    def names_pass(self) -> None:
+        """Given name + family-name words, and names after a title."""
+        words, g = self.words, self.g
+        i = 0
+        while i < len(words):
+            w = words[i]
+            if self.taken[i]:
+                i += 1
+                continue
+            start_plen = None
+            for plen, form in _bare_forms(w.norm, prefixes=("و",)):
+                if w.bare.endswith("ى") and form.endswith("ي"):
+                    continue
+                if form in g.given_names or (form == "عبد" and i + 1 < len(words)):
+                    start_plen = plen
+                    break
+            after_title = i > 0 and self._after_title(i)
+            if start_plen is None and after_title and self.name_like(w) and self.morph and w.proper is not False:
+                start_plen = 0
+            if start_plen is None:
+                i += 1
+                continue
+            j = i + 1
+            limit = 5 if self.morph else 3
+            while j < len(words) and j - i < limit and not self.taken[j] and words[j].joined:
+                if not self.name_like(words[j]):
+                    break
+                if not self.morph and j - i == 2 and not (words[j].norm.startswith("ال") or words[j].norm in
+                                                         g.given_names or words[j - 1].norm in _COMPOUND):
+                    break
+                j += 1
+            while j > i + 1 and words[j - 1].norm in _CONNECTORS:  # a name never ends on بن / عبد
+                j -= 1
+            if j - i >= 2 or (after_title and j - i == 1):
+                self.add(i, j, start_plen, "PER", None, "title" if after_title and j - i == 1 else "name")
+                i = j
+            else:
+                i += 1
+
+    def _after_title(self, i: int) -> bool:
+        """A title word within the three words before ``i`` (its complement may sit in between)."""
+        for k in range(i - 1, max(-1, i - 4), -1):
+            if not self.words[k + 1].joined:
+                return False
+            forms = {f for _, f in _bare_forms(self.words[k].norm)}
+            if forms & self.g.titles:
+                return True
+            if self.words[k].norm in _STOP:
+                return False
+        return False
+
+    def heads_pass(self) -> None:
+        """Organisation heads with their genitive/adjective complement; place heads with their name."""
+        words, g = self.words, self.g
+        for i, w in enumerate(words):
+            if self.taken[i]:
+                continue
+            hit = None
+            for plen, form in _bare_forms(w.norm):
+                definite = form.startswith("ال")
+                head = _def_strip(form) if definite else form
+                if head in g.heads:
+                    hit = (plen, head, definite)
+                    break
+            if hit is None:
+                continue
+            plen, head, definite = hit
+            typ, _ = g.heads[head]
+            j = i + 1
+            while j < len(words) and j - i <= 5 and words[j].joined and not self.taken[j]:
+                n = words[j].norm
+                if n in _STOP:
+                    break
+                if n.startswith("ال") or (j > i + 1 and n.startswith("وال")):
+                    j += 1
+                    continue
+                # an indefinite noun inside a construct chain: هيئة أركان الجيش
+                if not definite and j + 1 < len(words) and words[j + 1].norm.startswith("ال") and words[j + 1].joined \
+                        and self.name_like(words[j]) is False and n not in g.titles:
+                    j += 1
+                    continue
+                break
+            if j > i + 1 and words[j - 1].norm.startswith("وال") and j - 1 == i + 1:
+                j -= 1
+            if j == i + 1:
+                continue
+            if head in _PLACE_HEADS:
+                continue  # the place's own name is found by the gazetteer or the minor-city rule
+            # anchored to a named referent (a nisba, a known name, a proper noun): "وزارة الدفاع الروسية";
+            # otherwise generic ("مجلس المحافظة", "القوات الأمنية"): kept as a mention, never a target
+            anchored = any(self._anchor(words[k]) for k in range(i + 1, j))
+            self.add(i, j, plen, typ, None, "pattern" if anchored else "generic")
+
+    def _anchor(self, w: Word) -> bool:
+        forms = [f for _, f in _bare_forms(w.norm, prefixes=("و", "ل"))]
+        return bool(w.proper) or any(f in self.g.demonyms or (f,) in self.g.phrases for f in forms)
+
+    def surname_pass(self) -> None:
+        """Family names alone, once the article has given the full name (or after a title)."""
+        words, g = self.words, self.g
+        surnames: dict[str, str | None] = {}
+        for m in self.out:
+            if m.type != "PER":
+                continue
+            parts = [norm_word(p) for p in _WORD.findall(m.text)]
+            if len(parts) >= 2 and parts[-2] not in _CONNECTORS and parts[-1] not in _CONNECTORS:
+                surnames.setdefault(parts[-1], m.key)
+                surnames.setdefault(_def_strip(parts[-1]), m.key)
+        for i, w in enumerate(words):
+            if self.taken[i]:
+                continue
+            for plen, form in _bare_forms(w.norm, prefixes=("و", "ف")):
+                key: str | None
+                if form in surnames and (w.proper is not False or w.hashtag >= 0 or form.startswith("ال")):
+                    key = surnames[form]
+                elif form in g.short_forms and (self._after_title(i) or w.hashtag >= 0):
+                    key = g.short_forms[form].key
+                    self.entries[key] = g.short_forms[form]
+                else:
+                    continue
+                self.add(i, i + 1, plen, "PER", key, "surname")
+                break
+
+    def hashtag_pass(self) -> None:
+        words = self.words
+        i = 0
+        while i < len(words):
+            w = words[i]
+            if w.hashtag < 0 or self.taken[i]:
+                i += 1
+                continue
+            j = i + 1
+            while j < len(words) and words[j].hashtag == w.hashtag:
+                j += 1
+            if all(not self.taken[k] for k in range(i, j)) and j - i >= 2 and all(
+                    self.name_like(words[k]) for k in range(i, j)) and words[i].norm in self.g.given_names:
+                self.add(i, j, 0, "PER", None, "hashtag")
+            i = j
+
+    def nisba_pass(self) -> None:
+        """Nisba adjectives (a separate layer: they may sit inside an ORG name or a title)."""
+        # not inside another name: the ORG "وكالة الأنباء اليمنية" is the referent, not Yemen
+        spans = [(m.start, m.end) for m in self.out if m.source != "generic"]
+        for w in self.words:
+            if any(s <= w.start < e for s, e in spans):
+                continue
+            for plen, form in _bare_forms(w.norm, prefixes=("و", "ف", "ب", "ل")):
+                code = self.g.demonyms.get(form)
+                if code:
+                    s = w.start + plen
+                    self.out.append(Mention(s, w.end, self.text[s:w.end], "GPE", f"gpe-{code.lower()}", "nisba"))
+                    break
+
+    def run(self) -> tuple[Mention, ...]:
+        self.gazetteer_pass()
+        self.names_pass()
+        self.heads_pass()
+        self.surname_pass()
+        self.hashtag_pass()
+        self.nisba_pass()
+        return tuple(sorted(self.out, key=lambda m: (m.start, -m.end)))
+
+
+def mentions_in_text(text: str, analyses: Mapping[int, list[Analysis]] | None = None) -> tuple[Mention, ...]:
+    """Actor mentions in plain text (the finder behind :func:`find_mentions`).
+
+    >>> [(m.text, m.key) for m in mentions_in_text("قال الرئيس الروسي فلاديمير بوتين")][:2]
+    [('الروسي', 'gpe-ru'), ('فلاديمير بوتين', 'per-vladimir_putin')]
+    """
+    return _Finder(text, scan_words(text, analyses)).run()
+
+
+def find_mentions(doc: Document) -> tuple[Mention, ...]:
+    """Every actor mention in a document, sorted by offset; ``text[m.start:m.end] == m.text``.
+
+    Args:
+        doc: the analysed article (token analyses are used where present).
+
+    Returns:
+        Mentions with a type, a canonical key where the gazetteer knows the referent (else None: the
+        key is given by :func:`newsgraph.entities.resolve`) and the source that found them.
+
+    >>> from newsgraph.model import Article, Document
+    >>> doc = Document(Article.from_text("عنوان\\n\\nقصفت روسيا مواقع في حمص"), ())
+    >>> [(m.text, m.key) for m in find_mentions(doc)]
+    [('روسيا', 'gpe-ru'), ('حمص', 'gpe-geonames-169577')]
+    """
+    anas = _analyses_by_word(doc.tokens)
+    return mentions_in_text(doc.article.text, anas if anas else None)

@@ -1,0 +1,239 @@
+"""Canonical entities of an article and the targets of its statements.
+
+An entity groups every mention (and every speaker) of one referent under its canonical key; a target is
+an entity mentioned inside a statement's content (what was said), not in the speaker phrase.
+Following the annotation guidelines (shared/eval/GUIDELINES.md), a proper name, hashtag or quoted name
+is a core target; a nisba adjective ("الروسية" -> Russia) or a generic description ("الحكومة السورية")
+reaches its entity only as an extended target, so those are kept only where they are reliable.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from newsgraph.entities.canonical import _PER_PREFIX, canonical_key
+from newsgraph.entities.gazetteer import _CONNECTORS, Entry, gazetteer, key_words, norm_word
+from newsgraph.entities.mentions import find_mentions
+from newsgraph.model import Document, Entity, EntityType, Mention, Span, Speaker, Statement, Target
+
+__all__ = ["resolve", "assign_keys", "build_entities", "targets_of"]
+
+_QUOTES = "\"«»“”"
+_VIA_RANK = {"name": 0, "hashtag": 1, "quoted": 2, "description": 3, "nisba": 4, "pronoun": 5}
+# gazetteer/name sources whose mentions are proper names (core targets)
+_NAME_SOURCES = frozenset({"gazetteer", "name", "title", "surname", "hashtag", "crf", "morphology"})
+
+
+def _clean(text: str) -> str:
+    """A mention's text as a label: hashtag marks and underscores become spaces."""
+    return " ".join(text.replace("#", " ").replace("_", " ").split())
+
+
+def assign_keys(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    """Give every mention a canonical key; a family name alone joins the article's full name.
+
+    >>> ms = (Mention(0, 8, "فهد كفاين", "PER"), Mention(20, 25, "كفاين", "PER", None, "surname"))
+    >>> [m.key for m in assign_keys(ms)]
+    ['per-fhd_kfayn', 'per-fhd_kfayn']
+    """
+    keyed = [m if m.key else replace(m, key=canonical_key(_clean(m.text), m.type)) for m in mentions]
+    # the article-level surname rule: last name word -> the key of the full name that ends with it
+    surnames: dict[str, str] = {}
+    for m in keyed:
+        words = key_words(m.text)
+        while words and words[0] in _PER_PREFIX:
+            words = words[1:]
+        if m.type == "PER" and len(words) >= 2 and words[-2] not in _CONNECTORS and m.key:
+            for form in (words[-1], words[-1][2:] if words[-1].startswith("ال") else "ال" + words[-1]):
+                surnames.setdefault(form, m.key)
+    out = []
+    for m in keyed:
+        words = key_words(m.text)
+        if m.type == "PER" and len(words) == 1 and words[0] in surnames:
+            m = replace(m, key=surnames[words[0]])
+        out.append(m)
+    return tuple(out)
+
+
+def _entry(key: str) -> Entry | None:
+    return gazetteer().entries.get(key)
+
+
+def build_entities(mentions: tuple[Mention, ...], extra: dict[str, tuple[str, EntityType]]) -> tuple[Entity, ...]:
+    """One :class:`Entity` per key, from keyed mentions and from speakers that no mention covers.
+
+    Args:
+        mentions: keyed mentions.
+        extra: key -> (label, type) of speakers without a mention.
+    """
+    groups: dict[str, list[Mention]] = {}
+    for m in mentions:
+        if m.key:
+            groups.setdefault(m.key, []).append(m)
+    out = []
+    for key in sorted(set(groups) | set(extra)):
+        ms = groups.get(key, [])
+        e = _entry(key)
+        names = [m for m in ms if m.source != "nisba"]
+        written = []
+        for m in names:
+            t = _clean(m.text)
+            if t not in written:
+                written.append(t)
+        if e is not None:
+            label, typ, label_en, ids = e.label, e.type, e.label_en, e.ids
+            aliases = [*written, *(a for a in e.aliases if a not in written)]
+        else:
+            if names:
+                label = max(written, key=lambda t: (len(key_words(t)), len(t)))
+                typ = names[0].type
+            elif key in extra:
+                label, typ = extra[key]
+            else:
+                label, typ = _clean(ms[0].text), ms[0].type
+            label_en, ids = None, ()
+            aliases = [label, *(t for t in written if t != label)]
+        out.append(Entity(key=key, label=label, type=typ, label_en=label_en, aliases=tuple(aliases),
+                          mentions=tuple(m.span for m in ms), ids=ids))
+    return tuple(out)
+
+
+def _via(m: Mention, text: str) -> str:
+    if m.source == "nisba":
+        return "nisba"
+    if "#" in text[max(0, m.start - 1):m.end]:
+        return "hashtag"
+    before, after = text[max(0, m.start - 2):m.start], text[m.end:m.end + 2]
+    if any(q in before for q in _QUOTES) and any(q in after for q in _QUOTES):
+        return "quoted"
+    if m.source == "pattern" and _is_description(m.text):
+        return "description"
+    return "name"
+
+
+def _is_description(text: str) -> bool:
+    """A definite head with only nisba adjectives after it ("الحكومة السورية"): a description, not a name."""
+    words = key_words(text)
+    g = gazetteer()
+    return bool(words) and words[0].startswith("ال") and all(w in g.demonyms for w in words[1:])
+
+
+def targets_of(statement: Statement, mentions: tuple[Mention, ...], entities: dict[str, Entity], text: str, *,
+               nisba: bool = True, descriptions: bool = True) -> tuple[Target, ...]:
+    """The targets of one statement: entities mentioned in its content, outside the speaker's mention.
+
+    Args:
+        statement: a statement with a content span (no content: no targets).
+        mentions: the article's keyed mentions.
+        entities: the article's entities by key.
+        text: the article text.
+        nisba: also give countries reached through a nisba adjective (via "nisba").
+        descriptions: also give generic descriptions ("الحكومة السورية", via "description").
+
+    Returns:
+        One :class:`Target` per entity, first mention, best ``via`` (name before nisba).
+    """
+    c = statement.content
+    if c is None:
+        return ()
+    sp = statement.speaker.mention
+    chosen: dict[str, tuple[int, Mention, str]] = {}
+    order: list[str] = []
+    for m in mentions:
+        if not m.key or m.start < c.start or m.end > c.end:
+            continue
+        if sp is not None and m.start < sp.end and sp.start < m.end:
+            continue
+        if m.type == "MISC" or m.source == "generic":
+            continue
+        via = _via(m, text)
+        if (via == "nisba" and not nisba) or (via == "description" and not descriptions):
+            continue
+        rank = _VIA_RANK[via]
+        if m.key not in chosen:
+            order.append(m.key)
+            chosen[m.key] = (rank, m, via)
+        elif rank < chosen[m.key][0]:
+            chosen[m.key] = (rank, m, via)
+    out = []
+    for key in order:
+        _, m, via = chosen[key]
+        e = entities.get(key)
+        if via == "nisba" or m.source == "surname":
+            label = e.label if e else _clean(m.text)
+        else:
+            label = _strip_clitic(_clean(m.text))
+        aliases = tuple(a for a in (e.aliases if e else ()) if norm_word(a) != norm_word(label))
+        out.append(Target(entity=key, label=label, mention=Span(m.start, m.end, m.text), aliases=aliases, via=via))
+    return tuple(out)
+
+
+def _strip_clitic(label: str) -> str:
+    return re.sub(r"^#", "", label)
+
+
+def _speaker_key(sp: Speaker, mentions: tuple[Mention, ...]) -> tuple[str, EntityType, Mention | None]:
+    """The canonical key of a speaker: the mention under its span, else its label through canonical_key."""
+    if sp.mention is not None:
+        over = [m for m in mentions if m.key and m.source != "nisba" and m.start < sp.mention.end
+                and sp.mention.start < m.end]
+        if over:
+            best = max(over, key=lambda m: (m.type in ("PER", "ORG"), m.end - m.start))
+            return best.key or "", best.type, best
+    words = key_words(sp.label)
+    typ: EntityType = "PER"
+    g = gazetteer()
+    for n in range(len(words), 0, -1):
+        for i in range(0, len(words) - n + 1):
+            e = g.phrases.get(words[i:i + n])
+            if e is not None and n == len(words):
+                return e.key, e.type, None
+    return canonical_key(sp.label, typ), typ, None
+
+
+def resolve(
+    doc: Document, mentions: tuple[Mention, ...], statements: tuple[Statement, ...], *,
+    nisba: bool = True, descriptions: bool = True,
+) -> tuple[tuple[Entity, ...], tuple[Statement, ...]]:
+    """The article's canonical entities, and its statements with speakers keyed and targets filled.
+
+    Args:
+        doc: the analysed article.
+        mentions: from :func:`find_mentions` (found again when empty).
+        statements: from the attribution stage (speaker label/mention and content span set).
+        nisba: give nisba-reached countries as targets (extended targets in the guidelines).
+        descriptions: give generic descriptions ("الحكومة السورية") as targets.
+
+    Returns:
+        (entities, statements): one Entity per referent (mentions and speakers), and the statements
+        with ``speaker.entity`` set to its canonical key and ``targets`` filled.
+
+    >>> from newsgraph.model import Article, Cue
+    >>> text = "عنوان\\n\\nقال بوتين إن روسيا ستقصف داعش"
+    >>> doc = Document(Article.from_text(text), ())
+    >>> st = Statement("s1", "indirect", Cue(6, 9, "قال", "قال"), Speaker(None, "بوتين", "explicit",
+    ...                mention=Span(10, 15, "بوتين")), content=Span(16, len(text), text[16:]))
+    >>> ents, (s,) = resolve(doc, find_mentions(doc), (st,))
+    >>> s.speaker.entity, [t.entity for t in s.targets]
+    ('per-vladimir_putin', ['gpe-ru', 'org-isis'])
+    """
+    text = doc.article.text
+    keyed = assign_keys(mentions or find_mentions(doc))
+    extra: dict[str, tuple[str, EntityType]] = {}
+    speaker_keys = []
+    for st in statements:
+        key, typ, _ = _speaker_key(st.speaker, keyed)
+        speaker_keys.append(key)
+        if not any(m.key == key for m in keyed):
+            extra.setdefault(key, (st.speaker.label, typ))
+    entities = build_entities(keyed, extra)
+    by_key = {e.key: e for e in entities}
+    out = []
+    for st, key in zip(statements, speaker_keys, strict=True):
+        e = by_key.get(key)
+        aliases = tuple(dict.fromkeys([*st.speaker.aliases, *(e.aliases if e else ())]))
+        sp = replace(st.speaker, entity=key, aliases=tuple(a for a in aliases if a != st.speaker.label))
+        st = replace(st, speaker=sp)
+        out.append(replace(st, targets=targets_of(st, keyed, by_key, text, nisba=nisba, descriptions=descriptions)))
+    return entities, tuple(out)

@@ -1,0 +1,168 @@
+"""Mentions, gazetteers and canonical keys (newsgraph.entities), on sentences of the seed and eval articles."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+import pytest
+from conftest import EVAL, ROOT, need_shared
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsgraph import entities
+from newsgraph.entities.gazetteer import gazetteer
+from newsgraph.entities.mentions import mentions_in_text
+from newsgraph.model import Article, Document
+
+
+def _doc(text: str) -> Document:
+    return Document(Article.from_text(text, id="t"), ())
+
+
+def _found(text: str) -> dict[str, tuple[str | None, str, str]]:
+    return {m.text: (m.key, m.type, m.source) for m in mentions_in_text(text)}
+
+
+# --- canonical keys ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("names", "typ", "key"), [
+    (["بوتين", "فلاديمير بوتين", "الرئيس الروسي فلاديمير بوتين", "Putin"], "PER", "per-vladimir_putin"),
+    (["الاسد", "الأسد", "بشار الأسد", "بشار الاسد", "الرئيس بشار الأسد"], "PER", "per-bashar_al_assad"),
+    (["أمريكا", "أميركا", "امريكا", "الولايات المتحدة", "الولايات المتحدة الأمريكية", "US", "United States"],
+     "GPE", "gpe-us"),
+    (["روسيا", "Russia", "روسيا الاتحادية"], "GPE", "gpe-ru"),
+    (["السعودية", "المملكة العربية السعودية", "المملكة"], "GPE", "gpe-sa"),
+    (["داعش", "تنظيم داعش", "الدولة الإسلامية", "تنظيم الدولة الإسلامية", "ISIS"], "ORG", "org-isis"),
+    (["البنتاغون", "البنتاجون", "وزارة الدفاع الأميركية"], "ORG", "org-pentagon"),
+])
+def test_canonical_key_is_one_per_referent(names: list[str], typ: str, key: str) -> None:
+    assert {entities.canonical_key(n, typ) for n in names} == {key}  # type: ignore[arg-type]
+
+
+def test_canonical_keys_are_iri_safe_and_deterministic() -> None:
+    # an unknown person and an unknown organisation: keyed by their transliterated normalised name
+    k1 = entities.canonical_key("فهد كفاين", "PER")
+    assert k1 == entities.canonical_key("فهد كفاين", "PER") == "per-fhd_kfayn"
+    k2 = entities.canonical_key("وزارة الدفاع الروسية", "ORG")
+    assert k2 == entities.canonical_key("وزارة الدفاع الروسيّة", "ORG")  # diacritics do not change the key
+    for k in (k1, k2, entities.canonical_key("#وليد_المعلم", "PER"), entities.canonical_key("مصدر أمني", "PER")):
+        assert re.fullmatch(r"[A-Za-z0-9_-]+", k), k
+
+
+def test_cities_and_countries_carry_external_ids() -> None:
+    g = gazetteer()
+    assert ("iso3166", "RU") in g.entries["gpe-ru"].ids
+    assert g.phrases[("حمص",)].key == "gpe-geonames-169577"  # GeoNames id of Homs
+    assert ("geonames", "170654") in g.phrases[("دمشق",)].ids
+
+
+def test_corpus_surname_rule() -> None:
+    keys = ["per-fhd_kfayn", "per-kfayn", "per-Sbry_Eyd", "per-mHmd_Eyd", "per-Eyd"]
+    # كفاين has one full name in the corpus; عيد has two, so it stays as it is
+    assert entities.corpus_surname_keys(keys) == {"per-kfayn": "per-fhd_kfayn"}
+
+
+# --- mentions --------------------------------------------------------------------------------------------
+
+def test_seed_sentence_mentions(seed_text: str) -> None:
+    # "وقال وزير خارجية السوري #وليد_المعلم إن أي بلدان تستهدف مقاتلي تنظيم #داعش ... في سوريا ..."
+    start = seed_text.index("وقال وزير خارجية السوري")
+    sentence = seed_text[start:seed_text.index("\n", start)]
+    found = _found(sentence)
+    assert found["وليد_المعلم"][0] == "per-walid_al_muallem"
+    assert found["تنظيم #داعش"][0] == "org-isis"
+    assert found["سوريا"][0] == "gpe-sy"
+    assert found["السوري"] == ("gpe-sy", "GPE", "nisba")
+    assert found["الحكومة السورية"][1:] == ("ORG", "pattern")
+
+
+def test_organisation_heads_take_their_complement(seed_text: str) -> None:
+    # "أعلنت وزارة الدفاع الروسية أن الطيران الحربي الروسي نفذ ..."; "وكان مجلس الاتحاد الروسي بالإجماع ..."
+    found = _found(seed_text)
+    assert found["وزارة الدفاع الروسية"][1:] == ("ORG", "pattern")
+    assert found["مجلس الاتحاد الروسي"][1:] == ("ORG", "pattern")
+    assert found["الروسي"] == ("gpe-ru", "GPE", "nisba")
+    # a head without a named anchor is generic: a mention, never a target
+    assert _found("وطالب مجلس المحافظة بالإصلاح")["مجلس المحافظة"][2] == "generic"
+
+
+def test_quoted_and_hashtag_names(seed_text: str) -> None:
+    # '... 8 أهداف لتنظيم "داعش" في سوريا'  and  'وكانت  #روسيا شنت أولى غاراتها بالقرب من مدينة حمص'
+    found = _found(seed_text[:400])
+    assert found["داعش"][0] == "org-isis"
+    assert found["روسيا"][0] == "gpe-ru"
+    assert found["حمص"][0] == "gpe-geonames-169577"  # the place head "مدينة" is not part of the name
+
+
+def test_names_without_gazetteer() -> None:
+    # snn-aleqtisadiya: "... ولطفي باشريف وزير الاتصالات ... وفهد كفاين وزير الثروة السمكية سيعودن ..."
+    found = _found("إن المهندس وحي أمان وزير الأشغال العامة، ولطفي باشريف وزير الاتصالات، وفهد كفاين وزير الثروة")
+    assert found["لطفي باشريف"][1:] == ("PER", "name")
+    assert found["فهد كفاين"][1:] == ("PER", "name")
+    # a given name that is also a city (رياض) followed by a family name is a person
+    assert _found("خلال لقائه رياض ياسين وزير الخارجية")["رياض ياسين"][1] == "PER"
+    # على "on" is not the given name علي
+    assert not [m for m in mentions_in_text("ولن تكون هناك قوات على الأرض") if m.type == "PER"]
+
+
+def test_family_name_alone_joins_the_full_name(seed_text: str) -> None:
+    # "وأكّد أن دعم الأسد سيكون عبر الضربات الجوية" after "بشار #الاسد" elsewhere in the article
+    doc = _doc(seed_text)
+    ms = entities.find_mentions(doc)
+    ents, _ = entities.resolve(doc, ms, ())
+    assad = next(e for e in ents if e.key == "per-bashar_al_assad")
+    texts = {seed_text[s.start:s.end] for s in assad.mentions}
+    assert "الأسد" in texts and "بشار #الاسد" in texts
+
+
+def test_clitics_are_outside_the_span() -> None:
+    text = "وصلت الطائرات إلى بغداد وللعراق وبسوريا"
+    found = _found(text)
+    assert found["بغداد"][0] == "gpe-geonames-98182"
+    assert found["سوريا"][0] == "gpe-sy"  # وبسوريا: و + ب are not in the span
+    assert any(k == "gpe-iq" for k, _, _ in found.values())  # للعراق = ل + العراق
+
+
+def test_spans_round_trip_on_every_eval_article() -> None:
+    need_shared("eval", "articles")
+    for path in sorted((EVAL / "articles").glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        for m in entities.find_mentions(_doc(text)):
+            assert text[m.start:m.end] == m.text, (path.name, m)
+            assert m.type in ("PER", "ORG", "GPE", "LOC", "MISC")
+
+
+_PIECES = st.sampled_from([*"ابتثجحخدذرزسشصضطظعغفقكلمنهوي ءأإآةى#_\"«» ،.\n", "روسيا ", "بوتين ", "الروسية ",
+                           "وزارة ", "محمد ", "ال", "و"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_PIECES, max_size=40).map("".join))
+def test_find_mentions_never_crashes_and_spans_are_exact(text: str) -> None:
+    for m in entities.find_mentions(_doc(text)):
+        assert text[m.start:m.end] == m.text
+
+
+# --- across articles ----------------------------------------------------------------------------------------
+
+def test_same_actor_same_key_across_articles(seed_text: str) -> None:
+    need_shared("eval", "articles")
+    other = (EVAL / "articles" / "snn-aawsat-88508bd6.txt").read_text(encoding="utf-8")
+    keys = []
+    for text in (seed_text, other):
+        doc = _doc(text)
+        ents, _ = entities.resolve(doc, entities.find_mentions(doc), ())
+        keys.append({e.key for e in ents})
+    # داعش، سوريا، تركيا، العراق، الولايات المتحدة / أميركا in both articles: one key each across the corpus
+    for key in ("org-isis", "gpe-sy", "gpe-tr", "gpe-iq", "gpe-us"):
+        assert key in keys[0] and key in keys[1], key
+
+
+def test_generated_gazetteers_are_reproducible(tmp_path: object) -> None:
+    """scripts/build_gazetteers.py gives the committed countries.tsv/cities.tsv byte for byte."""
+    res = ROOT / "src" / "newsgraph" / "resources"
+    before = {n: (res / n).read_bytes() for n in ("countries.tsv", "cities.tsv")}
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "build_gazetteers.py")], check=True)
+    assert {n: (res / n).read_bytes() for n in before} == before

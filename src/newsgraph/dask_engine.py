@@ -91,7 +91,8 @@ def _run_partition(index: int, work: list[Any] | str, out_dir: str, max_chars: i
 
 def _partitions(inputs: Sequence[str | Path], *, limit: int | None, partition_size: int, max_chars: int,
                 skipped: list[dict[str, str]]) -> Iterator[list[Any] | str]:
-    from newsgraph.corpus import Skipped, check_inputs, iter_articles
+    from newsgraph.corpus import Skipped, iter_articles
+    from newsgraph.corpus.readers import check_inputs
 
     files = check_inputs(inputs)
     if limit is None and len(files) > 1:

@@ -485,7 +485,7 @@ def _content(view: View, d: _Draft, anchors: list[tuple[int, int]], art_id: str)
     if d.cue_type == "particle":
         sa = view.sentence_bounds[sent][0]
         prev_tok = view.tokens[i - 1] if i > 0 else None
-        if i > sa and prev_tok is not None and prev_tok.kind != "punct" or (i > sa + 1):
+        if (i > sa and prev_tok is not None and prev_tok.kind != "punct") or (i > sa + 1):
             # "... , بحسب ما أكّدت موسكو": the content is the clause before the particle
             earlier = [anc for anc, ci in anchors[bisect_left(anchors, (sa, -1)) : bisect_left(anchors, (i, -1))]
                        if ci < i and view.sentence[ci] == sent]

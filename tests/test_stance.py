@@ -282,6 +282,13 @@ def test_spacious_is_not_welcome() -> None:
     assert stances(doc, st) == {"twitter": "neu"}
 
 
+def test_condemning_claims_about_a_target() -> None:
+    # "استنكر بشدة الادعاءات التي تقول بأن هناك علاقة بين الحكومة التركية وتنظيم داعش"
+    text = "واستنكر نائب رئيس الوزراء بشدة الادعاءات التي تقول بأن هناك علاقة بين الحكومة التركية وتنظيم داعش."
+    doc, st = make(text, "استنكر", "نائب رئيس الوزراء", [("tr_gov", "الحكومة التركية")])
+    assert stances(doc, st) == {"tr_gov": "neu"}
+
+
 def test_a_name_that_looks_like_a_word_is_not_evidence() -> None:
     # "شكري" (Sameh Shoukry) is a name, not "thanks"
     text = "وقال سامح شكري إن زيارة الوزير إلى القاهرة ناجحة."

@@ -77,6 +77,7 @@ _CUE_REACH = 10
 _OWN_SIDE_CLASSES = frozenset({"pray", "sympathy"})
 _ACT_CLASSES = frozenset({"act", "aid"})
 # Third-person plural subjects (أنهم هناك لدعم ...): a group other than the speaker does the act.
+_COMPLEMENTIZERS = frozenset({"ان", "بان", "انه", "انها", "انهم", "بانه", "بانها", "بانهم", "لان", "وان", "فان"})
 _RELATIVES = frozenset({"التي", "الذي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي"})
 _THEY = frozenset({"انهم", "فانهم", "لانهم", "كونهم", "هم", "وهم", "بانهم"})
 
@@ -586,6 +587,8 @@ def _resolve(fr: _Frame, hit: _Hit, reach: int) -> list[int]:
             if any(k in fr.hit_starts for k in range(hit.last + 1, first)):
                 return []  # دان الحكومة واتهموها ...: another stance word governs what follows
             between = range(hit.last + 1, first)
+            if any(toks[k].norm in _COMPLEMENTIZERS for k in between):
+                return []  # استنكر الادعاءات التي تقول بأن هناك علاقة بين الحكومة وداعش: a reported clause
             if e.cls in _ACT_CLASSES and any(toks[k].norm in _RELATIVES for k in between):
                 return []  # الغارات التي يشنها الجيش التركي: the name after the relative is the actor
             if e.cls == "speech" and e.polarity < 0 and _victim_complement(toks, hit.last, first):

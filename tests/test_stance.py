@@ -289,6 +289,16 @@ def test_condemning_claims_about_a_target() -> None:
     assert stances(doc, st) == {"tr_gov": "neu"}
 
 
+def test_words_between_cue_and_content_count() -> None:
+    # aawsat-style: "قائلة إنهم يقومون بدور بارز ... وتقديم الدعم العسكري لنظام الرئيس السوري بشار الأسد", with the
+    # content starting after إنهم: the plural pronoun still makes the support a third party's act
+    text = "وفرضت الحكومة عقوبات عليهم قائلة إنهم يقومون بدور بارز وتقديم الدعم العسكري لنظام بشار الأسد."
+    doc, st = make(text, "قائلة", "الحكومة", [("assad", "بشار الأسد")])
+    cs = text.index("يقومون")
+    st = Statement(st.id, st.kind, st.cue, st.speaker, Span.of(text, cs, len(text) - 1), st.targets)
+    assert stances(doc, st) == {"assad": "neu"}
+
+
 def test_a_name_that_looks_like_a_word_is_not_evidence() -> None:
     # "شكري" (Sameh Shoukry) is a name, not "thanks"
     text = "وقال سامح شكري إن زيارة الوزير إلى القاهرة ناجحة."

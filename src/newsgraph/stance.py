@@ -684,6 +684,8 @@ def _statement_tokens(doc: Document, st: Statement) -> list[_Tok]:
     _, hi = _region(doc, st)
     toks = _tokens(text, st.cue.start, st.cue.end)
     c_lo = st.content.start if st.content else st.cue.end
+    if st.cue.end < c_lo < st.cue.end + 300:
+        c_lo = st.cue.end  # the words between the cue and the content (إنهم، في بيان) minus the speaker phrase
     c_hi = hi
     body = _tokens(text, c_lo, c_hi)
     sp = st.speaker.mention

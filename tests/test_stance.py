@@ -299,6 +299,27 @@ def test_words_between_cue_and_content_count() -> None:
     assert stances(doc, st) == {"assad": "neu"}
 
 
+def test_working_with_a_partner_with_an_adverb_between() -> None:
+    # aawsat-style: "إننا نعمل حاليا مع الولايات المتحدة على تدريب وتجهيز المعارضة المعتدلة"
+    text = "وأكد الوزير: «إننا نعمل حاليا مع الولايات المتحدة على تدريب وتجهيز المعارضة المعتدلة»."
+    doc, st = make(text, "أكد", "الوزير", [("usa", "الولايات المتحدة"), ("opposition", "المعارضة المعتدلة")])
+    assert stances(doc, st) == {"usa": "pos", "opposition": "pos"}
+
+
+def test_permission_for_a_partner_and_its_strikes() -> None:
+    # aawsat-style: "أنها سمحت للطائرات العسكرية الأميركية بشن هجمات على تنظيم داعش"
+    text = "وأعلنت أنقرة أنها سمحت للطائرات العسكرية الأميركية بشن هجمات على تنظيم داعش."
+    doc, st = make(text, "أعلنت", "أنقرة", [("usa", "الأميركية"), ("isis", "تنظيم داعش")], via={"usa": "nisba"})
+    assert stances(doc, st) == {"usa": "pos", "isis": "neg"}
+
+
+def test_delivering_arms_to_a_country() -> None:
+    # alriyadh headline: "وزير الدفاع الفرنسي يؤكد تسليم الفرقاطة «فريم» لمصر"
+    text = "وزير الدفاع الفرنسي يؤكد تسليم الفرقاطة «فريم» لمصر."
+    doc, st = make(text, "يؤكد", "وزير الدفاع الفرنسي", [("egypt", "مصر")])
+    assert stances(doc, st) == {"egypt": "pos"}
+
+
 def test_a_name_that_looks_like_a_word_is_not_evidence() -> None:
     # "شكري" (Sameh Shoukry) is a name, not "thanks"
     text = "وقال سامح شكري إن زيارة الوزير إلى القاهرة ناجحة."

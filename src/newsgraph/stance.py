@@ -77,6 +77,8 @@ _CUE_REACH = 10
 _OWN_SIDE_CLASSES = frozenset({"pray", "sympathy"})
 _ACT_CLASSES = frozenset({"act", "aid"})
 # Third-person plural subjects (أنهم هناك لدعم ...): a group other than the speaker does the act.
+_PHRASE_ADVERBS = frozenset({"حاليا", "معا", "سويا", "دائما", "ايضا", "جميعا", "بشده", "بقوه", "كذلك"})
+_SIDE_NOUNS = frozenset({"جانب", "طرف", "حكومه", "قياده", "شعب", "سلطات", "دوله", "رياسه", "جيش"})
 _COMPLEMENTIZERS = frozenset({"ان", "بان", "انه", "انها", "انهم", "بانه", "بانها", "بانهم", "لان", "وان", "فان"})
 _RELATIVES = frozenset({"التي", "الذي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي"})
 _THEY = frozenset({"انهم", "فانهم", "لانهم", "كونهم", "هم", "وهم", "بانهم"})
@@ -282,6 +284,8 @@ def _match(toks: list[_Tok], i: int) -> _Hit | None:
         j = i
         for w in entry.words[1:]:
             j += 1
+            if j + 1 < len(toks) and toks[j].norm in _PHRASE_ADVERBS:
+                j += 1  # نعمل حاليا مع: an adverb inside the phrase
             if j >= len(toks):
                 break
             nxt = toks[j].norm
@@ -602,7 +606,8 @@ def _resolve(fr: _Frame, hit: _Hit, reach: int) -> list[int]:
             if e.scope == "gen" and _preposition_between(toks, hit.last, first, fr.targets[n]):
                 return []  # العبث بأمن المملكة، تهديد لإسرائيل: the victim, not the actor in construct
             prev = toks[first - 1].norm
-            if nisba and first - hit.last > 2 and not (prev[:1] in "بل" and len(prev) > 3):
+            side = prev.removeprefix("و").removeprefix("ال") in _SIDE_NOUNS  # الجانب الفرنسي: the country itself
+            if nisba and first - hit.last > 2 and not (prev[:1] in "بل" and len(prev) > 3) and not side:
                 continue  # a nisba far from the word qualifies some other noun (but بالجهود الفرنسية: its object)
             nxt = toks[last + 1].norm if last + 1 < len(toks) else ""
             if nisba and e.cls == "speech" and nxt[:1] in "بل" and len(nxt) > 3 and not nxt.startswith("بان"):

@@ -320,6 +320,16 @@ def test_delivering_arms_to_a_country() -> None:
     assert stances(doc, st) == {"egypt": "pos"}
 
 
+def test_nisba_actor_listed_among_the_aliases() -> None:
+    # "في غارة جوية تركية شُنت الجمعة على معسكر زاركلي": تركية names the actor even if the entity lists it as alias
+    text = "وأعلن المسؤول أن تحقيقا بدأ في غارة جوية تركية شنت الجمعة على معسكر زاركلي."
+    doc, st = make(text, "أعلن", "المسؤول", [])
+    ts = text.index("تركية")
+    tgt = Target("turkey", "تركيا", Span.of(text, ts, ts + 5), aliases=("تركيا", "تركية"))
+    st = Statement(st.id, st.kind, st.cue, st.speaker, st.content, (tgt,))
+    assert stances(doc, st) == {"turkey": "neu"}
+
+
 def test_a_name_that_looks_like_a_word_is_not_evidence() -> None:
     # "شكري" (Sameh Shoukry) is a name, not "thanks"
     text = "وقال سامح شكري إن زيارة الوزير إلى القاهرة ناجحة."

@@ -415,10 +415,15 @@ def _looks_nisba(t: Target) -> bool:
     if t.via == "nisba":
         return True
     words = _norm(t.mention.text).split()
-    if len(words) != 1 or any(_norm(a) == words[0] for a in (t.label, *t.aliases)):
+    if len(words) != 1:
         return False
     w = words[0]
-    return w.endswith(("يه", "يين", "يون")) or (w.startswith("ال") and w.endswith("ي"))
+    label = _norm(t.label)
+    if w.endswith(("يه", "يين", "يون")) and not label.endswith(("يه", "يين", "يون")):
+        return True  # تركية for تركيا even when the entity lists the nisba among its aliases
+    if any(_norm(a) == w for a in (t.label, *t.aliases)):
+        return False
+    return w.startswith("ال") and w.endswith("ي")
 
 
 _Occ = tuple[int, int, int, bool]  # first token, last token, target index, is a nisba

@@ -29,7 +29,7 @@ from importlib import resources as _resources
 
 from newsgraph.errors import ResourceError
 from newsgraph.lexicons import load_tsv
-from newsgraph.model import Document, Span, Statement, Target
+from newsgraph.model import Document, Span, Stance, Statement, Target
 
 __all__ = ["assign_stances", "gloss_polarity", "stance_lexicon"]
 
@@ -799,7 +799,7 @@ def _judge(doc: Document, st: Statement, relay: bool, gloss: dict[int, str]) -> 
     new_targets = []
     for n, t in enumerate(st.targets):
         s = score[n]
-        stance = "pos" if s > 0 else "neg" if s < 0 else "neu"
+        stance: Stance = "pos" if s > 0 else "neg" if s < 0 else "neu"
         ev = evidence[n]
         new_targets.append(replace(t, stance=stance, evidence=ev[1] if ev is not None and stance != "neu" else None))
     return replace(st, targets=tuple(new_targets))

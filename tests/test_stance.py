@@ -330,6 +330,13 @@ def test_nisba_actor_listed_among_the_aliases() -> None:
     assert stances(doc, st) == {"turkey": "neu"}
 
 
+def test_aggression_on_a_holy_place_is_not_against_it() -> None:
+    # "والسعي في منع اليهود من الاستمرار في عدوانهم واعتداءاتهم على المسجد الأقصى"
+    text = "وأوضحت الهيئة أن الواجب منع الاستمرار في اعتداءاتهم على المسجد الأقصى."
+    doc, st = make(text, "أوضحت", "الهيئة", [("aqsa", "المسجد الأقصى")])
+    assert stances(doc, st) == {"aqsa": "neu"}
+
+
 def test_a_name_that_looks_like_a_word_is_not_evidence() -> None:
     # "شكري" (Sameh Shoukry) is a name, not "thanks"
     text = "وقال سامح شكري إن زيارة الوزير إلى القاهرة ناجحة."

@@ -550,7 +550,7 @@ def _victim_complement(toks: list[_Tok], last: int, first: int) -> bool:
     words = [k for k in range(last + 1, first + 1) if toks[k].norm.isalpha()]
     for k in words[1:]:
         n = toks[k].norm
-        if n in ("على", "ضد", "بحق", "بحقه", "لصالح") or (n.startswith("ل") and not n.startswith("ال") and len(n) > 3):
+        if n in ("علي", "ضد", "بحق", "بحقه", "لصالح") or (n.startswith("ل") and not n.startswith("ال") and len(n) > 3):
             return True
     return False
 
@@ -561,7 +561,7 @@ def _preposition_between(toks: list[_Tok], last: int, first: int, t: Target) -> 
         tok = toks[k]
         if k == first:
             return tok.start < t.mention.start and tok.text[: t.mention.start - tok.start][-1:] in "بل"
-        if tok.norm in ("على", "الى", "ضد", "في", "من", "عن") or (tok.norm[:1] in "بل" and len(tok.norm) > 3):
+        if tok.norm in ("علي", "الي", "ضد", "في", "من", "عن") or (tok.norm[:1] in "بل" and len(tok.norm) > 3):
             return True
     return False
 

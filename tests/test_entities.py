@@ -166,3 +166,37 @@ def test_generated_gazetteers_are_reproducible(tmp_path: object) -> None:
     before = {n: (res / n).read_bytes() for n in ("countries.tsv", "cities.tsv")}
     subprocess.run([sys.executable, str(ROOT / "scripts" / "build_gazetteers.py")], check=True)
     assert {n: (res / n).read_bytes() for n in before} == before
+
+
+# --- with the morphology database ------------------------------------------------------------------------
+
+def _analysed(morphology, text: str) -> Document:  # type: ignore[no-untyped-def]
+    from newsgraph.pipeline import analyse
+
+    return analyse(Article.from_text("عنوان\n\n" + text, id="t"), morphology=morphology)
+
+
+def _people(morphology, text: str) -> list[str]:  # type: ignore[no-untyped-def]
+    return [m.text for m in entities.find_mentions(_analysed(morphology, text)) if m.type == "PER"]
+
+
+def test_names_with_the_morphology(morphology) -> None:  # type: ignore[no-untyped-def]
+    # snn-almadina: "خطيب جمعة النجف صدر الدين القبانجي"; snn-alweeam: "المحامي عبد المنعم عبد المقصود",
+    # "سلطان أبو العينين"; snn-okaz: "مريم الحربي" (a family nisba the database reads as an adjective)
+    assert _people(morphology, "وقال خطيب جمعة النجف صدر الدين القبانجي، أمس") == ["صدر الدين القبانجي"]
+    assert _people(morphology, "وقال المحامي عبد المنعم عبد المقصود الذي") == ["عبد المنعم عبد المقصود"]
+    assert _people(morphology, "وقال سلطان أبو العينين عضو اللجنة") == ["سلطان أبو العينين"]
+    assert _people(morphology, "وقالت مريم الحربي إن") == ["مريم الحربي"]
+    # a given name alone before a verb is no full name; a title + name + preposition stops at the preposition
+    assert _people(morphology, "قال محمد إن الوضع مستقر") == []
+    assert "الاسد" in _people(morphology, "عبر رسالة أرسلها الرئيس الاسد للرئيس بوتين")
+
+
+def test_places_with_the_morphology(morphology) -> None:  # type: ignore[no-untyped-def]
+    doc = _analysed(morphology, "واحتج الأهالي في بلدة دوما جنوب نابلس، وهم يعملون دوماً لحماية أرضهم")
+    found = [(m.text, m.type) for m in entities.find_mentions(doc) if m.type == "GPE"]
+    assert ("دوما", "GPE") in found  # the town after its head noun
+    assert ("دوماً", "GPE") not in found  # the adverb "always" (tanween) is no place
+    # the place head also keeps a town's name from being read as a person after a title
+    doc = _analysed(morphology, "عبروا عن سعادتهم بزيارة أمير المنطقة لمحافظة شرورة")
+    assert not [m for m in entities.find_mentions(doc) if m.type == "PER"]

@@ -111,3 +111,19 @@ def test_every_gold_core_target_has_a_mention() -> None:
             aliases = {key_words(a) for a in gold["entities"][eid]["aliases"]}
             found += bool(aliases & (mentioned | {key_words(e) for e in ents}))
     assert found / total >= 0.85, (found, total)
+
+
+def test_setting_phrases_are_not_content() -> None:
+    # snn-aawsat: "أكد ... أن بلاده ستبدأ «قريبا» محاربة تنظيم داعش في شمال سوريا ...، وذلك خلال مؤتمر صحافي
+    # مع نظيره الأميركي جون كيري في ماليزيا": the press conference's party and place are the setting
+    text = "وأكد الوزير أن بلاده ستبدأ محاربة تنظيم داعش في شمال سوريا، وذلك خلال مؤتمر صحافي مع جون كيري في ماليزيا."
+    st = Statement("s", "indirect", Cue(1, 4, "أكد", "أكد"), Speaker(None, "الوزير", "explicit"),
+                   content=Span.of(text, text.index("أن بلاده"), len(text)))
+    (s,) = _resolve(text, st)
+    assert {t.entity for t in s.targets} == {"org-isis", "gpe-sy"}
+    # a setting at the start runs to the comma: "عبّر، خلال لقائه رياض ياسين في بروكسل، عن سعادته بتحرير عدن"
+    text = "وعبر المسؤول خلال لقائه رياض ياسين في بروكسل، عن سعادته بتحرير عدن"
+    st = Statement("s", "indirect", Cue(1, 4, "عبر", "عبر"), Speaker(None, "المسؤول", "explicit"),
+                   content=Span.of(text, text.index("خلال"), len(text)))
+    (s,) = _resolve(text, st)
+    assert {t.entity for t in s.targets} == {"gpe-geonames-415189"}

@@ -44,12 +44,24 @@ _STOP = frozenset(norm_word(w) for w in (
     "لكن لكنه ولكن حيث بينما كيف متى أين لماذا سواء نفسه نفسها ذاته رئيس وزير المتحدث باسم"
 ).split())
 _PREFIXES = ("وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
+# the Arab world and its neighbours (as in scripts/build_gazetteers.py): their towns are news places
+_REGION = frozenset("SA AE BH KW QA OM YE IQ SY LB JO PS IL EG LY TN DZ MA MR SD SO DJ KM IR TR".split())
 # clitics stripped before a gazetteer name: not ف / ك, which rarely precede a name and would turn
 # فريم into ف + ريم
 _GAZ_PREFIXES = ("وب", "ول", "و", "ب", "ل")
+# last words of names that are not family names: regnal ordinals (محمد السادس), compound parts (عبد الله)
+_NOT_SURNAMES = frozenset(norm_word(w) for w in (
+    "الأول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر الأولى الثانية الرابعة الله "
+    "الإسلام الدين الرحمن الرحيم الكبير الصغير الأكبر الأصغر").split())
+# first parts of compound given names with الدين (علماء الدين "religious scholars" is no name)
+_DIN_NAMES = frozenset(norm_word(w) for w in (
+    "صدر نور عز سيف علاء صلاح بهاء شمس نصر فخر تاج كمال جمال محي محيي قطب شهاب عماد ضياء زين بدر حسام خير "
+    "مجد سعد شرف ركن عصام نجم ناصر برهان شهاب غياث").split())
+# given names that are also prepositions when written without the alef maqsura (علي = على)
+_PREPOSITION_NAMES = frozenset({"علي"})
 # words that glue a compound given name: "عبد الله"، "صلاح الدين"، "محمد بن سلمان"
 _COMPOUND = _CONNECTORS | {"الدين", "الله", "الرحمن"}
-_PLACE_HEADS = frozenset(norm_word(w) for w in "مدينة بلدة محافظة قرية إقليم ولاية".split())
+_PLACE_HEADS = frozenset(norm_word(w) for w in "مدينة بلدة محافظة قرية إقليم ولاية مدن بلدات محافظات قرى".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +77,9 @@ class Word:
     hashtag: int  # index of the hashtag the word is in, -1 if none
     proper: bool | None  # True: a noun_prop reading; False: analysed, none proper; None: no analysis
     gloss: str = ""
+    pos: frozenset[str] = frozenset()  # the parts of speech of all its analyses
+    top_proper: bool = False  # the CHOSEN analysis (of the token holding the word's stem) is noun_prop
+    tanween: bool = False  # written with tanween (دوماً، روسياً): indefinite, so not a proper name
 
     @property
     def joined(self) -> bool:
@@ -106,16 +121,24 @@ def scan_words(text: str, analyses: Mapping[int, list[Analysis]] | None = None) 
     prev_end = 0
     for m in _WORD.finditer(text):
         s, e = m.start(), m.end()
+        if not norm_word(m.group()):
+            continue  # a lone tatweel or diacritic
         tag = next((k for k, (ts, te) in enumerate(tags) if ts < s < te), -1)
         proper: bool | None = None
         gloss = ""
+        pos: frozenset[str] = frozenset()
         if analyses is not None:
             anas = [a for off in range(s, e) for a in analyses.get(off, ())]
             if anas:
                 props = [a for a in anas if a.pos == "noun_prop"]
                 proper = bool(props)
                 gloss = props[0].gloss if props else ""
-        words.append(Word(len(words), s, e, m.group(), norm_word(m.group()), text[prev_end:s], tag, proper, gloss))
+                pos = frozenset(a.pos for a in anas)
+        last = analyses.get(e - 1) if analyses is not None else None
+        top = bool(last) and last[0].pos == "noun_prop"  # type: ignore[index]
+        tanween = any("\u064b" <= c <= "\u064d" for c in m.group())
+        words.append(Word(len(words), s, e, m.group(), norm_word(m.group()), text[prev_end:s], tag, proper, gloss,
+                          pos, top, tanween))
         prev_end = e
     return words
 
@@ -145,12 +168,15 @@ class _Finder:
         self.out: list[Mention] = []
         self.entries: dict[str, Entry] = {}
         self.morph = any(w.proper is not None for w in words)
+        self.gaz_end: dict[int, int] = {}  # first word of a gazetteer ORG/GPE/LOC mention -> one past its last
 
     # -- helpers ---------------------------------------------------------------------------------
     def add(self, i: int, j: int, plen: int, typ: EntityType, key: str | None, source: str,
             entry: Entry | None = None) -> None:
         s, e = self.words[i].start + plen, self.words[j - 1].end
         self.out.append(Mention(s, e, self.text[s:e], typ, key, source))
+        if source == "gazetteer" and typ in ("ORG", "GPE", "LOC"):
+            self.gaz_end[i] = j
         if entry is not None and key:
             self.entries[key] = entry
         for k in range(i, j):
@@ -188,7 +214,7 @@ class _Finder:
                     entry = g.phrases.get((form, *(words[i + k].norm for k in range(1, n))))
                     if entry is None:
                         continue
-                    if n == 1 and entry.tier == "minor" and not self._minor_ok(i):
+                    if n == 1 and entry.tier == "minor" and not self._minor_ok(i, entry):
                         continue
                     if entry.key.startswith("gpe-geonames") and self._person_not_place(i, n, form):
                         continue  # صلاح الدين ديمرتاش, رياض ياسين: a person named like a place
@@ -210,10 +236,12 @@ class _Finder:
         return nxt.joined and self.name_like(nxt) and (nxt.norm,) not in self.g.phrases and nxt.proper is not False \
             and not nxt.norm.startswith("ال")
 
-    def _minor_ok(self, i: int) -> bool:
+    def _minor_ok(self, i: int, entry: Entry | None = None) -> bool:
         w = self.words[i]
-        if (w.proper or "_(" in w.gloss) and len(w.norm) > 3:
-            return True
+        if w.tanween:
+            return False
+        if w.top_proper and len(w.norm) > 3 and (entry is None or entry.country in _REGION or "_(" in w.gloss):
+            return True  # outside the region, the database's gloss must say it is a place ("Homs_(Syr.)")
         return i > 0 and w.joined and any(f in _PLACE_HEADS for _, f in _bare_forms(self.words[i - 1].norm))
 
     def names_pass(self) -> None:
@@ -229,19 +257,34 @@ class _Finder:
             for plen, form in _bare_forms(w.norm, prefixes=("و",)):
                 if w.bare.endswith("ى") and form.endswith("ي"):
                     continue
+                if form in _PREPOSITION_NAMES and not self._ali_is_name(i):
+                    continue
                 if form in g.given_names or (form == "عبد" and i + 1 < len(words)):
                     start_plen = plen
                     break
+                # a compound given name with الدين: صدر الدين، نور الدين، عز الدين
+                if i + 1 < len(words) and words[i + 1].norm == "الدين" and words[i + 1].joined \
+                        and form in _DIN_NAMES:
+                    start_plen = plen
+                    break
+            given = start_plen is not None
             after_title = i > 0 and self._after_title(i)
-            if start_plen is None and after_title and self.name_like(w) and self.morph and w.proper is not False:
+            if start_plen is None and after_title and self.name_like(w) and self.morph and not w.tanween \
+                    and not self._after_place_head(i) and not w.norm.startswith(("ال", "وال", "و")) \
+                    and w.proper is not False:
                 start_plen = 0
+                # the word after a title is a given name unless it is already a family name (الأسد)
+                given = not w.norm.startswith("ال")
             if start_plen is None:
                 i += 1
                 continue
             j = i + 1
             limit = 5 if self.morph else 3
             while j < len(words) and j - i < limit and not self.taken[j] and words[j].joined:
-                if not self.name_like(words[j]):
+                if words[j - 1].norm in _CONNECTORS and words[j].norm not in _STOP:
+                    j += 1  # أبو العينين، عبد المقصود: the word after a name particle belongs to the name
+                    continue
+                if not self.name_like(words[j]) and not (given and j == i + 1 and self._family_name(words[j])):
                     break
                 if not self.morph and j - i == 2 and not (words[j].norm.startswith("ال") or words[j].norm in
                                                          g.given_names or words[j - 1].norm in _COMPOUND):
@@ -254,6 +297,34 @@ class _Finder:
                 i = j
             else:
                 i += 1
+
+    def _after_place_head(self, i: int) -> bool:
+        return i > 0 and self.words[i].joined and any(
+            f in _PLACE_HEADS for _, f in _bare_forms(self.words[i - 1].norm, prefixes=("و", "ب", "ل", "وب", "ول")))
+
+    def _family_name(self, w: Word) -> bool:
+        """Right after a given name, a word the morphology reads as a common noun may still be the family
+        name: an indefinite noun (أحمد عساف، فهد كفاين) or a definite nisba (مريم الحربي، محمد الشهري)."""
+        if not self.morph or w.norm in _STOP or w.norm in self.g.demonyms:
+            return False
+        if w.norm.startswith(("لل", "بال", "وال", "فال", "كال")) or any(
+                f in self.g.titles for _, f in _bare_forms(w.norm)):
+            return False
+        if _def_strip(w.norm) in self.g.heads or w.bare.endswith("ى"):
+            return False
+        if w.norm.startswith("ال"):
+            return w.norm.endswith("ي") and len(w.norm) >= 5
+        return bool(w.pos) and w.pos <= {"noun", "adj", "noun_prop"}
+
+    def _ali_is_name(self, i: int) -> bool:
+        """علي is also the preposition على written with ya (common in Egyptian typesetting): a name only
+        before another name word (علي عبدالله صالح), never before a definite noun (علي الأرض)."""
+        if i + 1 >= len(self.words) or not self.words[i + 1].joined:
+            return False
+        nxt = self.words[i + 1]
+        if self.morph:
+            return nxt.proper is True or (nxt.proper is None and not nxt.norm.startswith("ال"))
+        return nxt.norm in self.g.given_names or nxt.norm.startswith("عبد") or nxt.norm in self.g.short_forms
 
     def _after_title(self, i: int) -> bool:
         """A title word within the three words before ``i`` (its complement may sit in between)."""
@@ -284,13 +355,34 @@ class _Finder:
                 continue
             plen, head, definite = hit
             typ, _ = g.heads[head]
-            j = i + 1
-            while j < len(words) and j - i <= 5 and words[j].joined and not self.taken[j]:
+            if head in _PLACE_HEADS:
+                # "بلدة دوما", "محافظة شرورة": the place's own name (the gazetteer took the known ones)
+                nxt = words[i + 1] if i + 1 < len(words) else None
+                if nxt is not None and not definite and not self.taken[i + 1] and nxt.joined and not nxt.tanween \
+                        and nxt.norm not in _STOP and (nxt.proper or (nxt.proper is None and self.morph)) \
+                        and not nxt.norm.startswith("و") and (not nxt.norm.startswith("ال") or nxt.top_proper):
+                    self.add(i + 1, i + 2, 0, "GPE", None, "pattern")
+                continue
+            j, anchored = i + 1, False
+            while j < len(words) and j - i <= 6 and words[j].joined:
                 n = words[j].norm
+                if self.taken[j]:
+                    # a known name inside the complement: "هيئة أركان الجيش الإسرائيلي",
+                    # "المجلس المركزي لمنظمة التحرير الفلسطينية"
+                    end = self.gaz_end.get(j)
+                    if end is None:
+                        break
+                    j, anchored = end, True
+                    continue
                 if n in _STOP:
                     break
                 if n.startswith("ال") or (j > i + 1 and n.startswith("وال")):
                     j += 1
+                    continue
+                # a foreign proper name right after the head: "قاعدة إنجرليك الجوية"
+                if j == i + 1 and self.morph and words[j].proper is not False and not words[j].tanween \
+                        and n not in g.titles and not n.startswith(("و", "ل", "ب")):
+                    j, anchored = j + 1, True
                     continue
                 # an indefinite noun inside a construct chain: هيئة أركان الجيش
                 if not definite and j + 1 < len(words) and words[j + 1].norm.startswith("ال") and words[j + 1].joined \
@@ -302,11 +394,11 @@ class _Finder:
                 j -= 1
             if j == i + 1:
                 continue
-            if head in _PLACE_HEADS:
-                continue  # the place's own name is found by the gazetteer or the minor-city rule
             # anchored to a named referent (a nisba, a known name, a proper noun): "وزارة الدفاع الروسية";
             # otherwise generic ("مجلس المحافظة", "القوات الأمنية"): kept as a mention, never a target
-            anchored = any(self._anchor(words[k]) for k in range(i + 1, j))
+            anchored = anchored or any(self._anchor(words[k]) for k in range(i + 1, j) if not self.taken[k])
+            for k in range(i + 1, j):
+                self.taken[k] = False  # add() marks them again; the inner names stay mentions of their own
             self.add(i, j, plen, typ, None, "pattern" if anchored else "generic")
 
     def _anchor(self, w: Word) -> bool:
@@ -321,7 +413,9 @@ class _Finder:
             if m.type != "PER":
                 continue
             parts = [norm_word(p) for p in _WORD.findall(m.text)]
-            if len(parts) >= 2 and parts[-2] not in _CONNECTORS and parts[-1] not in _CONNECTORS:
+            # a family name of three letters or fewer is too often a common word (حد، وقف) to match alone
+            if len(parts) >= 2 and parts[-2] not in _CONNECTORS and parts[-1] not in _CONNECTORS \
+                    and len(parts[-1]) >= 4 and parts[-1] not in _NOT_SURNAMES:
                 surnames.setdefault(parts[-1], m.key)
                 surnames.setdefault(_def_strip(parts[-1]), m.key)
         for i, w in enumerate(words):
@@ -331,7 +425,9 @@ class _Finder:
                 key: str | None
                 if form in surnames and (w.proper is not False or w.hashtag >= 0 or form.startswith("ال")):
                     key = surnames[form]
-                elif form in g.short_forms and (self._after_title(i) or w.hashtag >= 0):
+                elif form in g.short_forms and (self._after_title(i) or w.hashtag >= 0 or (
+                        plen == 1 and i > 0 and w.joined and self.taken[i - 1])):
+                    # (the last case: coordinated with a named actor, "ميليشيات الحوثي وصالح")
                     key = g.short_forms[form].key
                     self.entries[key] = g.short_forms[form]
                 else:

@@ -77,6 +77,7 @@ def build_cities() -> list[str]:
             if alt not in best or best[alt][0] < pop:
                 best[alt] = (pop, gid)
     # curated press spellings (city_aliases.tsv): they win over GeoNames' own use of the name
+    english: dict[str, str] = {}  # geonameid -> the curated English name (GeoNames' has diacritics: Ḩamāh)
     for line in (OUT / "city_aliases.tsv").read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
@@ -87,6 +88,7 @@ def build_cities() -> list[str]:
             print(f"city_aliases.tsv: no GeoNames city {en!r} in {cc}; skipped", file=sys.stderr)
             continue
         pop, gid = max(found)
+        english[gid] = en
         for name in ar.split("|"):
             best[name] = (10**12, gid)
     by_city: dict[str, list[str]] = {}
@@ -97,8 +99,8 @@ def build_cities() -> list[str]:
         c = cities[gid]
         names = sorted(by_city[gid], key=lambda n: (best[n][0] < 10**12, " " in n, n != _plain(n), n))
         curated = [n for n in names if best[n][0] == 10**12]
-        rows.append("\t".join([gid, c["countrycode"], str(c["population"]), c["name"], "|".join(names),
-                               "|".join(curated)]))
+        en = english.get(gid, c["name"])
+        rows.append("\t".join([gid, c["countrycode"], str(c["population"]), en, "|".join(names), "|".join(curated)]))
     return rows
 
 

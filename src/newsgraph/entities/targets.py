@@ -30,6 +30,20 @@ def _clean(text: str) -> str:
     return " ".join(text.replace("#", " ").replace("_", " ").split())
 
 
+def mention_label(m: Mention) -> str:
+    """The name a mention writes: hashtag marks dropped, and the article restored after ل (للقوات -> القوات).
+
+    >>> mention_label(Mention(0, 13, "لقوات المسلحة", "ORG", None, "pattern"))
+    'القوات المسلحة'
+    """
+    label = _clean(m.text)
+    if m.source == "pattern" and label.startswith("ل") and not label.startswith("ال"):
+        head = norm_word(label.split()[0])[1:]
+        if head in gazetteer().heads:
+            label = "ا" + label
+    return label
+
+
 def assign_keys(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
     """Give every mention a canonical key; a family name alone joins the article's full name.
 
@@ -37,7 +51,7 @@ def assign_keys(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
     >>> [m.key for m in assign_keys(ms)]
     ['per-fhd_kfayn', 'per-fhd_kfayn']
     """
-    keyed = [m if m.key else replace(m, key=canonical_key(_clean(m.text), m.type)) for m in mentions]
+    keyed = [m if m.key else replace(m, key=canonical_key(mention_label(m), m.type)) for m in mentions]
     # the article-level surname rule: last name word -> the key of the full name that ends with it
     surnames: dict[str, str] = {}
     for m in keyed:
@@ -78,7 +92,7 @@ def build_entities(mentions: tuple[Mention, ...], extra: dict[str, tuple[str, En
         names = [m for m in ms if m.source != "nisba"]
         written = []
         for m in names:
-            t = _clean(m.text)
+            t = mention_label(m)
             if t not in written:
                 written.append(t)
         if e is not None:
@@ -170,7 +184,7 @@ def targets_of(statement: Statement, mentions: tuple[Mention, ...], entities: di
         if via == "nisba" or m.source == "surname":
             label = e.label if e else _clean(m.text)
         else:
-            label = _strip_clitic(_clean(m.text))
+            label = _strip_clitic(mention_label(m))
             kw = key_words(label)
             g = gazetteer()
             if kw and kw not in g.phrases and ("ا" + kw[0], *kw[1:]) in g.phrases:

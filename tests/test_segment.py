@@ -145,3 +145,11 @@ def test_pathological_inputs_are_linear() -> None:
 def test_empty_and_blank() -> None:
     assert segment("") == ((), ())
     assert segment(" \n\u00a0 [[x]] ") == ((), ())
+
+
+def test_tatweel_after_a_clitic_and_as_a_dash() -> None:
+    # eval article (almadina): أن تظاهرة امس سميت بـ»ارحلوا»  /  (alriyadh): ولي عهده ـ حفظهم الله
+    assert tokens_of("سميت بـ»ارحلوا»") == [
+        ("سميت", "word"), ("بـ", "word"), ("»", "quote"), ("ارحلوا", "word"), ("»", "quote"),
+    ]
+    assert tokens_of("عهده ـ حفظهم") == [("عهده", "word"), ("ـ", "punct"), ("حفظهم", "word")]

@@ -15,7 +15,9 @@ Short references (كيربي، المصدر، المسؤول العسكري، س
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
+from itertools import accumulate
 
 from newsgraph.attribution.content import Content, content_span
 from newsgraph.attribution.cues import CueHit, _lookup, find_cues
@@ -33,6 +35,7 @@ from newsgraph.model import Cue, Document, Mention, Span, Speaker, Statement
 
 __all__ = ["extract_statements"]
 
+_WINDOW = 60  # coreference looks back over this many speakers (keeps long texts linear)
 _COMP = re.compile(r"^[وف]?[بل]?ان(ه|ها|هم|هما|نا|ني|كم|ك)?$")
 
 
@@ -112,10 +115,13 @@ def extract_statements(doc: Document, mentions: tuple[Mention, ...]) -> tuple[tu
         statements.append(Statement(f"{art_id}:{cue.start}", c.kind, cue, d.speaker, c.span, (),  # type: ignore[arg-type]
                                     d.required and not view.in_quote[d.hit.tok.i]))
     # speech inside another statement's content is nested (optional)
-    spans = [(s.content.start, s.content.end) for s in statements if s.content is not None]
+    spans = sorted((s.content.start, s.content.end) for s in statements if s.content is not None)
+    starts = [a for a, _b in spans]
+    reach = list(accumulate((b for _a, b in spans), max))  # the furthest content end among spans so far
     out = []
     for s in statements:
-        nested = any(a <= s.cue.start < b for a, b in spans)
+        k = bisect_right(starts, s.cue.start)
+        nested = k > 0 and reach[k - 1] > s.cue.start
         out.append(replace(s, required=False) if nested and s.required else s)
     return tuple(out), tuple(warnings)
 
@@ -128,7 +134,11 @@ def _speaker(phrase: Phrase, resolved_by: str, view: View, mentions: tuple[Menti
     a = view.tokens[phrase.start].start if phrase.start < phrase.end else 0
     b = view.tokens[phrase.end - 1].end if phrase.start < phrase.end else 0
     for m in mentions:
-        if a <= m.start and m.end <= b and m.type == "PER":
+        # a person mention replaces the label only where the phrase's own name starts (not inside a
+        # description such as منتقدو الرئيس التركي رجب طيب إردوغان)
+        if phrase.mention is None or not phrase.name_keys or m.start != phrase.mention[0]:
+            continue
+        if m.end <= b and m.type == "PER":
             ml = clean_label(m.text)
             if key(ml) != key(label):
                 aliases = (label, *[x for x in aliases if key(x) != key(ml)])
@@ -168,7 +178,7 @@ def _agrees(r: _Ref, gender: str, number: str) -> bool:
 
 
 def _previous(refs: list[_Ref], gender: str, number: str) -> _Ref | None:
-    for r in reversed(refs):
+    for r in reversed(refs[-_WINDOW:]):
         if _agrees(r, gender, number):
             return r
     return refs[-1] if refs else None
@@ -177,21 +187,21 @@ def _previous(refs: list[_Ref], gender: str, number: str) -> _Ref | None:
 def _coref(phrase: Phrase, refs: list[_Ref]) -> tuple[Speaker | None, str]:
     """An earlier speaker that this phrase refers to: surname, definite description or honorific."""
     if phrase.honorific:
-        for r in reversed(refs):
+        for r in reversed(refs[-_WINDOW:]):
             if r.person and r.number == "s" and (phrase.gender in ("-", r.gender) or r.gender == "-"):
                 return r.speaker, "honorific"
         return (refs[-1].speaker, "honorific") if refs else (None, "honorific")
     k = key(phrase.text)
     if phrase.name_keys and not phrase.title:
         keys = set(phrase.name_keys)
-        for r in reversed(refs):
+        for r in reversed(refs[-_WINDOW:]):
             if r.name_keys and keys <= set(r.name_keys) and len(r.name_keys) > len(keys):
                 return r.speaker, "surname"
     if k.startswith("ال") and not phrase.name_keys:
-        for r in reversed(refs):
+        for r in reversed(refs[-_WINDOW:]):
             if r.indefinite and r.head and r.head == phrase.head and r.number == phrase.number and not r.name_keys:
                 return r.speaker, "definite-description"
-        for r in reversed(refs):
+        for r in reversed(refs[-_WINDOW:]):
             if (r.title_key and (r.title_key == k or r.title_key == phrase.title_key)) or (r.title and r.title == k):
                 return r.speaker, "definite-description"
     return None, "explicit"
@@ -211,7 +221,7 @@ def _explicit(view: View, phrase: Phrase, refs: list[_Ref], mentions: tuple[Ment
     prior, by = _coref(phrase, refs)
     if prior is not None:
         sp = _merge(prior, phrase, by, view)
-        base = next((r for r in reversed(refs) if r.speaker.label == prior.label), None)
+        base = next((r for r in reversed(refs[-_WINDOW:]) if r.speaker.label == prior.label), None)
         refs.append(base if base is not None else _ref(sp, phrase, gender, number, sentence))
         return sp
     sp = _speaker(phrase, how, view, mentions)
@@ -307,8 +317,7 @@ def _verb(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft], mention
                 sp = _explicit(view, phrase, refs, mentions, h.gender, h.number, sent)
                 return _Draft(h, sp, brng[0], i + 1, "verb")
     # dropped subject: the sentence's own subject (وأصدر مجلس الأمن ...، يطالب فيها) or the previous speaker
-    same_sentence = any(view.sentence[d.hit.tok.i] == sent for d in drafts)
-    if not same_sentence:
+    if not (drafts and view.sentence[drafts[-1].hit.tok.i] == sent):
         srng = _sentence_subject(view, i)
         if srng is not None:
             phrase = parse_phrase(view, srng)
@@ -322,7 +331,7 @@ def _participle(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft]) -
     """A circumstantial participle (مضيفاً، مشيرةً، مؤكدين) takes the subject of the clause it follows."""
     i = h.tok.i
     sent = view.sentence[i]
-    if not any(view.sentence[d.hit.tok.i] == sent for d in drafts):
+    if not (drafts and view.sentence[drafts[-1].hit.tok.i] == sent):
         srng = _sentence_subject(view, i)
         if srng is not None:
             phrase = parse_phrase(view, srng)
@@ -424,6 +433,7 @@ def _headlines(view: View, refs: list[_Ref]) -> list[_Draft]:
     """Title lines "X: ..." (the speaker before a colon): optional statements, cue = "X:"."""
     out: list[_Draft] = []
     toks = view.tokens
+    known: dict[str, Speaker] | None = None
     for li, (a, b) in enumerate(view.lines):
         words = [t for t in toks[a:b] if t.kind == "word"]
         if not words or (li > 0 and (len(words) > 20 or view.tokens[b - 1].end - view.tokens[a].start > 160)):
@@ -443,8 +453,12 @@ def _headlines(view: View, refs: list[_Ref]) -> list[_Draft]:
         if len(x) > 1 and x[-1].key.startswith("ل"):
             x = x[:-1]  # روسيا لأميركا: the addressee
         label = clean_label(view.text[x[0].start : x[-1].end])
-        resolved = next((r.speaker for r in refs if key(label) in {key(r.speaker.label), *map(key, r.speaker.aliases)}
-                         or (len(x) == 1 and x[0].key.lstrip("#") in r.name_keys)), None)
+        if known is None:
+            known = {}
+            for r in refs:  # later speakers win: a headline names the article's main speaker
+                for n in (r.speaker.label, *r.speaker.aliases, *r.name_keys):
+                    known.setdefault(key(n), r.speaker)
+        resolved = known.get(key(label))
         sp = replace(resolved, resolved_by="headline", mention=Span.of(view.text, x[0].start, x[-1].end)) if resolved \
             else Speaker(None, label, "headline", (), Span.of(view.text, x[0].start, x[-1].end))
         start = toks[a].start
@@ -461,14 +475,20 @@ def _content(view: View, d: _Draft, anchors: list[tuple[int, int]], art_id: str)
     if d.cue_type == "headline":
         _la, lb = next((ab for ab in view.lines if ab[0] <= i < ab[1]), (i, i + 1))
         return content_span(view, d.after, lb, article_id=art_id)
-    later = [anc for anc, ci in anchors if anc > d.after - 1 and ci > i and view.sentence[ci] == sent]
-    limit = min([send, *later])
+    limit = send
+    for anc, ci in anchors[bisect_left(anchors, (d.after, -1)) :]:
+        if anc >= send:
+            break
+        if ci > i and view.sentence[ci] == sent:
+            limit = anc
+            break
     if d.cue_type == "particle":
         sa = view.sentence_bounds[sent][0]
         prev_tok = view.tokens[i - 1] if i > 0 else None
         if i > sa and prev_tok is not None and prev_tok.kind != "punct" or (i > sa + 1):
             # "... , بحسب ما أكّدت موسكو": the content is the clause before the particle
-            earlier = [anc for anc, ci in anchors if ci < i and view.sentence[ci] == sent]
+            earlier = [anc for anc, ci in anchors[bisect_left(anchors, (sa, -1)) : bisect_left(anchors, (i, -1))]
+                       if ci < i and view.sentence[ci] == sent]
             start = max([sa, *[e + 1 for e in earlier]]) if earlier else sa
             if i - start >= 2:
                 c = content_span(view, start, i, article_id=art_id)

@@ -406,8 +406,6 @@ def parse_phrase(view: View, rng: tuple[int, int], *, strip_lam: bool = False) -
             break
         if c in ("title", "role") and not name:
             break
-        if t.analysis is not None and t.analysis.pos not in ("noun_prop", "") and t.definite and name and not _surname_ok(t):
-            break
         name.append(t)
         k += 1
         if len(name) >= 6:
@@ -488,10 +486,6 @@ def _strip_lam_str(s: str) -> str:
 def _cls_str(k: str) -> str | None:
     c = word_class(k)
     return c[0] if c else None
-
-
-def _surname_ok(t: Tok) -> bool:
-    return t.analysis is not None and t.analysis.pos == "noun_prop"
 
 
 def _complements(toks: tuple[Tok, ...], k: int, *, construct: bool) -> int:

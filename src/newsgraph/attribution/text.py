@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from newsgraph.model import Analysis, Document
 
@@ -22,8 +23,8 @@ _DIAC = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 _ALEF = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا"})
 _KEY = str.maketrans({"ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي", "#": " ", "_": " "})
 # a word: letters, digits, diacritics, tatweel, hashtag sign and underscore (hashtags stay one word)
-_WORD = re.compile(r"[#\w\u064b-\u065f\u0670\u0640]+")
-_SPACE = re.compile(r"\s+")
+_TOKEN = re.compile(r"(?P<e>&quot;|&laquo;|&raquo;)|(?P<w>[#\w\u064b-\u065f\u0670\u0640]+)|(?P<p>\S)")
+_ENTITIES = {"&quot;": '"', "&laquo;": "«", "&raquo;": "»"}
 
 QUOTE_OPEN = frozenset("«“„")
 QUOTE_CLOSE = frozenset("»”")
@@ -31,11 +32,13 @@ QUOTES = QUOTE_OPEN | QUOTE_CLOSE | frozenset('"')
 SENTENCE_END = frozenset(".!?؟")
 
 
+@lru_cache(maxsize=1 << 16)
 def norm(s: str) -> str:
     """Undiacritised form with one alef (keeps ى، ة: رأى is not رأي)."""
     return _DIAC.sub("", s).translate(_ALEF)
 
 
+@lru_cache(maxsize=1 << 16)
 def key(s: str) -> str:
     """Looser form for lexicon look-ups: also ى→ي، ة→ه، ؤ→و، ئ→ي, no '#' or '_'."""
     return " ".join(norm(s).translate(_KEY).split())
@@ -75,11 +78,6 @@ class View:
     warnings: tuple[str, ...] = field(default=())
 
 
-def _scan_text(text: str) -> str:
-    """The text with HTML quote entities made one quote character plus spaces (same length, same offsets)."""
-    return text.replace("&quot;", '"     ').replace("&laquo;", "«      ").replace("&raquo;", "»      ")
-
-
 def scan(text: str, *, analyses: dict[int, Analysis] | None = None, article_id: str = "") -> View:
     """Scan a text into a :class:`View` (tokens, sentences, lines, quote regions).
 
@@ -96,29 +94,20 @@ def scan(text: str, *, analyses: dict[int, Analysis] | None = None, article_id: 
         True
     """
     analyses = analyses or {}
-    s = _scan_text(text)
     toks: list[Tok] = []
     line = 0
-    pos = 0
-    n = len(s)
-    while pos < n:
-        ch = s[pos]
-        if ch.isspace():
-            m = _SPACE.match(s, pos)
-            end = m.end() if m else pos + 1
-            line += s.count("\n", pos, end)
-            pos = end
-            continue
-        m = _WORD.match(s, pos)
-        if m and m.end() > pos:
-            w = text[pos : m.end()]
-            toks.append(Tok(len(toks), pos, m.end(), w, "word", norm(w), key(w), line, analyses.get(pos)))
-            pos = m.end()
-            continue
-        kind = "quote" if ch in QUOTES else "punct"
-        end = pos + (6 if text.startswith("&quot;", pos) else 7 if text.startswith(("&laquo;", "&raquo;"), pos) else 1)
-        toks.append(Tok(len(toks), pos, end, text[pos:end], kind, ch, ch, line))
-        pos = end
+    prev_end = 0
+    for m in _TOKEN.finditer(text):
+        pos, end = m.start(), m.end()
+        line += text.count("\n", prev_end, pos)
+        prev_end = end
+        w = m.group()
+        if m.lastgroup == "w":
+            toks.append(Tok(len(toks), pos, end, w, "word", norm(w), key(w), line,
+                            analyses.get(pos) or analyses.get(pos + 1)))
+        else:
+            ch = _ENTITIES.get(w, w)
+            toks.append(Tok(len(toks), pos, end, w, "quote" if ch in QUOTES else "punct", ch, ch, line))
     warnings: list[str] = []
     in_quote = _quote_regions(toks, warnings, article_id)
     sentence, bounds = _sentences(toks, in_quote)

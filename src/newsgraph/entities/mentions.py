@@ -25,6 +25,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from newsgraph.entities.gazetteer import _CONNECTORS, Entry, gazetteer, norm_word
+from newsgraph.errors import NewsgraphError
 from newsgraph.model import Analysis, Document, EntityType, Mention
 
 __all__ = ["Word", "scan_words", "find_mentions", "mentions_in_text"]
@@ -500,4 +501,40 @@ def find_mentions(doc: Document) -> tuple[Mention, ...]:
     [('روسيا', 'gpe-ru'), ('حمص', 'gpe-geonames-169577')]
     """
     anas = _analyses_by_word(doc.tokens)
-    return mentions_in_text(doc.article.text, anas if anas else None)
+    found = mentions_in_text(doc.article.text, anas if anas else None)
+    return found + _crf_names(doc, found, anas)
+
+
+def _crf_names(doc: Document, found: tuple[Mention, ...], anas: Mapping[int, list[Analysis]]) -> tuple[Mention, ...]:
+    """Person names the CRF tagger (newsgraph.ner) finds where the rules found nothing ("وحي أمان").
+
+    Only multi-word PER spans that touch no rule mention, start with no conjunction or preposition and
+    hold no function word: the tagger adds recall where names are unknown to the word lists.
+    """
+    if not _USE_CRF or not doc.sentences:
+        return ()
+    try:
+        from newsgraph import ner
+        crf = ner.find_mentions(doc.sentences, doc.article.text)
+    except (ImportError, NewsgraphError):  # the tagger is optional: a missing model never breaks extraction
+        return ()
+    g = gazetteer()
+    taken = [(m.start, m.end) for m in found if m.source != "nisba"]
+    out = []
+    for m in crf:
+        if m.type not in _CRF_TYPES or any(s < m.end and m.start < e for s, e in taken):
+            continue
+        words = [w for w in scan_words(doc.article.text[:m.end], anas or None) if w.start >= m.start]
+        if len(words) < 2 or any(w.norm in _STOP or w.norm in g.demonyms or w.norm in g.titles for w in words):
+            continue
+        first = words[0]
+        if any(w.norm.startswith("و") and w.norm not in g.given_names for w in words):
+            continue  # "البن والشاي": a coordination, not a name
+        if not (first.norm in g.given_names or (first.proper is not False and not first.norm.startswith("ال"))):
+            continue  # "سيدنا محمد", "ديبلوماسي فرنسي": the first word is a common noun
+        out.append(Mention(m.start, m.end, m.text, m.type, None, "crf"))
+    return tuple(out)
+
+
+_USE_CRF = True
+_CRF_TYPES = frozenset({"PER"})

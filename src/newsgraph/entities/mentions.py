@@ -387,13 +387,14 @@ class _Finder:
                     j += 1
                     continue
                 # a foreign proper name right after the head: "قاعدة إنجرليك الجوية"
-                if j == i + 1 and self.morph and words[j].proper is not False and not words[j].tanween \
-                        and n not in g.titles and not n.startswith(("و", "ل", "ب")):
+                if j == i + 1 and self.morph and not words[j].tanween and n not in g.titles and (words[j].proper or (
+                        words[j].proper is None and not n.startswith(("و", "ل", "ب", "ي", "ت", "ن")))):
                     j, anchored = j + 1, True
                     continue
                 # an indefinite noun inside a construct chain: هيئة أركان الجيش
                 if not definite and j + 1 < len(words) and words[j + 1].norm.startswith("ال") and words[j + 1].joined \
-                        and self.name_like(words[j]) is False and n not in g.titles:
+                        and self.name_like(words[j]) is False and n not in g.titles \
+                        and (not self.morph or "noun" in words[j].pos):
                     j += 1
                     continue
                 break

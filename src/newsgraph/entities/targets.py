@@ -226,6 +226,9 @@ def setting_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 _ADDRESSEE = re.compile(r"^\s*(?:لـ\s*|ل)[«\"“]?[^«»\"“”]{2,40}?[»\"”]?\s*(?=[إأا]ن\s|:)")
 
 
+_ADDRESSEE_BARE = re.compile(r"\s*[«\"“]?[^«»\"“”:]{2,40}?[»\"”]?\s*(?=[إأا]ن\s|:|$)")
+
+
 def _addressee_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The addressee at the head of a content span ("قال لـ«الشرق الأوسط» إن ..."): told to, not about.
 
@@ -234,7 +237,14 @@ def _addressee_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     ['لـ«الشرق الأوسط» ']
     """
     m = _ADDRESSEE.match(text, start, end)
-    return [(m.start(), m.end())] if m else []
+    if m:
+        return [(m.start(), m.end())]
+    # the content may start after the preposition: "قالت لـ«الشرق الأوسط»: «...»"
+    if re.search(r"(?:^|\s)لـ?\s*[«\"“]?\s*$", text[max(0, start - 5):start]):
+        m = _ADDRESSEE_BARE.match(text, start, end)
+        if m:
+            return [(m.start(), m.end())]
+    return []
 
 
 def _strip_clitic(label: str) -> str:

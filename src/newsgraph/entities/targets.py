@@ -223,7 +223,7 @@ def setting_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-_ADDRESSEE = re.compile(r"^\s*(?:لـ\s*|ل)[«\"“]?[^«»\"“”]{2,40}?[»\"”]?\s*(?=[إأا]ن\s|:)")
+_ADDRESSEE = re.compile(r"\s*(?:لـ\s*|ل)[«\"“]?[^«»\"“”]{2,40}?[»\"”]?\s*(?=[إأا]ن\s|:)")
 
 
 _ADDRESSEE_BARE = re.compile(r"\s*[«\"“]?[^«»\"“”:]{2,40}?[»\"”]?\s*(?=[إأا]ن\s|:|$)")

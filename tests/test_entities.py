@@ -210,3 +210,13 @@ def test_crf_adds_unknown_names_only(morphology) -> None:  # type: ignore[no-unt
     # a coordination or a nisba phrase is never taken from the tagger
     doc = _analysed(morphology, "وأكد مصدر ديبلوماسي فرنسي أن أسعار البن والشاي ارتفعت")
     assert not [m for m in entities.find_mentions(doc, crf=True) if m.source == "crf"]
+
+
+def test_family_name_after_the_father_and_names_inside_institutions(morphology) -> None:  # type: ignore[no-untyped-def]
+    # okaz (2015-07-31): "وزير التعليم الدكتور عزام بن محمد الدخيل اطلع على تقرير اللجنة"
+    assert _people(morphology, "كشف أن وزير التعليم الدكتور عزام بن محمد الدخيل اطلع على") == \
+        ["عزام بن محمد الدخيل"]
+    # sabq (2015-07-31): "نحن خريجو جامعة الملك فيصل في تخصص ..."
+    doc = _analysed(morphology, "نحن خريجو جامعة الملك فيصل في تخصص التربية")
+    assert [(m.text, m.source) for m in entities.find_mentions(doc) if m.type == "ORG"] == \
+        [("جامعة الملك فيصل", "pattern")]

@@ -58,6 +58,8 @@ _NOT_SURNAMES = frozenset(norm_word(w) for w in (
 _DIN_NAMES = frozenset(norm_word(w) for w in (
     "صدر نور عز سيف علاء صلاح بهاء شمس نصر فخر تاج كمال جمال محي محيي قطب شهاب عماد ضياء زين بدر حسام خير "
     "مجد سعد شرف ركن عصام نجم ناصر برهان شهاب غياث").split())
+# titles that name a person inside an institution's name (جامعة الملك فيصل، مستشفى الأمير سلطان)
+_NAME_TITLES = frozenset(norm_word(w) for w in "الملك الأمير الأميرة الشيخ الإمام السلطان".split())
 # given names that are also prepositions when written without the alef maqsura (علي = على)
 _PREPOSITION_NAMES = frozenset({"علي"})
 # words that glue a compound given name: "عبد الله"، "صلاح الدين"، "محمد بن سلمان"
@@ -291,7 +293,11 @@ class _Finder:
                 if words[j - 1].norm in _CONNECTORS and words[j].norm not in _STOP:
                     j += 1  # أبو العينين، عبد المقصود: the word after a name particle belongs to the name
                     continue
-                if not self.name_like(words[j]) and not (given and j == i + 1 and self._family_name(words[j])):
+                # a family name the database reads as a common noun: right after the given name
+                # (أحمد عساف) or after the father's name (عزام بن محمد الدخيل)
+                after_father = j - 2 >= i and words[j - 2].norm in _CONNECTORS
+                if not self.name_like(words[j]) and not (
+                        given and (j == i + 1 or after_father) and self._family_name(words[j], after_father)):
                     break
                 if not self.morph and j - i == 2 and not (words[j].norm.startswith("ال") or words[j].norm in
                                                          g.given_names or words[j - 1].norm in _COMPOUND):
@@ -309,9 +315,10 @@ class _Finder:
         return i > 0 and self.words[i].joined and any(
             f in _PLACE_HEADS for _, f in _bare_forms(self.words[i - 1].norm, prefixes=("و", "ب", "ل", "وب", "ول")))
 
-    def _family_name(self, w: Word) -> bool:
+    def _family_name(self, w: Word, after_father: bool = False) -> bool:
         """Right after a given name, a word the morphology reads as a common noun may still be the family
-        name: an indefinite noun (أحمد عساف، فهد كفاين) or a definite nisba (مريم الحربي، محمد الشهري)."""
+        name: an indefinite noun (أحمد عساف، فهد كفاين) or a definite nisba (مريم الحربي، محمد الشهري); after
+        the father's name any definite noun (عزام بن محمد الدخيل)."""
         if not self.morph or w.norm in _STOP or w.norm in self.g.demonyms:
             return False
         if w.norm.startswith(("لل", "بال", "وال", "فال", "كال")) or any(
@@ -320,7 +327,8 @@ class _Finder:
         if _def_strip(w.norm) in self.g.heads or w.bare.endswith("ى"):
             return False
         if w.norm.startswith("ال"):
-            return w.norm.endswith("ي") and len(w.norm) >= 5
+            # after "بن محمد" any definite word is the family name (الدخيل); elsewhere only a nisba (الحربي)
+            return (after_father or w.norm.endswith("ي")) and len(w.norm) >= 5 and "verb" not in w.pos
         return bool(w.pos) and w.pos <= {"noun", "adj", "noun_prop"}
 
     def _ali_is_name(self, i: int) -> bool:
@@ -385,6 +393,10 @@ class _Finder:
                     break
                 if n.startswith("ال") or (j > i + 1 and n.startswith("وال")):
                     j += 1
+                    continue
+                # a person's name after a royal or religious title inside the name: "جامعة الملك فيصل"
+                if j > i + 1 and words[j - 1].norm in _NAME_TITLES and (n in g.given_names or words[j].proper):
+                    j, anchored = j + 1, True
                     continue
                 # a foreign proper name right after the head: "قاعدة إنجرليك الجوية"
                 if j == i + 1 and self.morph and not words[j].tanween and n not in g.titles and (words[j].proper or (

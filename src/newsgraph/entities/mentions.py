@@ -516,17 +516,22 @@ def find_mentions(doc: Document, *, crf: bool = False) -> tuple[Mention, ...]:
             six times the cost of the morphology, and no gain measured on the development set).
 
     Returns:
-        Mentions with a type, a canonical key where the gazetteer knows the referent (else None: the
-        key is given by :func:`newsgraph.entities.resolve`) and the source that found them.
+        Mentions with a type, a canonical key (the gazetteer's, else the transliterated name; a family
+        name alone takes the key of the article's full name) and the source that found them.
 
     >>> from newsgraph.model import Article, Document
     >>> doc = Document(Article.from_text("عنوان\\n\\nقصفت روسيا مواقع في حمص"), ())
     >>> [(m.text, m.key) for m in find_mentions(doc)]
     [('روسيا', 'gpe-ru'), ('حمص', 'gpe-geonames-169577')]
+    >>> doc = Document(Article.from_text("عنوان\\n\\nقال فهد كفاين ... وأضاف كفاين"), ())
+    >>> [(m.text, m.key) for m in find_mentions(doc)]
+    [('فهد كفاين', 'per-fhd_kfayn'), ('كفاين', 'per-fhd_kfayn')]
     """
+    from newsgraph.entities.canonical import assign_keys  # canonical keys build on the gazetteer, like this module
+
     anas = _analyses_by_word(doc.tokens)
     found = mentions_in_text(doc.article.text, anas if anas else None)
-    return found + _crf_names(doc, found, anas) if crf else found
+    return assign_keys(found + _crf_names(doc, found, anas) if crf else found)
 
 
 def _crf_names(doc: Document, found: tuple[Mention, ...], anas: Mapping[int, list[Analysis]]) -> tuple[Mention, ...]:

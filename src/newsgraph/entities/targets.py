@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from newsgraph.entities.canonical import _PER_PREFIX, canonical_key
-from newsgraph.entities.gazetteer import _CONNECTORS, Entry, gazetteer, key_words, norm_word
+from newsgraph.entities.canonical import _clean, assign_keys, canonical_key, mention_label
+from newsgraph.entities.gazetteer import Entry, gazetteer, key_words, norm_word
 from newsgraph.entities.mentions import find_mentions, mentions_in_text
 from newsgraph.model import Document, Entity, EntityType, Mention, Span, Speaker, Statement, Target
 
@@ -23,51 +23,6 @@ _QUOTES = "\"«»“”"
 _VIA_RANK = {"name": 0, "hashtag": 1, "quoted": 2, "description": 3, "nisba": 4, "pronoun": 5}
 # gazetteer/name sources whose mentions are proper names (core targets)
 _NAME_SOURCES = frozenset({"gazetteer", "name", "title", "surname", "hashtag", "crf", "morphology"})
-
-
-def _clean(text: str) -> str:
-    """A mention's text as a label: hashtag marks and underscores become spaces."""
-    return " ".join(text.replace("#", " ").replace("_", " ").split())
-
-
-def mention_label(m: Mention) -> str:
-    """The name a mention writes: hashtag marks dropped, and the article restored after ل (للقوات -> القوات).
-
-    >>> mention_label(Mention(0, 13, "لقوات المسلحة", "ORG", None, "pattern"))
-    'القوات المسلحة'
-    """
-    label = _clean(m.text)
-    if m.source == "pattern" and label.startswith("ل") and not label.startswith("ال"):
-        head = norm_word(label.split()[0])[1:]
-        if head in gazetteer().heads:
-            label = "ا" + label
-    return label
-
-
-def assign_keys(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
-    """Give every mention a canonical key; a family name alone joins the article's full name.
-
-    >>> ms = (Mention(0, 8, "فهد كفاين", "PER"), Mention(20, 25, "كفاين", "PER", None, "surname"))
-    >>> [m.key for m in assign_keys(ms)]
-    ['per-fhd_kfayn', 'per-fhd_kfayn']
-    """
-    keyed = [m if m.key else replace(m, key=canonical_key(mention_label(m), m.type)) for m in mentions]
-    # the article-level surname rule: last name word -> the key of the full name that ends with it
-    surnames: dict[str, str] = {}
-    for m in keyed:
-        words = key_words(m.text)
-        while words and words[0] in _PER_PREFIX:
-            words = words[1:]
-        if m.type == "PER" and len(words) >= 2 and words[-2] not in _CONNECTORS and m.key:
-            for form in (words[-1], words[-1][2:] if words[-1].startswith("ال") else "ال" + words[-1]):
-                surnames.setdefault(form, m.key)
-    out = []
-    for m in keyed:
-        words = key_words(m.text)
-        if m.type == "PER" and len(words) == 1 and words[0] in surnames:
-            m = replace(m, key=surnames[words[0]])
-        out.append(m)
-    return tuple(out)
 
 
 def _entry(key: str) -> Entry | None:

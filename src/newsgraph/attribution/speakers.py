@@ -378,7 +378,7 @@ def parse_phrase(view: View, rng: tuple[int, int], *, strip_lam: bool = False) -
             and len(toks[0].key) > 3 and text != _text(view, a, b):
         # وفقاً لوكالة الأنباء: the phrase starts after the preposition
         t0 = toks[0]
-        t0 = replace(t0, start=t0.start + 1, text=t0.text[1:], norm=t0.norm[1:], key=t0.key[1:])
+        t0 = t0._replace(start=t0.start + 1, text=t0.text[1:], norm=t0.norm[1:], key=t0.key[1:])
         toks = (t0, *toks[1:])
     first_c = word_class(toks[0])
     if first_c and first_c[0] == "honorific":

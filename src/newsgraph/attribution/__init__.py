@@ -106,7 +106,8 @@ def extract_statements(doc: Document, mentions: tuple[Mention, ...]) -> tuple[tu
     drafts.extend(_headlines(view, refs))
     drafts.sort(key=lambda d: d.hit.start)
     statements: list[Statement] = []
-    anchors = sorted((d.anchor, d.hit.tok.i) for d in drafts)
+    # nested speech (after أن/إن of another statement) and headlines do not cut the content of others
+    anchors = sorted((d.anchor, d.hit.tok.i) for d in drafts if d.required)
     for d in drafts:
         c = _content(view, d, anchors, art_id)
         if c.warning and c.warning not in warnings:
@@ -291,7 +292,7 @@ def _verb(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft], mention
                 # dropped-subject history so that "وأضاف" still finds the reporting speaker
                 nested = brng[0] > 0 and _COMP.match(view.tokens[brng[0] - 1].key) is not None
                 sp = _explicit(view, phrase, list(refs) if nested else refs, mentions, h.gender, h.number, sent)
-                return _Draft(h, sp, brng[0], i + 1, "verb")
+                return _Draft(h, sp, brng[0], i + 1, "verb", required=not nested)
     rng = subject_range(view, i + 1)
     if rng[0] < rng[1]:
         phrase = parse_phrase(view, rng)

@@ -83,6 +83,8 @@ def is_boundary(tok: Tok, *, first: bool) -> bool:
     if tok.kind != "word":
         return True
     k = tok.key
+    if k == "علي" and tok.norm == "علي" and tok.analysis is not None and tok.analysis.pos == "noun_prop":
+        return False  # the name علي, not the preposition على written with ي
     if _COMPLEMENTISER.match(k) or k in _PREPS or k in _TIME or k in _RELATIVE:
         return True
     if k in ("في", "من", "و", "ف", "لـ", "بـ", "ل", "ب") or _PREP_PRONOUN.match(k):

@@ -154,7 +154,8 @@ def test_honorific_is_the_last_person_with_a_title(morphology):  # type: ignore[
 
 
 def test_dropped_subject_agrees_in_gender(morphology):  # type: ignore[no-untyped-def]
-    text = ("عنوان\n\nوقال الوزير سامي حداد إن الخطة جاهزة. وقالت المتحدثة باسم الوزارة هدى الزعبي إن التنفيذ يبدأ غدا. "
+    text = ("عنوان\n\nوقال الوزير سامي حداد إن الخطة جاهزة. "
+            "وقالت المتحدثة باسم الوزارة هدى الزعبي إن التنفيذ يبدأ غدا. "
             "وأضاف أن الميزانية كافية. وأضافت أن الفرق جاهزة.")
     sts, _ = _statements(text, morphology)
     assert _at(sts, text, "وأضاف أن", "أضاف").speaker.label == "سامي حداد"

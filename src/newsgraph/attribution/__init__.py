@@ -271,7 +271,8 @@ def _sentence_subject(view: View, i: int) -> tuple[int, int] | None:
     if first.kind != "word" or not first.key.startswith("و") or len(first.key) < 4:
         return None
     rest = first.key[1:]
-    if rest in _NOT_VERBS or rest.startswith(("بال", "في", "لل")) or (first.analysis is not None and first.analysis.pos != "verb"):
+    not_verb = first.analysis is not None and first.analysis.pos != "verb"
+    if rest in _NOT_VERBS or rest.startswith(("بال", "في", "لل")) or not_verb:
         return None  # وبخصوص / وفي / وبعد open with a preposition, not a verb
     rng = subject_range(view, a + 1)
     if rng[0] < rng[1] and rng[1] <= i:
@@ -384,7 +385,8 @@ def _particle(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft], con
     if rng[0] >= rng[1]:
         return None
     first = toks[rng[0]]
-    fk = first.key[1:] if first.key.startswith("ل") and not first.key.startswith("لل") and len(first.key) > 3 else first.key
+    lam = first.key.startswith("ل") and not first.key.startswith("لل") and len(first.key) > 3
+    fk = first.key[1:] if lam else first.key
     fk = "ال" + fk[2:] if fk.startswith("لل") else fk
     c = word_class(fk)
     if c is None and fk in _PRE_HEAD and rng[1] - rng[0] > 1:  # وفقاً لأحدث استطلاعات الرأي
@@ -400,7 +402,8 @@ def _particle(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft], con
         c = word_class(toks[rng[0]])
     elif c is None:
         for suf in _PRONOUN_SUFFIXES:
-            if fk.endswith(suf) and word_class(fk[: -len(suf)]) and word_class(fk[: -len(suf)])[0] == "product":
+            base_class = word_class(fk[: -len(suf)]) if fk.endswith(suf) else None
+            if base_class is not None and base_class[0] == "product":
                 r = _previous(refs, "-", "s")
                 if r is None:
                     return None
@@ -486,7 +489,7 @@ def _content(view: View, d: _Draft, anchors: list[tuple[int, int]], art_id: str)
     if d.cue_type == "particle":
         sa = view.sentence_bounds[sent][0]
         prev_tok = view.tokens[i - 1] if i > 0 else None
-        if i > sa and prev_tok is not None and prev_tok.kind != "punct" or (i > sa + 1):
+        if (i > sa and prev_tok is not None and prev_tok.kind != "punct") or (i > sa + 1):
             # "... , بحسب ما أكّدت موسكو": the content is the clause before the particle
             earlier = [anc for anc, ci in anchors[bisect_left(anchors, (sa, -1)) : bisect_left(anchors, (i, -1))]
                        if ci < i and view.sentence[ci] == sent]

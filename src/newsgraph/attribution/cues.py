@@ -101,7 +101,9 @@ def cue_forms() -> dict[str, tuple[_Form, ...]]:
                 add(form, _Form(lemma, "particle", "-", "-", False, (), needs, False))
             continue
 
-        def mk(cue_type: str, gender: str, number: str, imperfect: bool = False) -> _Form:
+        def mk(cue_type: str, gender: str, number: str, imperfect: bool = False, *, lemma: str = lemma,
+               light: tuple[str, ...] = light, needs: tuple[str, ...] = needs, strict: bool = strict,
+               nxt: tuple[str, ...] = nxt) -> _Form:
             return _Form(lemma, cue_type, gender, number, imperfect, light, needs, strict, nxt)
 
         if perf != "-":
@@ -213,25 +215,26 @@ def find_cues(view: View) -> list[CueHit]:
         clitic = clen > 0
         prev = _prev_word(view, t.i)
         prev_same_line = prev is not None and prev.line == t.line
+        prev_word = prev if prev is not None and prev_same_line and prev.kind == "word" else None
         in_title = t.start < view.title_end
         if form.cue_type == "verb":
-            if prev_same_line and prev.kind == "word" and not clitic:
-                if prev.norm in _RELATIVE:
+            if prev_word is not None and not clitic:
+                if prev_word.norm in _RELATIVE:
                     continue
-                if form.imperfect and prev.norm in _SUBJUNCTIVE:
+                if form.imperfect and prev_word.norm in _SUBJUNCTIVE:
                     continue
-                if prev.norm in ("لم", "ولم", "لا", "لن"):
+                if prev_word.norm in ("لم", "ولم", "لا", "لن"):
                     continue
             if form.imperfect and view.in_quote[t.i]:
                 continue
             if form.strict and not _clause_initial(view, t.i, clitic) and not in_title:
                 continue
-            if (form.imperfect and not clitic and not in_title and prev_same_line and prev.kind == "word"
-                    and not prev.definite and prev.norm not in _CLAUSE_OPENERS and not _name_like(prev)):
+            if (form.imperfect and not clitic and not in_title and prev_word is not None
+                    and not prev_word.definite and prev_word.norm not in _CLAUSE_OPENERS and not _name_like(prev_word)):
                 continue  # an imperfect after an indefinite noun is an adjectival clause (تقارير تفيد ...)
         elif form.cue_type == "participle":
             # a circumstantial participle opens a statement after a comma/quote or with و (ومطالباً)
-            if not clitic and prev_same_line and prev.kind == "word":
+            if not clitic and prev_word is not None:
                 continue
             if prev is None or not prev_same_line:
                 continue

@@ -280,7 +280,8 @@ def _sentence_subject(view: View, i: int) -> tuple[int, int] | None:
     return None
 
 
-def _verb(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft], mentions: tuple[Mention, ...]) -> _Draft:
+def _verb(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft],
+          mentions: tuple[Mention, ...]) -> _Draft | None:
     i = h.tok.i
     sent = view.sentence[i]
     anchor = i
@@ -307,6 +308,8 @@ def _verb(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft], mention
                 person = replace(person, organization=phrase.label)
                 sp = _explicit(view, person, refs, mentions, "-", "s", sent)
                 return _Draft(h, sp, anchor, prng[1], "verb")
+        if phrase.head in _EVENTS:
+            return None  # وتطرق الحديث إلى ...: a meeting or a talk is not a speaker
         phrase, after = _apposed_name(view, phrase, after)
         sp = _explicit(view, phrase, refs, mentions, h.gender, h.number, sent)
         return _Draft(h, sp, anchor, after, "verb")
@@ -344,6 +347,7 @@ def _participle(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft]) -
 
 
 _PRONOUN_SUFFIXES = ("ه", "ها", "هم", "هما")
+_EVENTS = frozenset(key(w) for w in "حديث لقاء اجتماع اتصال مباحثات محادثات بحث نقاش جلسة".split())
 _PRE_HEAD = frozenset(key(w) for w in "أحدث احدث آخر اخر أبرز أغلب معظم أكثر غالبية".split())
 _NOT_VERBS = frozenset(key(w) for w in (
     "بخصوص بشأن في على عن من بعد قبل خلال منذ مع عند لدى حول إلى الى كان كانت لكن إن ان أن بينما بحسب حسب "

@@ -32,7 +32,8 @@ _TIME = frozenset(key(w) for w in (
     "أمس امس اليوم غدا الليلة مساء صباح ظهر عصر فجر يوم الاثنين الإثنين الثلاثاء الأربعاء الاربعاء الخميس الجمعة "
     "السبت الأحد الاحد أيضا ايضا مرارا مجددا كذلك حاليا مؤخرا سابقا لاحقا بدوره بدورها بدورهم الثلاثاء قائلا "
     "قائلة قائلين صراحة رسميا علنا").split())
-_RELATIVE = frozenset(key(w) for w in "الذي التي الذين اللذين اللتين اللواتي اللاتي ما مما فيما بينما".split())
+_RELATIVE = frozenset(key(w) for w in (
+    "الذي التي الذين اللذين اللتين اللواتي اللاتي ما مما فيما بينما حين حينما عندما لما بعدما كلما").split())
 _QUANTIFIERS = frozenset(key(w) for w in (
     "عدد أحد احد بعض جملة مجموعة العديد الكثير المئات مئات عشرات آلاف الآلاف").split())
 _IN_CONTEXT = frozenset(key(w) for w in (
@@ -159,6 +160,13 @@ def subject_range(view: View, i: int, *, limit: int = 14) -> tuple[int, int]:
                 j = close + 1
                 words += close - j
                 break
+            break
+        if t.norm == "(" and j > start and _org_phrase(toks[start:j]):
+            close = next((k for k in range(j + 1, min(n, j + 6)) if toks[k].norm == ")"), None)
+            if close is not None and all(toks[k].kind == "word" for k in range(j + 1, close)):
+                out_end = close + 1  # منظمة (بتسيلم) الإسرائيلية
+                j = close + 1
+                continue
             break
         if t.kind != "word":
             break
@@ -516,6 +524,9 @@ def _complements(toks: tuple[Tok, ...], k: int, *, construct: bool) -> int:
             continue
         if t.key in ("باسم", "باسمها", "باسمه"):
             k += 1
+            continue
+        if t.key[:1] in "لب" and len(t.key) > 3 and k + 1 < n and toks[k + 1].kind == "word" and toks[k + 1].definite:
+            k += 2  # لمديرية الدفاع المدني، بمنطقة الباحة: the office's genitive chain
             continue
         break
     return k

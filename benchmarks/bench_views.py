@@ -3,7 +3,7 @@
     PYTHONPATH=src python benchmarks/bench_views.py [--articles 100] [--actors 400]
 
 Builds a synthetic graph (ten statements of three targets each per article, speakers and targets drawn
-with a fixed seed from --actors actors, stances mixed) with the VOCAB.md triples, then times in the same run:
+with a fixed seed from --actors actors, stances mixed) through newsgraph.graph.build_graph, then times in the same run:
   - baseline: the one SPARQL query that gives a row per statement-target pair (rdflib's engine);
   - newsgraph.analytics.project (a predicate index over the same terms);
   - graph_stats on the projection, and render_page (layout included).
@@ -14,16 +14,12 @@ from __future__ import annotations
 
 import argparse
 import random
-import sys
 import time
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
 from newsgraph.analytics import graph_stats, project
+from newsgraph.graph import build_graph
 from newsgraph.model import Article, Cue, Entity, Extraction, Span, Speaker, Statement, Target
 from newsgraph.render import render_page
-from seedgraph import vocab_graph
 
 BASELINE_QUERY = """
 PREFIX ng: <https://w3id.org/newsgraph/ns#>
@@ -67,7 +63,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=100)
     parser.add_argument("--actors", type=int, default=400)
     args = parser.parse_args()
-    graph = vocab_graph(synthetic(args.articles, args.actors))
+    graph = build_graph(synthetic(args.articles, args.actors))
     print(f"graph: {args.articles} articles, {len(graph)} triples")
     t = time.perf_counter()
     rows = list(graph.query(BASELINE_QUERY))

@@ -110,7 +110,7 @@ def test_top_and_focus_cut_the_graph(seed_graph):
 
 
 def test_large_graph_uses_a_fixed_layout_without_physics(monkeypatch):
-    n = PHYSICS_LIMIT + 20
+    n = PHYSICS_LIMIT + 5
     text = "عنوان\n\n" + " ".join("قال س إن ص." for _ in range(n))
     art = Article.from_text(text, id="big")
     ents, statements = [], []

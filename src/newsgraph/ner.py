@@ -21,6 +21,7 @@ from functools import cache, lru_cache
 from newsgraph.errors import DependencyError, InputError, ResourceError
 from newsgraph.lexicons import load_tsv, resource_path
 from newsgraph.model import EntityType, Mention, Sentence, Token
+from newsgraph.text import norm_word
 
 __all__ = [
     "ANER_TYPES",
@@ -32,7 +33,6 @@ __all__ = [
     "bio_spans",
     "document_features",
     "find_mentions",
-    "norm_word",
     "read_conll",
     "sentence_features",
     "span_scores",
@@ -49,8 +49,6 @@ ANER_TYPES = ("PERS", "LOC", "ORG", "MISC")
 # BIO type -> the model's EntityType; LOC becomes GPE when the gazetteer knows it as a country or city
 _TYPE_MAP: dict[str, EntityType] = {"PERS": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
 
-_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")  # harakat, Quranic marks, tatweel
-_ALEF = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
 _ARABIC = re.compile("[\u0621-\u064a]")
 _LATIN = re.compile("[A-Za-z]")
 _DIGIT = re.compile("[0-9\u0660-\u0669]")
@@ -62,24 +60,6 @@ _PROCLITICS = (
     "وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك",
 )
 _MIN_STEM = 2  # never strip down to fewer letters (ولد، بلد stay whole in the stripped key's first try)
-
-
-def norm_word(form: str) -> str:
-    """The matching key of a word: no diacritics or tatweel, alef forms unified, ى→ي, ة→ه.
-
-    Local equivalent of ``newsgraph.text.norm_word`` (same rules), kept here so the trained
-    model's features do not change when that module changes.
-
-    Args:
-        form: one token.
-
-    Returns:
-        The normalised form.
-
-    >>> norm_word("أَمِيرُ") , norm_word("مصرى"), norm_word("الجزيرة")
-    ('امير', 'مصري', 'الجزيره')
-    """
-    return _DIACRITICS.sub("", form).translate(_ALEF)
 
 
 @lru_cache(maxsize=200_000)
@@ -173,9 +153,13 @@ def _token_features(form: str, key: str) -> tuple[list[str], list[str]]:
         "w=" + form,
         "p1=" + key[:1], "p2=" + key[:2], "p3=" + key[:3],
         "s1=" + key[-1:], "s2=" + key[-2:], "s3=" + key[-3:],
-        "ss2=" + stem[-2:], "ss3=" + stem[-3:], "sp3=" + stem[:3],
+        "ss2=" + stem[-2:], "ss3=" + stem[-3:], "ss4=" + stem[-4:], "sp3=" + stem[:3], "sp4=" + stem[:4],
         "len=" + str(min(len(key), 8)),
+        # transliterated foreign names are rich in long vowels (فولكسفاغن، كاديما)
+        "vow=" + str(min(sum(stem.count(c) for c in "اوي"), 4)),
     ]
+    if any(c in stem for c in "ڤپچگژ"):
+        own.append("foreign-letter")
     if not _ARABIC.search(form):
         if _LATIN.search(form):
             own.append("shape=latin")
@@ -306,9 +290,9 @@ def document_features(sentences: Sequence[Sequence[str]], first_pass: Sequence[S
         feats: list[list[str]] = []
         for i in range(len(own)):
             f = list(own[i])
-            for d in (-1, 1):
-                if 0 <= i + d < len(own):
-                    f.extend(f"{d:+d}:{x}" for x in own[i + d])
+            for off in (-1, 1):
+                if 0 <= i + off < len(own):
+                    f.extend(f"{off:+d}:{x}" for x in own[i + off])
             feats.append(f)
         out.append(feats)
     return out
@@ -338,12 +322,15 @@ def _check(tokens: Sequence[str]) -> None:
             raise InputError(f"entity tagger: token {t!r} is empty or contains whitespace; give one word per token")
 
 
-def tag_sentences(sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+def tag_sentences(sentences: Sequence[Sequence[str]], *, document: bool = True) -> list[list[str]]:
     """BIO entity tags for consecutive sentences of one text (two passes: sentence, then document).
 
     Args:
         sentences: the tokens of each sentence, in text order; each token a non-empty string
             without whitespace.
+        document: run the second, document-level pass (the default).  Without it, or when there
+            is a single sentence, only the sentence-level model runs: the second pass was trained
+            on running text and does worse on an isolated sentence.
 
     Returns:
         One list of tags (``B-PERS``, ``I-LOC``, ``O`` ...) per sentence.
@@ -359,6 +346,8 @@ def tag_sentences(sentences: Sequence[Sequence[str]]) -> list[list[str]]:
     first_tagger, doc_tagger = _taggers()
     feats = [sentence_features(s) for s in sentences]
     first = [list(first_tagger.tag(x)) if x else [] for x in feats]  # type: ignore[attr-defined]
+    if not document or sum(1 for s in sentences if s) < 2:
+        return first
     docs = document_features(sentences, first)
     return [
         list(doc_tagger.tag([f + d for f, d in zip(x, dx, strict=True)])) if x else []  # type: ignore[attr-defined]
@@ -367,9 +356,9 @@ def tag_sentences(sentences: Sequence[Sequence[str]]) -> list[list[str]]:
 
 
 def tag_tokens(tokens: Sequence[str]) -> list[str]:
-    """BIO entity tags (``B-PERS``, ``I-LOC``, ``O`` ...) for one sentence of whitespace tokens.
+    """BIO entity tags (``B-PERS``, ``I-LOC``, ``O`` ...) for one isolated sentence of whitespace tokens.
 
-    For several sentences of one text use :func:`tag_sentences`: it also uses the other sentences.
+    For the sentences of one text use :func:`tag_sentences`: its second pass uses the other sentences.
 
     Args:
         tokens: the sentence's tokens, each a non-empty string without whitespace.
@@ -383,7 +372,7 @@ def tag_tokens(tokens: Sequence[str]) -> list[str]:
     >>> tag_tokens(["وصل", "وزير", "الخارجية", "سيرغي", "لافروف", "إلى", "دمشق"])
     ['O', 'O', 'O', 'B-PERS', 'I-PERS', 'O', 'B-LOC']
     """
-    return tag_sentences([tokens])[0]
+    return tag_sentences([tokens], document=False)[0]
 
 
 def bio_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:

@@ -1,4 +1,8 @@
-"""``newsgraph build INPUT... -o FILE [--store DIR] [--html FILE]``: articles -> knowledge graph.
+"""``newsgraph build INPUT... -o FILE [--store DIR] [--workers N] [--html FILE]``: articles -> knowledge graph.
+
+The command runs :func:`newsgraph.corpus.run_corpus` (every corpus format, worker processes,
+resume after an interruption, skipped articles reported with their reason), then prints the
+graph's counts and top speakers from the store.
 
 The per-article loop is :func:`extractions` and the graph side is :func:`build`, so a corpus
 runner (parallel workers, other input formats) can feed its own extractions to :func:`build`.
@@ -9,11 +13,13 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from newsgraph.corpus.readers import DEFAULT_MAX_CHARS
 from newsgraph.errors import ArticleError
 from newsgraph.model import Article, Extraction
 from newsgraph.store import (
@@ -22,6 +28,7 @@ from newsgraph.store import (
     TOP_SPEAKERS_QUERY,
     AddReport,
     MemoryStore,
+    OxigraphStore,
     QueryResult,
     open_store,
 )
@@ -31,13 +38,23 @@ __all__ = ["BuildSummary", "add_arguments", "build", "extractions", "read_inputs
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("inputs", nargs="+", type=Path, metavar="INPUT",
-                        help="article .txt files or folders of them (corpus formats via newsgraph.corpus)")
+                        help="articles: .txt, .jsonl, .json (arrays) and .zip files, or folders of them")
     parser.add_argument("-o", "--output", type=Path, metavar="FILE",
                         help="graph file to write; the extension picks the format: .ttl .nt .jsonld .trig .nq")
     parser.add_argument("--store", type=Path, metavar="DIR",
                         help="persistent pyoxigraph store directory; a later build adds to it")
     parser.add_argument("--skip-existing", action="store_true",
-                        help="keep articles already in the store instead of replacing them")
+                        help="keep articles already in the store (the default: an interrupted build resumes)")
+    parser.add_argument("--replace", action="store_true",
+                        help="extract articles already in the store again and replace their graphs")
+    parser.add_argument("--workers", type=int, default=1, metavar="N",
+                        help="worker processes for the extraction (0: in this process; default 1)")
+    parser.add_argument("--limit", type=int, metavar="N", help="only the first N articles of the inputs")
+    parser.add_argument("--max-chars", type=int, default=DEFAULT_MAX_CHARS, metavar="N",
+                        help=f"skip articles longer than N characters (default {DEFAULT_MAX_CHARS:,})")
+    parser.add_argument("--errors", type=Path, metavar="FILE",
+                        help="write the skipped articles (id, where, reason) as JSON Lines")
+    parser.add_argument("-q", "--quiet", action="store_true", help="no progress line")
     parser.add_argument("--html", type=Path, metavar="FILE", help="also render the graph as an HTML page")
     parser.add_argument("--top", type=int, default=10, metavar="N", help="speakers to list in the summary")
 
@@ -152,20 +169,44 @@ def _render(st: object, html: Path, say: Callable[[str], None]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    errors: list[str] = []
-    summary = build(extractions(read_inputs(args.inputs), errors=errors), output=args.output, store=args.store,
-                    replace=not args.skip_existing, html=args.html, top=args.top)
-    r = summary.report
+    """Build through :func:`newsgraph.corpus.run_corpus`: parallel, resumable, every corpus format."""
+    from newsgraph.corpus import format_summary, run_corpus, write_skip_report
+
+    with tempfile.TemporaryDirectory(prefix="newsgraph-build-") as tmp:
+        # without --store the runner writes the -o file (or a scratch N-Quads file) and the summary
+        # queries read it back into an in-memory Oxigraph store
+        output = args.output if args.store is not None or args.output is not None else Path(tmp) / "graph.nq"
+        summary = run_corpus(args.inputs, store=args.store, output=output, workers=args.workers, limit=args.limit,
+                             max_chars=args.max_chars, replace=args.replace,
+                             progress=False if args.quiet else None,
+                             on_skip=lambda s: print(s.describe(), file=sys.stderr))
+        if args.errors is not None:
+            write_skip_report(args.errors, summary.skips)
+        print(format_summary(summary), file=sys.stderr)
+        if summary.interrupted:
+            return 130
+        if args.store is not None:
+            st: MemoryStore | OxigraphStore = open_store(args.store)
+        else:
+            st = OxigraphStore()
+            st.load_file(output)
+        try:
+            counts = st.query(STATEMENT_COUNT_QUERY).rows[0]
+            articles = st.query(ARTICLE_COUNT_QUERY).rows[0][0]
+            top = st.query(TOP_SPEAKERS_QUERY.replace("LIMIT 10", f"LIMIT {int(args.top)}"))
+            triples = len(st)
+            if args.html is not None:
+                _render(st, args.html, print)
+        finally:
+            st.close()
     where = f"store {args.store}" if args.store else "memory"
-    print(f"{r.added} articles added ({r.replaced} replaced, {r.skipped} kept, {len(errors)} unreadable) "
-          f"in {summary.seconds:.1f} s; {where} now holds {summary.articles} articles, {summary.statements} "
-          f"statements, {summary.speakers} speakers, {summary.triples} triples")
+    print(f"{summary.articles} articles added ({summary.replaced} replaced, {summary.resumed} kept, "
+          f"{summary.skipped} unreadable) in {summary.seconds:.1f} s; {where} now holds {articles} articles, "
+          f"{counts[0]} statements, {counts[1]} speakers, {triples} triples")
     if args.output:
         print(f"wrote {args.output}")
-    if summary.top is not None and summary.top.rows:
+    if top.rows:
         print("top speakers:")
-        for _, name, n in summary.top.rows:
+        for _, name, n in top.rows:
             print(f"  {n:5d}  {name}")
-    for message in errors:
-        print(f"skipped: {message}", file=sys.stderr)
     return 0

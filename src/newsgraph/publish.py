@@ -19,6 +19,7 @@ refuses) raises :class:`~newsgraph.errors.PublishError` at once with the server'
 from __future__ import annotations
 
 import json
+import re
 import time
 import urllib.error
 import urllib.parse
@@ -26,13 +27,16 @@ import urllib.request
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from rdflib import BNode, Dataset, Graph, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.term import Node
 
 from newsgraph.errors import GraphError, InputError, PublishError
+
+if TYPE_CHECKING:
+    from newsgraph.store import QueryResult
 
 __all__ = ["PublishReport", "load_for_publish", "publish", "query_endpoint"]
 
@@ -202,16 +206,21 @@ def _as_dataset(g: Graph) -> Dataset:
     return ds
 
 
-def query_endpoint(endpoint: str, query: str, *, timeout: float = 120.0, retries: int = 2) -> list[dict[str, str]]:
-    """Run a SPARQL SELECT against an endpoint; rows as {variable: value} (unbound variables left out).
+def query_endpoint(endpoint: str, query: str, *, timeout: float = 120.0, retries: int = 2) -> QueryResult:
+    """Run a SPARQL SELECT or ASK against an endpoint, with the newsgraph prefixes predeclared.
 
     Example: ``query_endpoint(url, 'SELECT ?l WHERE { ?a skos:prefLabel ?l FILTER(lang(?l) = "ar") }')``
-    gives rows such as ``{"l": "فلاديمير بوتين"}``.
+    gives rows such as ``("فلاديمير بوتين",)``, printable with ``.to_table()`` like a local query.
 
     Raises:
         PublishError: the server refused the query or could not be reached.
     """
-    data = urllib.parse.urlencode({"query": query}).encode("utf-8")
+    from newsgraph.store import QueryResult
+    from newsgraph.vocab import PREFIXES
+
+    declared = {m.lower() for m in re.findall(r"(?im)^\s*PREFIX\s+([\w-]*):", query)}
+    header = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items() if p.lower() not in declared)
+    data = urllib.parse.urlencode({"query": header + query}).encode("utf-8")
     req = urllib.request.Request(endpoint, data=data, method="POST",
                                  headers={"Content-Type": "application/x-www-form-urlencoded",
                                           "Accept": "application/sparql-results+json"})
@@ -220,5 +229,26 @@ def query_endpoint(endpoint: str, query: str, *, timeout: float = 120.0, retries
         doc = json.loads(body)
     except json.JSONDecodeError as exc:
         raise PublishError(f"{endpoint}: the answer is not SPARQL JSON results: {exc}") from None
-    return [{k: v["value"] for k, v in b.items()} for b in doc.get("results", {}).get("bindings", [])]
+    if "boolean" in doc:
+        return QueryResult(variables=(), ask=bool(doc["boolean"]))
+    variables = tuple(doc.get("head", {}).get("vars", []))
+    rows = [tuple(_value(b.get(v)) for v in variables) for b in doc.get("results", {}).get("bindings", [])]
+    return QueryResult(variables=variables, rows=rows)
 
+
+_NUMERIC = {f"http://www.w3.org/2001/XMLSchema#{t}": int for t in
+            ("integer", "int", "long", "short", "nonNegativeInteger", "positiveInteger")}
+_NUMERIC |= {f"http://www.w3.org/2001/XMLSchema#{t}": float for t in ("decimal", "double", "float")}
+
+
+def _value(binding: dict[str, str] | None) -> object:
+    """A SPARQL JSON binding as the plain value local queries give (numbers as int/float)."""
+    if binding is None:
+        return None
+    convert = _NUMERIC.get(binding.get("datatype", ""))
+    if convert is not None:
+        try:
+            return convert(binding["value"])
+        except ValueError:
+            pass
+    return binding["value"]

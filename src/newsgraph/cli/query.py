@@ -13,7 +13,7 @@ __all__ = ["add_arguments", "read_query", "run"]
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("graph", type=Path, metavar="GRAPH", nargs="?",
+    parser.add_argument("graph", metavar="GRAPH", nargs="?",
                         help="a graph file (.ttl .nt .jsonld .trig .nq) or a store directory from build --store "
                              "(leave out with --endpoint)")
     parser.add_argument("query", metavar="QUERY", nargs="?",
@@ -43,7 +43,7 @@ def read_query(text: str) -> str:
 
 def run(args: argparse.Namespace) -> int:
     if args.endpoint and args.query is None:  # `query --endpoint URL QUERY`: the one positional is the query
-        args.graph, args.query = None, str(args.graph)
+        args.graph, args.query = None, args.graph
     if args.query is None:
         raise InputError("give a GRAPH and a QUERY, or --endpoint URL and a QUERY")
     sparql = read_query(args.query)
@@ -54,6 +54,7 @@ def run(args: argparse.Namespace) -> int:
 
         _print(query_endpoint(args.endpoint, sparql), args.format)
         return 0
+    args.graph = Path(args.graph)
     if args.graph.is_dir():
         store: MemoryStore | OxigraphStore = OxigraphStore(args.graph, read_only=True)
     elif not args.graph.exists():

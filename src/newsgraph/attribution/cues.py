@@ -26,6 +26,8 @@ _CLAUSE_OPENERS = frozenset(norm(w) for w in (
 # words before a verb that make it not a statement: relative pronouns, subjunctive/negation particles
 _RELATIVE = frozenset(norm(w) for w in "الذي التي الذين اللذين اللتين اللواتي اللاتي ما".split())
 _SUBJUNCTIVE = frozenset(norm(w) for w in "أن ان لن كي لكي حتى لم لا لما ولم ولا ولن".split())
+# verbs whose form with an object pronoun still reports speech (بحسب ما قاله، وفقا لما نقلته، ما أكده)
+_OBJ_LEMMAS = frozenset(("قال", "نقل", "ذكر", "أورد", "أكد", "أعلن", "كتب", "سمى", "وصف"))
 _NARRATION = frozenset(("ذكر", "أشار"))
 _COMPS = tuple(norm(w) for w in "أن ان إن أنه انه إنه أنها انها إلى الى".split())
 _PERSON_SUFFIXES = ("", "ت", "وا", "ن", "تا", "ا")
@@ -119,7 +121,7 @@ def cue_forms() -> dict[str, tuple[_Form, ...]]:
                          (p + "تا", "f", "p"), (p + "ا", "m", "p")]
             for form, g, nb in forms:
                 add(form, mk("verb", g, nb))
-            for suf in _OBJ_SUFFIXES:  # قاله، نقلته (بحسب ما قاله ...)
+            for suf in _OBJ_SUFFIXES if lemma in _OBJ_LEMMAS else ():  # قاله، نقلته (بحسب ما قاله ...)
                 add(p + suf, mk("verb", "m", "s"))
                 add((p[:-1] if p[-1] in "اى" else p) + "ت" + suf, mk("verb", "f", "s"))
         if impf != "-":

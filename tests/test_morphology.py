@@ -133,3 +133,23 @@ def test_missing_camel_tools_is_a_dependency_error() -> None:
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60)
     assert out.returncode == 3, out.stderr
     assert "pip install --no-deps camel-tools==1.6.0" in out.stdout
+
+
+def test_compact_analyzer_gives_camels_analyses(morphology: Morphology, seed_text: str) -> None:
+    # the fast path must not change what camel-tools says: same analyses on every form of the seed
+    from camel_tools.morphology.analyzer import Analyzer
+
+    fast = morphology._analyzer
+    camel = Analyzer(fast._db)
+    feats = ("lex", "pos", "prc3", "prc2", "prc1", "prc0", "enc0", "gen", "num", "per", "asp", "stem", "stemgloss")
+    feats += ("source",)
+
+    def key(a: dict[str, object]) -> tuple[object, ...]:
+        indef = a["indef_acc"] if "indef_acc" in a else str(a["bw"]).endswith("CASE_INDEF_ACC")
+        return (*(a.get(f) for f in feats), float(str(a["pos_lex_logprob"])), indef)
+
+    sents, _ = segment(seed_text)
+    forms = sorted({t.text for s in sents for t in s.tokens if t.kind == "word"})
+    assert len(forms) > 400
+    for form in forms:
+        assert {key(a) for a in fast.analyze(form)} == {key(a) for a in camel.analyze(form)}, form

@@ -111,3 +111,36 @@ def test_every_gold_core_target_has_a_mention() -> None:
             aliases = {key_words(a) for a in gold["entities"][eid]["aliases"]}
             found += bool(aliases & (mentioned | {key_words(e) for e in ents}))
     assert found / total >= 0.85, (found, total)
+
+
+def test_setting_phrases_are_not_content() -> None:
+    # snn-aawsat: "أكد ... أن بلاده ستبدأ «قريبا» محاربة تنظيم داعش في شمال سوريا ...، وذلك خلال مؤتمر صحافي
+    # مع نظيره الأميركي جون كيري في ماليزيا": the press conference's party and place are the setting
+    text = "وأكد الوزير أن بلاده ستبدأ محاربة تنظيم داعش في شمال سوريا، وذلك خلال مؤتمر صحافي مع جون كيري في ماليزيا."
+    st = Statement("s", "indirect", Cue(1, 4, "أكد", "أكد"), Speaker(None, "الوزير", "explicit"),
+                   content=Span.of(text, text.index("أن بلاده"), len(text)))
+    (s,) = _resolve(text, st)
+    assert {t.entity for t in s.targets} == {"org-isis", "gpe-sy"}
+    # a setting at the start runs to the comma: "عبّر، خلال لقائه رياض ياسين في بروكسل، عن سعادته بتحرير عدن"
+    text = "وعبر المسؤول خلال لقائه رياض ياسين في بروكسل، عن سعادته بتحرير عدن"
+    st = Statement("s", "indirect", Cue(1, 4, "عبر", "عبر"), Speaker(None, "المسؤول", "explicit"),
+                   content=Span.of(text, text.index("خلال"), len(text)))
+    (s,) = _resolve(text, st)
+    assert {t.entity for t in s.targets} == {"gpe-geonames-415189"}
+
+
+def test_addressee_is_not_a_target() -> None:
+    # "وقال لـ«الشرق الأوسط» إن الوزارة ..." / "قالت لـ«الشرق الأوسط»: «...»": told to, not about
+    for text, marker in (("وقال الوزير لـ«الشرق الأوسط» إن الحكومة العراقية ستعاقب الشركات", "لـ«"),
+                         ("وقالت الوزيرة لـ«الشرق الأوسط»: «العراق لن يقبل»", "«الشرق")):
+        c0 = text.index(marker)
+        st = Statement("s", "indirect", Cue(1, 4, "قال", "قال"), Speaker(None, "الوزير", "explicit"),
+                       content=Span.of(text, c0, len(text)))
+        (s,) = _resolve(text, st)
+        assert "loc-middle_east" not in {t.entity for t in s.targets}, text
+    # "وقال جاويش أوغلو، بحسب ما نقلت عنه وكالة الأناضول": the ل of قال is no preposition
+    text = "وقال جاويش أوغلو، بحسب ما نقلت عنه وكالة الأناضول"
+    st = Statement("s", "indirect", Cue(18, 22, "بحسب", "بحسب"), Speaker(None, "وكالة الأناضول", "explicit"),
+                   content=Span.of(text, 5, 16))
+    (s,) = _resolve(text, st)
+    assert [t.entity for t in s.targets] == ["per-mevlut_cavusoglu"]

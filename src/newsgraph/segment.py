@@ -60,7 +60,9 @@ _FOREIGN = r"[^\W\d_\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\
 _LATIN_RE = rf"{_FOREIGN}(?:{_FOREIGN}|\d)*(?:['\-](?:{_FOREIGN}|\d)+)*"
 
 _TOKEN = re.compile(
-    "|".join(
+    # leading white space is consumed by the token's own match (half as many matches to iterate)
+    r"(?P<ws>\s*)(?:"
+    + "|".join(
         [
             r"(?P<shortcode>\[\[[^\[\]\n]{0,1000}\]\])",
             r"(?P<space>\s+|&nbsp;|&#160;|&#xa0;)",
@@ -71,12 +73,25 @@ _TOKEN = re.compile(
             rf"(?P<word>{_WORD_RE})",
             rf"(?P<latin>{_LATIN_RE})",
             r"(?P<quote>[\"«»“”‘’″„‹›‟‛'`])",
-            r"(?P<punct>\.\.+|[.،,؛;:؟?!…\-–—()\[\]{}/\\|])",
-            r"(?P<symbol>.)",
+            r"(?P<punct>\.\.+|\u0640+|[.،,؛;:؟?!…\-–—()\[\]{}/\\|])",
+            r"(?P<symbol>\S)",
         ]
-    ),
+    )
+    + ")",
     re.DOTALL,
 )
+# norm_word of frequent surfaces, shared across articles (bounded: cleared when full)
+_NORMS: dict[str, str] = {}
+_NORMS_MAX = 500_000
+
+
+def _norm(surface: str) -> str:
+    norm = _NORMS.get(surface)
+    if norm is None:
+        if len(_NORMS) >= _NORMS_MAX:
+            _NORMS.clear()
+        norm = _NORMS[surface] = norm_word(surface)
+    return norm
 _URL_TRAIL = ".,;:!?)،؛؟"
 
 
@@ -97,20 +112,23 @@ def _tokens(text: str) -> tuple[list[Token], list[int]]:
     append = tokens.append
     for m in _TOKEN.finditer(text):
         kind = m.lastgroup
-        s, e = m.span()
+        ws = m.group(1)
+        if ws and "\n" in ws:
+            breaks.append(len(tokens))
+        s, e = m.span(kind)
         if kind == "space" or kind == "shortcode":
             if "\n" in text[s:e]:
                 breaks.append(len(tokens))
             continue
-        surface = m.group()
+        surface = m.group(kind)
         if kind == "word":
-            append(Token(s, e, surface, "word", norm_word(surface)))
+            append(Token(s, e, surface, "word", _norm(surface)))
         elif kind == "punct" or kind == "quote":
             append(Token(s, e, surface, kind, surface))
         elif kind == "number":
             append(Token(s, e, surface, "number", norm_word(surface)))
         elif kind == "latin":
-            append(Token(s, e, surface, "latin", norm_word(surface)))
+            append(Token(s, e, surface, "latin", _norm(surface)))
         elif kind == "hashtag":
             append(Token(s, e, surface, "hashtag", norm_word(surface[1:].replace("_", " ")).strip()))
         elif kind == "url":

@@ -22,13 +22,14 @@ scored through their English gloss with the VADER lexicon when the morphology la
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources as _resources
 
 from newsgraph.errors import ResourceError
 from newsgraph.lexicons import load_tsv
-from newsgraph.model import Document, Span, Statement, Target
+from newsgraph.model import Document, Span, Stance, Statement, Target
 
 __all__ = ["assign_stances", "gloss_polarity", "stance_lexicon"]
 
@@ -43,6 +44,7 @@ _WEAK = frozenset("،,")
 # future particle, the article, object/possessive pronouns and the regular plural/dual/feminine endings.
 _CONJ = ("و", "ف")
 _PREP = ("ب", "ل", "ك", "س")
+_PRONOUN_SUFFIXES = frozenset({"هما", "كما", "هم", "هن", "ها", "كم", "نا", "ه"})
 _SUFFIXES = ("هما", "كما", "هم", "هن", "ها", "كم", "نا", "ات", "ون", "ين", "ان", "وا", "يه", "ه", "ي", "ت", "ا")
 
 # Negators (Ryding, A Reference Grammar of Modern Standard Arabic, ch. 38) and conditional particles (ch. 19).
@@ -73,8 +75,16 @@ _RELAY_VERBS = frozenset({"نقل", "نقلت", "ينقل", "افاد", "افا�
 _SCOPE_REACH = {"obj": 7, "gen": 2, "attr": 1, "before": 4}
 _CUE_REACH = 10
 _OWN_SIDE_CLASSES = frozenset({"pray", "sympathy"})
+_ACT_CLASSES = frozenset({"act", "aid"})
+# Third-person plural subjects (أنهم هناك لدعم ...): a group other than the speaker does the act.
+_PHRASE_ADVERBS = frozenset({"حاليا", "معا", "سويا", "دائما", "ايضا", "جميعا", "بشده", "بقوه", "كذلك"})
+_SIDE_NOUNS = frozenset({"جانب", "طرف", "حكومه", "قياده", "شعب", "سلطات", "دوله", "رياسه", "جيش"})
+_COMPLEMENTIZERS = frozenset({"ان", "بان", "انه", "انها", "انهم", "بانه", "بانها", "بانهم", "لان", "وان", "فان"})
+_RELATIVES = frozenset({"التي", "الذي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي"})
+_THEY = frozenset({"انهم", "فانهم", "لانهم", "كونهم", "هم", "وهم", "بانهم"})
 
 
+@lru_cache(maxsize=65536)
 def _norm(s: str) -> str:
     return _DIAC.sub("", s).translate(_FOLD)
 
@@ -149,7 +159,10 @@ _GLOSS_STOP = frozenset({"peace", "war", "attack", "killed", "kill", "death", "d
                          # honorifics, titles and neutral nouns of diplomacy whose English gloss is evaluative
                          "noble", "honorable", "respectable", "agreement", "accord", "treaty", "interest", "wealth",
                          "abundance", "justice", "fear", "respect", "murders", "killings", "effective", "active",
-                         "danger", "violent", "tremendous", "despite", "spite", "suffered", "grant", "success"})
+                         "danger", "violent", "tremendous", "despite", "spite", "suffered", "grant", "success",
+                         # deaths, disasters and injuries happen to victims: they are not a stance (GUIDELINES)
+                         "die", "died", "dies", "dying", "murder", "murdered", "disaster", "catastrophe", "flood",
+                         "accident", "injury", "injuries", "wound", "hurt", "crash", "tragedy", "loss", "suffer"})
 
 
 # Glosses of clitics and inflection in camel-tools analyses ("he;it+condemn;borrow", "the+terrorist+[masc.pl.]").
@@ -184,7 +197,8 @@ def gloss_polarity(gloss: str) -> float:
     return sum(vals) / len(vals) if vals else 0.0
 
 
-def _candidates(norm: str) -> list[tuple[str, bool]]:
+@lru_cache(maxsize=65536)
+def _candidates(norm: str) -> tuple[tuple[str, bool], ...]:
     """Lookup keys for a normalised word: clitics stripped, then an inflectional suffix (flag True)."""
     bases = {norm}
     for c in _CONJ:
@@ -204,22 +218,54 @@ def _candidates(norm: str) -> list[tuple[str, bool]]:
         for s in _SUFFIXES:
             if b.endswith(s) and len(b) - len(s) >= 3:
                 out.append((b[: -len(s)], True))
+                if s in _PRONOUN_SUFFIXES:  # اتهموها = اتهموا + ها: the subject ending before the object pronoun
+                    stem = b[: -len(s)]
+                    out += [(stem[: -len(t)], True) for t in ("و", "ت", "ن", "تم")
+                            if stem.endswith(t) and len(stem) - len(t) >= 3]
     out.sort(key=lambda x: (x[1], -len(x[0])))
-    return out
+    return tuple(out)
+
+
+@lru_cache(maxsize=65536)
+def _lookup(norm: str) -> tuple[_Entry, ...]:
+    """The lexicon entries whose first word is this normalised word (longest key first)."""
+    lex = stance_lexicon()
+    out: list[_Entry] = []
+    for key, stripped in _candidates(norm):
+        out += [e for e in lex.get(key, ()) if not (stripped and e.word_only)]
+    return tuple(out)
+
+
+@lru_cache(maxsize=65536)
+def _keys(norm: str) -> frozenset[str]:
+    return frozenset(k for k, _ in _candidates(norm)) | {norm}
+
+
+@lru_cache(maxsize=32)
+def _doc_tokens(text: str) -> tuple[tuple[_Tok, ...], tuple[int, ...]]:
+    """The article's tokens (words, numbers, punctuation; a newline token where a line ends a clause), once
+    per article, with their end offsets for bisection."""
+    out: list[_Tok] = []
+    prev_end = 0
+    for m in _TOKEN.finditer(text):
+        t = m.group()
+        if out and not out[-1].strong and "\n" in text[prev_end : m.start()]:
+            out.append(_Tok(prev_end, prev_end, "\n", "\n", True, False))  # titles and paragraphs end clauses
+        out.append(_Tok(m.start(), m.end(), t, _norm(t), t in _STRONG, t in _WEAK))
+        prev_end = m.end()
+    return tuple(out), tuple(t.end for t in out)
 
 
 def _tokens(text: str, start: int, end: int) -> list[_Tok]:
+    """The tokens overlapping text[start:end] (a cue inside وقال brings the whole word)."""
+    toks, ends = _doc_tokens(text)
+    i = bisect_right(ends, start)
     out = []
-    for m in _TOKEN.finditer(text, start, end):
-        t = m.group()
-        out.append(_Tok(m.start(), m.end(), t, _norm(t), t in _STRONG, t in _WEAK))
-    # newlines end a clause too (titles, paragraphs)
-    fixed = []
-    for i, tok in enumerate(out):
-        if i and "\n" in text[out[i - 1].end : tok.start] and not out[i - 1].strong:
-            fixed.append(_Tok(out[i - 1].end, out[i - 1].end, "\n", "\n", True, False))
-        fixed.append(tok)
-    return fixed
+    while i < len(toks) and toks[i].start < end:
+        if toks[i].end > start or toks[i].start == toks[i].end:
+            out.append(toks[i])
+        i += 1
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,30 +273,27 @@ class _Hit:
     first: int  # token index of the first word
     last: int  # token index of the last word
     entry: _Entry
+    pronoun: bool = False  # the word carries an object or possessive pronoun (اتهموها، إدانته)
 
 
-def _match(toks: list[_Tok], i: int, lex: dict[str, tuple[_Entry, ...]]) -> _Hit | None:
+def _match(toks: list[_Tok], i: int) -> _Hit | None:
     tok = toks[i]
     if tok.strong or tok.weak or not tok.norm.isalpha():
         return None
-    for key, stripped in _candidates(tok.norm):
-        for entry in lex.get(key, ()):
-            if stripped and entry.word_only:
-                continue
-            j = i
-            ok = True
-            for w in entry.words[1:]:
-                j += 1
-                if j >= len(toks):
-                    ok = False
-                    break
-                nxt = toks[j].norm
-                keys = {k for k, _ in _candidates(nxt)} | {nxt}
-                if not (w in keys or (len(w) == 1 and nxt.startswith(w) and len(nxt) > 2)):
-                    ok = False
-                    break
-            if ok:
-                return _Hit(i, j, entry)
+    for entry in _lookup(tok.norm):
+        j = i
+        for w in entry.words[1:]:
+            j += 1
+            if j + 1 < len(toks) and toks[j].norm in _PHRASE_ADVERBS:
+                j += 1  # نعمل حاليا مع: an adverb inside the phrase
+            if j >= len(toks):
+                break
+            nxt = toks[j].norm
+            if not (w in _keys(nxt) or (len(w) == 1 and nxt.startswith(w) and len(nxt) > 2)):
+                break
+        else:
+            pronoun = entry.words[0] not in _plain_keys(tok.norm) and tok.norm.endswith(tuple(_PRONOUN_SUFFIXES))
+            return _Hit(i, j, entry, pronoun)
     return None
 
 
@@ -274,7 +317,8 @@ def _conditional(toks: list[_Tok], i: int) -> bool:
     return any(toks[j].norm in _CONDITIONALS for j in range(k, i))
 
 
-def _stem_set(s: str) -> set[str]:
+@lru_cache(maxsize=16384)
+def _stem_set(s: str) -> frozenset[str]:
     """Stems of the words of a name or label, for nisba matching (روسيا ~ الروسية ~ روسي)."""
     out = set()
     for w in _norm(s).split():
@@ -286,13 +330,15 @@ def _stem_set(s: str) -> set[str]:
                     break
         if len(w) >= 3:
             out.add(w)
-    return out
+    return frozenset(out)
 
 
-def _own_side(st: Statement, t: Target) -> bool:
+def _own_side(st: Statement, t: Target, text: str) -> bool:
     sp = st.speaker
     if sp.entity and t.entity == sp.entity:
         return True
+    if sp.mention is not None and re.fullmatch(r"\s+ل", text[sp.mention.end : t.mention.start]):
+        return True  # الأمانة العامة لمنظمة التعاون الإسلامي: the speaker's own organisation, in its phrase
     if sp.organization and t.entity == sp.organization:
         return True
     if t.via == "pronoun" and "بلاد" in _norm(t.mention.text):
@@ -369,10 +415,15 @@ def _looks_nisba(t: Target) -> bool:
     if t.via == "nisba":
         return True
     words = _norm(t.mention.text).split()
-    if len(words) != 1 or any(_norm(a) == words[0] for a in (t.label, *t.aliases)):
+    if len(words) != 1:
         return False
     w = words[0]
-    return w.endswith(("يه", "يين", "يون")) or (w.startswith("ال") and w.endswith("ي"))
+    label = _norm(t.label)
+    if w.endswith(("يه", "يين", "يون")) and not label.endswith(("يه", "يين", "يون")):
+        return True  # تركية for تركيا even when the entity lists the nisba among its aliases
+    if any(_norm(a) == w for a in (t.label, *t.aliases)):
+        return False
+    return w.startswith("ال") and w.endswith("ي")
 
 
 _Occ = tuple[int, int, int, bool]  # first token, last token, target index, is a nisba
@@ -396,16 +447,15 @@ def _occurrences(toks: list[_Tok], targets: tuple[Target, ...]) -> list[_Occ]:
                         names.setdefault("~" + stem, (n, True))
     taken = {k for f, last, _, _ in out for k in range(f, last + 1)}
     for k, tok in enumerate(toks):
-        if k in taken or not tok.norm.isalpha():
+        if k in taken or tok.strong or tok.weak:
             continue
         found = None
-        for key, stripped in _candidates(tok.norm):
-            if not stripped and key in names:
+        for key in _plain_keys(tok.norm):
+            if key in names:
                 found = names[key]
                 break
         if found is None and tok.norm.endswith(("ي", "يه", "يين", "يون")):
-            stems = _stem_set(tok.norm)
-            for stem in stems:
+            for stem in _stem_set(tok.norm):
                 if "~" + stem in names:
                     found = names["~" + stem]
                     break
@@ -413,6 +463,12 @@ def _occurrences(toks: list[_Tok], targets: tuple[Target, ...]) -> list[_Occ]:
             out.append((k, k, found[0], found[1]))
     out.sort()
     return out
+
+
+@lru_cache(maxsize=65536)
+def _plain_keys(norm: str) -> tuple[str, ...]:
+    """A word without its proclitics (وروسيا -> روسيا), longest first."""
+    return tuple(k for k, stripped in _candidates(norm) if not stripped) if norm.isalpha() else ()
 
 
 class _Frame:
@@ -423,6 +479,7 @@ class _Frame:
         self.targets = targets
         self.order = _occurrences(toks, targets)
         self._place: dict[int, bool] = {}
+        self.hit_starts: frozenset[int] = frozenset()
 
     def boundary(self, lo: int, hi: int) -> bool:
         return any(self.toks[k].strong or self.toks[k].weak for k in range(lo, hi))
@@ -482,6 +539,33 @@ def _counts(tok: _Tok) -> bool:
         tok.norm.startswith(("ال", "لل")) and tok.norm[2:] in _TRANSPARENT)
 
 
+# A preposition with a pronoun right after a verb: the verb's object is that pronoun (تندد بها، رحب به).
+_PRONOUN_OBJECTS = frozenset({"به", "بها", "بهم", "بهما", "منه", "منها", "منهم", "عليه", "عليها", "عليهم", "له", "لها",
+                              "لهم", "اليه", "اليها", "اليهم", "عنه", "عنها", "عنهم", "فيه", "فيها", "فيهم", "اياه",
+                              "اياها", "اياهم"})
+
+
+def _victim_complement(toks: list[_Tok], last: int, first: int) -> bool:
+    """After a noun object, a preposition (ل، على، ضد، بحق) introduces the one the act was done to."""
+    words = [k for k in range(last + 1, first + 1) if toks[k].norm.isalpha()]
+    for k in words[1:]:
+        n = toks[k].norm
+        if n in ("علي", "ضد", "بحق", "بحقه", "لصالح") or (n.startswith("ل") and not n.startswith("ال") and len(n) > 3):
+            return True
+    return False
+
+
+def _preposition_between(toks: list[_Tok], last: int, first: int, t: Target) -> bool:
+    """A preposition (or ب/ل attached to the name) separates a noun from the name after it."""
+    for k in range(last + 1, first + 1):
+        tok = toks[k]
+        if k == first:
+            return tok.start < t.mention.start and tok.text[: t.mention.start - tok.start][-1:] in "بل"
+        if tok.norm in ("علي", "الي", "ضد", "في", "من", "عن") or (tok.norm[:1] in "بل" and len(tok.norm) > 3):
+            return True
+    return False
+
+
 def _uniq(xs: list[int]) -> list[int]:
     return list(dict.fromkeys(xs))
 
@@ -492,6 +576,11 @@ def _resolve(fr: _Frame, hit: _Hit, reach: int) -> list[int]:
     toks = fr.toks
     names = {k for o in fr.order for k in range(o[0], o[1] + 1)}
     if e.scope in ("obj", "gen"):
+        if hit.last + 1 < len(toks) and toks[hit.last + 1].norm in _PRONOUN_OBJECTS:
+            return []
+        nxt = toks[hit.last + 1].norm if hit.last + 1 < len(toks) else ""
+        if hit.pronoun and e.cls == "speech" and e.polarity < 0 and not nxt.startswith("ل"):
+            return []  # اتهموها: the pronoun is the object (but إدانته للهجوم: the pronoun is the one condemning)
         for o in fr.order:
             first, last, n, nisba = o
             if first <= hit.last <= last and e.scope == "gen":
@@ -504,19 +593,34 @@ def _resolve(fr: _Frame, hit: _Hit, reach: int) -> list[int]:
                 return []  # منتقدي الاتفاق مع إيران: the partner of the object is not criticised
             if first - hit.last > reach:
                 return []
+            if any(k in fr.hit_starts for k in range(hit.last + 1, first)):
+                return []  # دان الحكومة واتهموها ...: another stance word governs what follows
+            between = range(hit.last + 1, first)
+            if any(toks[k].norm in _COMPLEMENTIZERS for k in between):
+                return []  # استنكر الادعاءات التي تقول بأن هناك علاقة بين الحكومة وداعش: a reported clause
+            if e.cls in _ACT_CLASSES and any(toks[k].norm in _RELATIVES for k in between):
+                return []  # الغارات التي يشنها الجيش التركي: the name after the relative is the actor
+            if e.cls == "speech" and e.polarity < 0 and _victim_complement(toks, hit.last, first):
+                return []  # تدين الحرق المتعمد للرضيع دوابشة: the condemned act is the object, the name its victim
             if any(toks[k].norm in _NEGATORS for k in range(hit.last + 1, first)):
                 return []  # الضربات ... ولن تكون هناك قوات روسية: a new negated clause
-            if fr.is_place(o):
+            if fr.is_place(o) and not (e.cls == "aid" and fr.adjunct_place(o)):  # aid: في اليمن is the beneficiary
                 if fr.adjunct_place(o):
                     continue
                 return []  # سعادته بتحرير محافظة عدن: the place is the object; a place has no stance
-            if nisba and first - hit.last > 2:
-                continue  # a nisba far from the word qualifies some other noun
+            if e.scope == "gen" and _preposition_between(toks, hit.last, first, fr.targets[n]):
+                return []  # العبث بأمن المملكة، تهديد لإسرائيل: the victim, not the actor in construct
+            prev = toks[first - 1].norm
+            side = prev.removeprefix("و").removeprefix("ال") in _SIDE_NOUNS  # الجانب الفرنسي: the country itself
+            if nisba and first - hit.last > 2 and not (prev[:1] in "بل" and len(prev) > 3) and not side:
+                continue  # a nisba far from the word qualifies some other noun (but بالجهود الفرنسية: its object)
             nxt = toks[last + 1].norm if last + 1 < len(toks) else ""
-            if e.cls == "act" and (nxt.startswith("لل") or (nxt.startswith("ل") and last + 1 in names)):
+            if nisba and e.cls == "speech" and nxt[:1] in "بل" and len(nxt) > 3 and not nxt.startswith("بان"):
+                continue  # ترحيب القيادة الفلسطينية بالجهود الفرنسية: the nisba names the one who welcomes
+            if e.cls in _ACT_CLASSES and (nxt.startswith("لل") or (nxt.startswith("ل") and last + 1 in names)):
                 continue  # دعم حكومة الاحتلال للمستوطنين، دعم بلاده لليمن: the masdar's subject, not its object
             between = range(hit.last + 1, first)
-            if e.cls == "act" and nisba and all(toks[k].norm.endswith(("يه", "ي")) for k in between):
+            if e.cls in _ACT_CLASSES and nisba and all(toks[k].norm.endswith(("يه", "ي")) for k in between):
                 continue  # الضربات (الجوية) الروسية: the nisba names the actor, not the object
             return _uniq([n, *fr.coordinated(o, skip_place=True)])
         return []
@@ -551,7 +655,7 @@ def _first_person(toks: list[_Tok], hit: _Hit) -> bool:
     lo = _clause_start(toks, hit.first)
     for k in range(lo, min(len(toks), hit.last + 2)):
         n = toks[k].norm
-        if n in _FIRST_PERSON or (len(n) > 4 and n.endswith("نا") and k >= hit.first - 3):
+        if n in _FIRST_PERSON or (len(n) > 4 and n.endswith("نا") and k >= hit.first - 6):
             return True
     return toks[hit.first].norm.startswith(("نست", "سنست", "نع", "سنع"))
 
@@ -590,6 +694,8 @@ def _statement_tokens(doc: Document, st: Statement) -> list[_Tok]:
     _, hi = _region(doc, st)
     toks = _tokens(text, st.cue.start, st.cue.end)
     c_lo = st.content.start if st.content else st.cue.end
+    if st.cue.end < c_lo < st.cue.end + 300:
+        c_lo = st.cue.end  # the words between the cue and the content (إنهم، في بيان) minus the speaker phrase
     c_hi = hi
     body = _tokens(text, c_lo, c_hi)
     sp = st.speaker.mention
@@ -604,7 +710,7 @@ def _statement_tokens(doc: Document, st: Statement) -> list[_Tok]:
     return out
 
 
-def _judge(doc: Document, st: Statement, relay: bool) -> Statement:
+def _judge(doc: Document, st: Statement, relay: bool, gloss: dict[int, str]) -> Statement:
     if not st.targets:
         return st
     if relay:
@@ -612,9 +718,7 @@ def _judge(doc: Document, st: Statement, relay: bool) -> Statement:
     text = doc.article.text
     toks = _statement_tokens(doc, st)
     fr = _Frame(toks, st.targets)
-    own = [_own_side(st, t) for t in st.targets]
-    lex = stance_lexicon()
-    gloss = _gloss_index(doc, toks[0].start if toks else 0, toks[-1].end if toks else 0)
+    own = [_own_side(st, t, text) for t in st.targets]
     cue_forms = {_norm(st.cue.lemma)}
     if st.cue.text.split():
         w = _norm(st.cue.text.split()[0])
@@ -628,8 +732,8 @@ def _judge(doc: Document, st: Statement, relay: bool) -> Statement:
     hits: list[_Hit] = []
     i = 0
     while i < len(toks):
-        h = _match(toks, i, lex) or _gloss_hit(toks, i, gloss)
-        if h is not None and (h.entry.cls in ("speech", "act", "pray") or h.entry.words == ("~gloss",)) and any(
+        h = _match(toks, i) or _gloss_hit(toks, i, gloss)
+        if h is not None and (h.entry.cls in ("speech", "act", "aid", "pray") or h.entry.words == ("~gloss",)) and any(
                 toks[i].start < m.end and toks[i].end > m.start for m in names):
             h = None  # a name that looks like a word (شكري، نصر)
         if h is not None:
@@ -638,12 +742,17 @@ def _judge(doc: Document, st: Statement, relay: bool) -> Statement:
         else:
             i += 1
 
+    fr.hit_starts = frozenset(h.first for h in hits)
     score = [0.0] * len(st.targets)
     evidence: list[tuple[float, Span] | None] = [None] * len(st.targets)
 
     def add(n: int, value: float, h: _Hit) -> None:
         score[n] += value
-        span = Span.of(text, toks[h.first].start, toks[h.last].end)
+        start = toks[h.first].start
+        first = toks[h.first].text
+        if first[:1] in "وف" and len(first) > 3 and not h.entry.words[0].startswith(_norm(first[:1])):
+            start += 1  # the evidence is the word, without the conjunction (وأدان -> أدان)
+        span = Span.of(text, start, toks[h.last].end)
         old = evidence[n]
         if old is None or abs(value) > abs(old[0]):
             evidence[n] = (value, span)
@@ -653,7 +762,7 @@ def _judge(doc: Document, st: Statement, relay: bool) -> Statement:
     for phase in ("words", "acts"):
         for h in hits:
             e = h.entry
-            if (e.cls == "act") != (phase == "acts"):
+            if (e.cls in _ACT_CLASSES) != (phase == "acts"):
                 continue
             if _conditional(toks, h.first):
                 continue
@@ -666,39 +775,45 @@ def _judge(doc: Document, st: Statement, relay: bool) -> Statement:
             from_cue = toks[h.first].start < st.cue.end
             reach = _CUE_REACH if from_cue else _SCOPE_REACH[e.scope]
             reached = _resolve(fr, h, reach)
-            if not reached and is_describe and e.cls == "eval" and first_target is not None:
+            if not reached and is_describe and e.cls == "eval" and e.scope == "attr" and e.words != ("~gloss",) \
+                    and first_target is not None:
                 reached = [first_target]  # وصف X بالنفاق: the description is about the object of وصف
             if not reached:
                 continue
-            if e.cls == "act" and not _first_person(toks, h) and not is_call and not _call_before(toks, h.first):
+            if e.cls in _ACT_CLASSES and not _first_person(toks, h) and not is_call and not _call_before(toks, h.first):
+                if any(toks[k].norm in _THEY for k in range(_clause_start(toks, h.first), h.first)):
+                    continue  # يؤكد أنهم هناك لدعم نظام الأسد: a third party's act, reported
+                ag = _agent(fr, h, set(reached))
+                near = range(max(_clause_start(toks, h.first), h.first - 4), h.first)
+                if (ag is None or not own[ag]) and any(toks[k].norm in _RELATIVES for k in near):
+                    continue  # الدكتاتورية التي تحاول ... ضد الشعب: the act of the relative clause's head
                 ag = _agent(fr, h, set(reached))
                 if ag is not None and not own[ag] and score[ag] <= 0:
                     continue  # an onlooker reporting a third party's act
             for n in reached:
                 if own[n] and not (polarity > 0 and (e.cls in _OWN_SIDE_CLASSES | {"speech"} or (
-                        e.cls == "act" and (is_call or _call_before(toks, h.first))))):
+                        e.cls in _ACT_CLASSES and (is_call or _call_before(toks, h.first))))):
                     continue
                 add(n, polarity * e.weight, h)
 
     new_targets = []
     for n, t in enumerate(st.targets):
         s = score[n]
-        stance = "pos" if s > 0 else "neg" if s < 0 else "neu"
+        stance: Stance = "pos" if s > 0 else "neg" if s < 0 else "neu"
         ev = evidence[n]
         new_targets.append(replace(t, stance=stance, evidence=ev[1] if ev is not None and stance != "neu" else None))
     return replace(st, targets=tuple(new_targets))
 
 
-def _gloss_index(doc: Document, start: int, end: int) -> dict[int, str]:
-    """Token start -> gloss of its chosen analysis, for the words of the region (empty without morphology)."""
+def _gloss_index(doc: Document) -> dict[int, str]:
+    """Token start -> gloss, for the article's content words whose gloss is evaluative (empty without
+    morphology); built once per article."""
     out = {}
-    for sent in doc.sentences:
-        if sent.end < start or sent.start > end:
-            continue
-        for tok in sent.tokens:
-            if start <= tok.start < end and tok.analysis is not None and tok.analysis.gloss:
-                if tok.analysis.pos in ("noun", "adj", "verb", "noun_act", "adj_comp"):
-                    out[tok.start] = tok.analysis.gloss
+    for tok in doc.tokens:
+        an = tok.analysis
+        if an is not None and an.gloss and an.pos in ("noun", "adj", "adj_comp"):
+            if abs(gloss_polarity(an.gloss)) >= _GLOSS_THRESHOLD:
+                out[tok.start] = an.gloss
     return out
 
 
@@ -731,4 +846,5 @@ def assign_stances(doc: Document, statements: tuple[Statement, ...]) -> tuple[St
     "بحسب وكالة رويترز" relays and gives every target ``neu``.
     """
     text = doc.article.text
-    return tuple(_judge(doc, st, _is_relay(st, statements, text)) for st in statements)
+    gloss = _gloss_index(doc) if any(st.targets for st in statements) else {}
+    return tuple(_judge(doc, st, _is_relay(st, statements, text), gloss) for st in statements)

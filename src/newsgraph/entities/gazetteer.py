@@ -48,6 +48,7 @@ class Entry:
     source: str = "gazetteer"
     tier: str = "major"  # cities: "minor" names need a proper-noun reading or a place head to count
     alone: bool = True  # persons: False for a short form that is a common word (الأسد, صالح)
+    country: str = ""  # cities: ISO code of their country
 
 
 # single-word city names in GeoNames that are also frequent common words or names of other things
@@ -56,7 +57,8 @@ _CITY_STOP = frozenset(norm_word(w) for w in (
     "المدينة مدينة مدينه الخبر خبر الثورة ثورة الباب باب التل الحي الطرف الوجه الحزم بلد سحر سيان عنك "
     "الجديدة الوقف القائم حرير نوا قارة خالص الكرمة ديانا الشامية الهندية السفيرة العلا الامام تلا طما "
     "العاشر رمضان قها دمنة حجة حجه عمران الزبير صالح جاسم الدانا بنش داعل الزيتية القاسم الكوت كوت "
-    "بركه بلد الرس رماح التل ضمد عتق سلمية النبك صوران وان رياض امان ريم"
+    "بركه بلد الرس رماح التل ضمد عتق سلمية النبك صوران وان رياض امان ريم سنه دوله الجزيره "
+    "السبت الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة هوية"
 ).split())
 
 
@@ -93,6 +95,7 @@ class Gazetteer:
     given_names: frozenset[str]
     max_len: int
     english: dict[tuple[str, ...], Entry]  # English names (lower-case words) -> entry, for canonical_key
+    first_words: frozenset[str]  # the first word of every phrase (a quick test before longer lookups)
 
 
 def _nisba_forms(base: str) -> set[str]:
@@ -133,15 +136,20 @@ def gazetteer() -> Gazetteer:
         ids = (("iso3166", code),) + ((("geonames", gid),) if gid else ())
         add(ar_names, Entry(f"gpe-{code.lower()}", "GPE", ar, names_en[0], tuple(ar_names + names_en), ids),
             overwrite=True)
-    for gid, _cc, pop, en, ar in load_tsv("cities.tsv", columns=5):
+    for row in load_tsv("cities.tsv", columns=5):
+        gid, cc, pop, en, ar = row[:5]
+        curated = set(row[5].split("|")) if len(row) > 5 else set()
         names = ar.split("|")
         for n in names:
             k = key_words(n)
-            if not k or k in phrases or (len(k) == 1 and k[0] in _CITY_STOP) or (len(k) > 1 and k[0] in _PLACE_HEADS):
+            if not k or k in phrases or (len(k) == 1 and (k[0] in _CITY_STOP or len(k[0]) < 3)) \
+                    or (len(k) > 1 and k[0] in _PLACE_HEADS):
                 continue
-            tier = "major" if int(pop) >= 500000 or len(k) > 1 else "minor"
+            # GeoNames' own alternate names include common words (سنة for Sanandaj, الجزيرة for Algiers):
+            # single-word ones are "minor", matched only with a proper-noun reading or after a place head
+            tier = "major" if n in curated or int(pop) >= 1000000 or len(k) > 1 else "minor"
             phrases[k] = Entry(f"gpe-geonames-{gid}", "GPE", names[0], en, (*names, en), (("geonames", gid),),
-                               tier=tier)
+                               tier=tier, country=cc)
         entries[f"gpe-geonames-{gid}"] = Entry(f"gpe-geonames-{gid}", "GPE", names[0], en, (*names, en),
                                                (("geonames", gid),))
     for key, typ, en, ar in load_tsv("places.tsv", columns=4):
@@ -182,4 +190,5 @@ def gazetteer() -> Gazetteer:
         for a in e.aliases:
             if a.isascii():
                 english.setdefault(key_words(a), e)
-    return Gazetteer(phrases, entries, short, demonyms, heads, titles, given, max(len(k) for k in phrases), english)
+    return Gazetteer(phrases, entries, short, demonyms, heads, titles, given, max(len(k) for k in phrases), english,
+                     frozenset(k[0] for k in phrases))

@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from newsgraph.entities.canonical import _PER_PREFIX, canonical_key
-from newsgraph.entities.gazetteer import _CONNECTORS, Entry, gazetteer, key_words, norm_word
-from newsgraph.entities.mentions import find_mentions
+from newsgraph.entities.canonical import _clean, assign_keys, canonical_key, mention_label
+from newsgraph.entities.gazetteer import Entry, gazetteer, key_words, norm_word
+from newsgraph.entities.mentions import find_mentions, mentions_in_text
 from newsgraph.model import Document, Entity, EntityType, Mention, Span, Speaker, Statement, Target
 
 __all__ = ["resolve", "assign_keys", "build_entities", "targets_of"]
@@ -23,37 +23,6 @@ _QUOTES = "\"«»“”"
 _VIA_RANK = {"name": 0, "hashtag": 1, "quoted": 2, "description": 3, "nisba": 4, "pronoun": 5}
 # gazetteer/name sources whose mentions are proper names (core targets)
 _NAME_SOURCES = frozenset({"gazetteer", "name", "title", "surname", "hashtag", "crf", "morphology"})
-
-
-def _clean(text: str) -> str:
-    """A mention's text as a label: hashtag marks and underscores become spaces."""
-    return " ".join(text.replace("#", " ").replace("_", " ").split())
-
-
-def assign_keys(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
-    """Give every mention a canonical key; a family name alone joins the article's full name.
-
-    >>> ms = (Mention(0, 8, "فهد كفاين", "PER"), Mention(20, 25, "كفاين", "PER", None, "surname"))
-    >>> [m.key for m in assign_keys(ms)]
-    ['per-fhd_kfayn', 'per-fhd_kfayn']
-    """
-    keyed = [m if m.key else replace(m, key=canonical_key(_clean(m.text), m.type)) for m in mentions]
-    # the article-level surname rule: last name word -> the key of the full name that ends with it
-    surnames: dict[str, str] = {}
-    for m in keyed:
-        words = key_words(m.text)
-        while words and words[0] in _PER_PREFIX:
-            words = words[1:]
-        if m.type == "PER" and len(words) >= 2 and words[-2] not in _CONNECTORS and m.key:
-            for form in (words[-1], words[-1][2:] if words[-1].startswith("ال") else "ال" + words[-1]):
-                surnames.setdefault(form, m.key)
-    out = []
-    for m in keyed:
-        words = key_words(m.text)
-        if m.type == "PER" and len(words) == 1 and words[0] in surnames:
-            m = replace(m, key=surnames[words[0]])
-        out.append(m)
-    return tuple(out)
 
 
 def _entry(key: str) -> Entry | None:
@@ -78,7 +47,7 @@ def build_entities(mentions: tuple[Mention, ...], extra: dict[str, tuple[str, En
         names = [m for m in ms if m.source != "nisba"]
         written = []
         for m in names:
-            t = _clean(m.text)
+            t = mention_label(m)
             if t not in written:
                 written.append(t)
         if e is not None:
@@ -138,10 +107,17 @@ def targets_of(statement: Statement, mentions: tuple[Mention, ...], entities: di
     if c is None:
         return ()
     sp = statement.speaker.mention
+    settings = setting_spans(text, c.start, c.end) + _addressee_spans(text, c.start, c.end)
+    # a name inside a longer name ("أمانة الرياض", "هيئة أركان الجيش الإسرائيلي") is part of that name
+    outer = [(m.start, m.end) for m in mentions if m.source == "pattern"]
     chosen: dict[str, tuple[int, Mention, str]] = {}
     order: list[str] = []
     for m in mentions:
         if not m.key or m.start < c.start or m.end > c.end:
+            continue
+        if any(s <= m.start < e for s, e in settings):
+            continue
+        if m.source != "pattern" and any(s <= m.start and m.end <= e and (s, e) != (m.start, m.end) for s, e in outer):
             continue
         if sp is not None and m.start < sp.end and sp.start < m.end:
             continue
@@ -163,10 +139,67 @@ def targets_of(statement: Statement, mentions: tuple[Mention, ...], entities: di
         if via == "nisba" or m.source == "surname":
             label = e.label if e else _clean(m.text)
         else:
-            label = _strip_clitic(_clean(m.text))
+            label = _strip_clitic(mention_label(m))
+            kw = key_words(label)
+            g = gazetteer()
+            if kw and kw not in g.phrases and ("ا" + kw[0], *kw[1:]) in g.phrases:
+                label = "ا" + label  # لليمن: the span is ليمن, the name اليمن
         aliases = tuple(a for a in (e.aliases if e else ()) if norm_word(a) != norm_word(label))
         out.append(Target(entity=key, label=label, mention=Span(m.start, m.end, m.text), aliases=aliases, via=via))
     return tuple(out)
+
+
+# circumstantial phrases that set the scene of the speech act rather than report it ("وذلك خلال مؤتمر صحافي
+# مع نظيره الأميركي جون كيري في ماليزيا"; "عبّر، خلال لقائه X في بروكسل، عن ..."): the guidelines exclude
+# the parties and places of such settings from the targets.
+_SETTING = re.compile(
+    r"(?<![\w\u0621-\u064a])(?P<m>(?:وذلك\s+)?(?:خلال|لدى|أثناء|اثناء|على\s+هامش)\s+(?:لقائه|لقائها|لقائهم|لقاء|"
+    r"استقباله|استقبالها|اجتماعه|اجتماعها|اجتماع|مؤتمر|مؤتمره|زيارته|زيارتها|زيارة|اتصال|اتصاله|كلمته|كلمة|"
+    r"مشاركته|ترؤسه|حديثه|محادثات|جلسة|ندوة|حفل|افتتاح|استقبال|مباحثات)|وذلك\s+(?:في|عقب|بعد)\s)")
+_QUOTE_CHARS = "\"«»“”"
+
+
+def setting_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Setting phrases inside a content span, outside quotation marks: from the marker to the next comma
+    (a setting at the start, "خلال لقائه X، ...") or to the end of the content (a trailing "وذلك خلال ...").
+
+    >>> t = "أن بلاده ستبدأ محاربة داعش، وذلك خلال مؤتمر صحافي مع جون كيري في ماليزيا."
+    >>> [t[s:e] for s, e in setting_spans(t, 0, len(t))]
+    ['وذلك خلال مؤتمر صحافي مع جون كيري في ماليزيا.']
+    """
+    out = []
+    for m in _SETTING.finditer(text, start, end):
+        s = m.start("m")
+        if sum(text.count(q, start, s) for q in _QUOTE_CHARS) % 2:
+            continue  # inside a quotation: the speaker's own words
+        comma = min((i for i in (text.find("،", s, end), text.find(",", s, end)) if i >= 0), default=-1)
+        e = comma if comma >= 0 and s - start < 15 else end
+        out.append((s, e))
+    return out
+
+
+_ADDRESSEE = re.compile(r"\s*(?:لـ\s*|ل)[«\"“]?[^«»\"“”]{2,40}?[»\"”]?\s*(?=[إأا]ن\s|:)")
+
+
+_ADDRESSEE_BARE = re.compile(r"\s*[«\"“]?[^«»\"“”:]{2,40}?[»\"”]?\s*(?=[إأا]ن\s|:|$)")
+
+
+def _addressee_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The addressee at the head of a content span ("قال لـ«الشرق الأوسط» إن ..."): told to, not about.
+
+    >>> t = "لـ«الشرق الأوسط» إن الوزارة لا علم لها"
+    >>> [t[s:e] for s, e in _addressee_spans(t, 0, len(t))]
+    ['لـ«الشرق الأوسط» ']
+    """
+    m = _ADDRESSEE.match(text, start, end)
+    if m:
+        return [(m.start(), m.end())]
+    # the content may start after the preposition: "قالت لـ«الشرق الأوسط»: «...»"
+    if re.search(r"(?:^|\s)لـ?\s*[«\"“]?\s*$", text[max(0, start - 5):start]):
+        m = _ADDRESSEE_BARE.match(text, start, end)
+        if m:
+            return [(m.start(), m.end())]
+    return []
 
 
 def _strip_clitic(label: str) -> str:
@@ -176,19 +209,23 @@ def _strip_clitic(label: str) -> str:
 def _speaker_key(sp: Speaker, mentions: tuple[Mention, ...]) -> tuple[str, EntityType, Mention | None]:
     """The canonical key of a speaker: the mention under its span, else its label through canonical_key."""
     if sp.mention is not None:
-        over = [m for m in mentions if m.key and m.source != "nisba" and m.start < sp.mention.end
-                and sp.mention.start < m.end]
+        span = sp.mention
+        # a place inside a longer speaker phrase ("الخضر لصور مدير عام ...") is not the speaker
+        over = [m for m in mentions if m.key and m.source not in ("nisba", "generic") and m.start < span.end
+                and span.start < m.end and (m.type in ("PER", "ORG") or 2 * (m.end - m.start) >= span.end - span.start)]
         if over:
             best = max(over, key=lambda m: (m.type in ("PER", "ORG"), m.end - m.start))
             return best.key or "", best.type, best
+    # no mention under the speaker: read the label itself (a name inside "وكالة أنباء الشرق الأوسط الرسمية")
+    inner = [m for m in mentions_in_text(sp.label) if m.source not in ("nisba", "generic")]
+    first = min((m.start for m in inner), default=-1)
+    if inner and not sp.label[:first].strip(" #\"«"):
+        best = max((m for m in inner if m.start == first), key=lambda m: m.end)
+        return canonical_key(_clean(best.text), best.type), best.type, None
     words = key_words(sp.label)
-    typ: EntityType = "PER"
     g = gazetteer()
-    for n in range(len(words), 0, -1):
-        for i in range(0, len(words) - n + 1):
-            e = g.phrases.get(words[i:i + n])
-            if e is not None and n == len(words):
-                return e.key, e.type, None
+    head = words[0][2:] if words and words[0].startswith("ال") else (words[0] if words else "")
+    typ: EntityType = g.heads[head][0] if head in g.heads else "PER"
     return canonical_key(sp.label, typ), typ, None
 
 
@@ -221,8 +258,11 @@ def resolve(
     text = doc.article.text
     keyed = assign_keys(mentions or find_mentions(doc))
     extra: dict[str, tuple[str, EntityType]] = {}
-    speaker_keys = []
+    speaker_keys: list[str | None] = []
     for st in statements:
+        if not key_words(st.speaker.label) and st.speaker.mention is None:
+            speaker_keys.append(None)  # nobody named: no entity to key
+            continue
         key, typ, _ = _speaker_key(st.speaker, keyed)
         speaker_keys.append(key)
         if not any(m.key == key for m in keyed):
@@ -230,10 +270,10 @@ def resolve(
     entities = build_entities(keyed, extra)
     by_key = {e.key: e for e in entities}
     out = []
-    for st, key in zip(statements, speaker_keys, strict=True):
-        e = by_key.get(key)
+    for st, skey in zip(statements, speaker_keys, strict=True):
+        e = by_key.get(skey) if skey else None
         aliases = tuple(dict.fromkeys([*st.speaker.aliases, *(e.aliases if e else ())]))
-        sp = replace(st.speaker, entity=key, aliases=tuple(a for a in aliases if a != st.speaker.label))
+        sp = replace(st.speaker, entity=skey, aliases=tuple(a for a in aliases if a != st.speaker.label))
         st = replace(st, speaker=sp)
         out.append(replace(st, targets=targets_of(st, keyed, by_key, text, nisba=nisba, descriptions=descriptions)))
     return entities, tuple(out)

@@ -1,0 +1,723 @@
+"""Extractions -> an RDF dataset: one named graph per article, deterministic IRIs, signed shortcuts.
+
+Each article becomes the named graph ``ngid:graph/{article_id}`` holding the article, its
+statements (with character offsets for cue, content, speaker mention, target mentions and stance
+evidence), the target links with their stance and the article's ``schema:mentions`` of actors.
+What is shared by articles lives in two derived graphs, so no triple is repeated across graphs:
+``ngid:derived/actors`` describes each actor once (labels in @ar/@en, type, ids, affiliations),
+and ``ngid:derived/relations`` holds the ``ng:talksAbout`` shortcuts and the signed
+``ng:ActorRelation`` counts, recomputed from all article graphs after every build.
+
+IRIs depend only on article ids, canonical actor keys and cue offsets, so two builds of the
+same extractions give isomorphic graphs and adding an article again changes nothing (its graph
+is replaced by an identical one).
+
+    >>> from newsgraph.model import Article, Cue, Extraction, Speaker, Statement
+    >>> text = "عنوان\\n\\nقال بوتين إن الوضع مستقر."
+    >>> st = Statement(id="s1", kind="indirect", cue=Cue(7, 10, "قال", "قال"),
+    ...                speaker=Speaker(entity="putin", label="بوتين", resolved_by="explicit"))
+    >>> ds = build_graph([Extraction(article=Article.from_text(text, id="a1"), statements=(st,))])
+    >>> str(statement_iri("a1", 7))
+    'https://w3id.org/newsgraph/id/statement/a1/7'
+    >>> (statement_iri("a1", 7), PROV.wasAttributedTo, actor_iri("putin")) in ds
+    True
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, unquote
+
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.compare import graph_diff, isomorphic
+from rdflib.term import Node
+
+from newsgraph.errors import DependencyError, GraphError, OntologyError
+from newsgraph.model import Entity, Extraction, Span, Statement, Target
+from newsgraph.vocab import DCTERMS, NG, NGID, OA, OWL, PROV, RDF, SDO, SHAPES_PATH, SKOS, XSD, bind_prefixes
+
+__all__ = [
+    "EXPORT_FORMATS",
+    "ACTORS_GRAPH",
+    "RELATIONS_GRAPH",
+    "RELATION_COUNTS_QUERY",
+    "Triple",
+    "actor_iri",
+    "add_extraction",
+    "article_ids",
+    "article_iri",
+    "article_triples",
+    "build_graph",
+    "datasets_isomorphic",
+    "describe_difference",
+    "export",
+    "format_for",
+    "graph_iri",
+    "load",
+    "new_dataset",
+    "refresh_relations",
+    "relation_iri",
+    "merge_actor",
+    "relation_triples",
+    "statement_iri",
+    "target_iri",
+    "union_graph",
+    "validate",
+]
+
+Triple = tuple[Node, Node, Node]
+
+RELATIONS_GRAPH = NGID["derived/relations"]
+"""The named graph of the ng:ActorRelation nodes and ng:talksAbout shortcuts (aggregated over every article)."""
+
+ACTORS_GRAPH = NGID["derived/actors"]
+"""The named graph of the actor descriptions (labels, types, ids, affiliations), one copy per actor.
+
+Actors are shared by articles, so they are described once here rather than in each article graph:
+a triple repeated in several named graphs would count once per graph in pyoxigraph's union."""
+
+# file extension -> rdflib format name; quads formats keep the per-article named graphs
+EXPORT_FORMATS: dict[str, str] = {
+    ".ttl": "turtle",
+    ".nt": "nt",
+    ".jsonld": "json-ld",
+    ".trig": "trig",
+    ".nq": "nquads",
+}
+_QUAD_FORMATS = {"trig", "nquads", "json-ld"}
+
+_KIND_CLASS = {"direct": NG.DirectStatement, "indirect": NG.IndirectStatement, "mixed": NG.MixedStatement}
+_TYPE_CLASS = {"PER": NG.Person, "ORG": NG.Organization, "GPE": NG.Place, "LOC": NG.Place}
+_STANCE = {"pos": NG.Positive, "neg": NG.Negative, "neu": NG.Neutral}
+_ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
+_LATIN = re.compile(r"[A-Za-z]")
+_LEAD_CHARS = 280  # ng:text is a short excerpt for display, never the article (licence: no full text)
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DATETIME = re.compile(r"^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})$")
+
+
+# ----------------------------------------------------------------------------- IRIs
+
+
+def _enc(value: str) -> str:
+    # percent-encode everything outside unreserved ASCII, so keys with '/', spaces or Arabic stay one segment
+    return quote(value, safe="")
+
+
+def article_iri(article_id: str) -> URIRef:
+    """The IRI of an article: ``ngid:article/{id}`` (e.g. ``article_iri("snn-1")``)."""
+    return NGID["article/" + _enc(article_id)]
+
+
+def actor_iri(key: str) -> URIRef:
+    """The IRI of an actor from its canonical key (``actor_iri("بوتين")`` percent-encodes the Arabic)."""
+    return NGID["actor/" + _enc(key)]
+
+
+def statement_iri(article_id: str, cue_start: int) -> URIRef:
+    """The IRI of a statement: ``ngid:statement/{article_id}/{cue_start}``."""
+    return NGID[f"statement/{_enc(article_id)}/{cue_start}"]
+
+
+def target_iri(statement: URIRef, target_key: str) -> URIRef:
+    """The IRI of one statement-target link: ``{statement}/target/{key}``."""
+    return URIRef(f"{statement}/target/{_enc(target_key)}")
+
+
+def relation_iri(speaker_key: str, target_key: str) -> URIRef:
+    """The IRI of the signed shortcut node ``ngid:relation/{speaker_key}/{target_key}``."""
+    return NGID[f"relation/{_enc(speaker_key)}/{_enc(target_key)}"]
+
+
+def graph_iri(article_id: str) -> URIRef:
+    """The IRI of an article's named graph: ``ngid:graph/{article_id}``."""
+    return NGID["graph/" + _enc(article_id)]
+
+
+def _actor_key_of(iri: str) -> str:
+    prefix = str(NGID) + "actor/"
+    if not iri.startswith(prefix):
+        raise GraphError(f"{iri} is not a newsgraph actor IRI (expected it to start with {prefix})")
+    return unquote(iri[len(prefix):])
+
+
+# ----------------------------------------------------------------------------- one article
+
+
+def _label(text: str) -> Literal:
+    if _ARABIC.search(text):
+        return Literal(text, lang="ar")
+    if _LATIN.search(text):
+        return Literal(text, lang="en")
+    return Literal(text)
+
+
+def _date_literal(value: str) -> Literal:
+    value = value.strip()
+    if _DATE.match(value):
+        return Literal(value, datatype=XSD.date)
+    m = _DATETIME.match(value)
+    if m:
+        return Literal(f"{m.group(1)}T{m.group(2)}", datatype=XSD.dateTime)
+    return Literal(value)
+
+
+def _lead(text: str, title: str) -> str:
+    body = text
+    if title and body.lstrip().startswith(title):
+        body = body.lstrip()[len(title):]
+    para = next((p.strip() for p in re.split(r"\n\s*\n|\n", body) if p.strip()), "")
+    return para if len(para) <= _LEAD_CHARS else para[:_LEAD_CHARS].rsplit(" ", 1)[0] + " …"
+
+
+class _ActorBook:
+    """Collects what one article says about each actor and writes each description once."""
+
+    def __init__(self, entities: Iterable[Entity]) -> None:
+        self.entities = {e.key: e for e in entities}
+        self.by_name: dict[str, str] = {}
+        for e in self.entities.values():
+            for name in (e.label, e.label_en, *e.aliases):
+                if name:
+                    self.by_name.setdefault(name, e.key)
+        self.fallback: dict[str, tuple[str, tuple[str, ...], str | None]] = {}  # key -> label, aliases, type
+        self.extra: dict[str, list[Triple]] = {}  # actor-level facts found at statements (affiliations)
+
+    def use(self, key: str, label: str, aliases: Iterable[str] = (), type_: str | None = None) -> URIRef:
+        if key not in self.entities and key not in self.fallback:
+            self.fallback[key] = (label or key, tuple(aliases), type_)
+        return actor_iri(key)
+
+    def organization(self, name: str) -> URIRef:
+        key = name if name in self.entities else self.by_name.get(name, name)
+        return self.use(key, name, (), "ORG")
+
+    def descriptions(self) -> dict[str, list[Triple]]:
+        out: dict[str, list[Triple]] = {}
+        for key in sorted(set(self.entities) | set(self.fallback)):
+            if key in self.entities:
+                e = self.entities[key]
+                out[key] = list(_actor_triples(key, e.label, e.label_en, e.aliases, e.type, e.ids))
+            else:
+                label, aliases, type_ = self.fallback[key]
+                out[key] = list(_actor_triples(key, label, None, aliases, type_, ()))
+        for key, triples in self.extra.items():
+            out.setdefault(key, []).extend(triples)
+        return out
+
+
+def _actor_triples(key: str, label: str, label_en: str | None, aliases: Iterable[str], type_: str | None,
+                   ids: Iterable[tuple[str, str]]) -> Iterator[Triple]:
+    node = actor_iri(key)
+    yield node, RDF.type, NG.Actor
+    if type_ in _TYPE_CLASS:
+        yield node, RDF.type, _TYPE_CLASS[type_]
+    if type_:
+        yield node, NG.entityType, Literal(type_)
+    yield node, NG.actorKey, Literal(key)
+    # SKOS: at most one prefLabel per language; every other name becomes an altLabel
+    pref: dict[str | None, Literal] = {}
+    alts: list[Literal] = []
+    for name in (label, label_en, *aliases):
+        if not name:
+            continue
+        lit = _label(name)
+        if lit.language not in pref:
+            pref[lit.language] = lit
+        elif lit != pref[lit.language]:
+            alts.append(lit)
+    for lit in pref.values():
+        yield node, SKOS.prefLabel, lit
+    for lit in alts:
+        yield node, SKOS.altLabel, lit
+    for scheme, value in ids:
+        if scheme == "iso3166":
+            yield node, NG.iso3166, Literal(value)
+        elif scheme == "geonames":
+            yield node, NG.geonames, Literal(value)
+        elif scheme == "wikidata":
+            yield node, OWL.sameAs, URIRef("http://www.wikidata.org/entity/" + value)
+        else:
+            yield node, DCTERMS.identifier, Literal(f"{scheme}:{value}")
+
+
+def _span_triples(node: URIRef, span: Span, text_p: URIRef, start_p: URIRef, end_p: URIRef) -> Iterator[Triple]:
+    yield node, text_p, Literal(span.text)
+    yield node, start_p, Literal(span.start)
+    yield node, end_p, Literal(span.end)
+
+
+def _anchor_triples(stmt: URIRef, prop: URIRef, name: str, article: URIRef, span: Span) -> Iterator[Triple]:
+    # the same position as a W3C Web Annotation selector, for tools that speak oa:
+    anchor = URIRef(f"{stmt}/{name}")
+    selector = URIRef(f"{stmt}/{name}/position")
+    yield stmt, prop, anchor
+    yield anchor, RDF.type, OA.SpecificResource
+    yield anchor, OA.hasSource, article
+    yield anchor, OA.hasSelector, selector
+    yield selector, RDF.type, OA.TextPositionSelector
+    # xsd:integer, not the xsd:nonNegativeInteger of the Web Annotation examples: pyoxigraph stores every
+    # integer subtype as xsd:integer, and the two stores must hold the same triples
+    yield selector, OA.start, Literal(span.start)
+    yield selector, OA.end, Literal(span.end)
+
+
+def _statement_triples(stmt: URIRef, st: Statement, article: URIRef, actors: _ActorBook) -> Iterator[Triple]:
+    sp = st.speaker
+    speaker_key = sp.entity or sp.label
+    speaker = actors.use(speaker_key, sp.label, sp.aliases)
+    yield stmt, RDF.type, NG.Statement
+    yield stmt, RDF.type, _KIND_CLASS[st.kind]
+    yield stmt, RDF.type, SDO.Quotation
+    yield stmt, NG.statementId, Literal(st.id)
+    yield stmt, NG.required, Literal(st.required)
+    yield stmt, PROV.wasAttributedTo, speaker
+    if st.kind in ("direct", "mixed"):
+        # the quoted words come from the speaker (PROV-DM: an agent may also be quoted as an entity)
+        yield stmt, PROV.wasQuotedFrom, speaker
+    yield stmt, PROV.wasDerivedFrom, article
+    yield stmt, SDO.isPartOf, article
+    cue = st.cue
+    yield from _span_triples(stmt, Span(cue.start, cue.end, cue.text), NG.cueText, NG.cueStart, NG.cueEnd)
+    yield stmt, NG.cueLemma, Literal(cue.lemma)
+    yield stmt, NG.cueType, Literal(cue.cue_type)
+    yield from _anchor_triples(stmt, NG.cueAnchor, "cue", article, Span(cue.start, cue.end, cue.text))
+    if st.content is not None:
+        yield from _span_triples(stmt, st.content, SDO.text, NG.contentStart, NG.contentEnd)
+        yield from _anchor_triples(stmt, NG.contentAnchor, "content", article, st.content)
+    if sp.mention is not None:
+        yield from _span_triples(stmt, sp.mention, NG.speakerText, NG.speakerStart, NG.speakerEnd)
+    yield stmt, NG.resolvedBy, Literal(sp.resolved_by)
+    if sp.title:
+        yield stmt, NG.speakerTitle, Literal(sp.title)
+    if sp.role:
+        yield stmt, NG.speakerRole, Literal(sp.role)
+    if sp.organization:
+        org = actors.organization(sp.organization)
+        yield stmt, NG.speakerOrganization, org
+        if org != speaker:
+            actors.extra.setdefault(speaker_key, []).append((speaker, SDO.affiliation, org))
+    seen: set[str] = set()
+    for target in st.targets:
+        if target.entity in seen:  # one link per actor; the first mention stands for the statement
+            continue
+        seen.add(target.entity)
+        yield from _target_triples(stmt, target, speaker, actors)
+
+
+def _target_triples(stmt: URIRef, target: Target, speaker: URIRef, actors: _ActorBook) -> Iterator[Triple]:
+    actor = actors.use(target.entity, target.label, target.aliases)
+    link = target_iri(stmt, target.entity)
+    yield stmt, SDO.about, actor
+    yield stmt, NG.hasTarget, link
+    yield link, RDF.type, NG.TargetLink
+    yield link, NG.targetActor, actor
+    yield link, NG.via, Literal(target.via)
+    yield from _span_triples(link, target.mention, NG.mentionText, NG.mentionStart, NG.mentionEnd)
+    if target.stance is not None:
+        yield link, NG.stance, _STANCE[target.stance]
+        if target.evidence is not None:
+            yield from _span_triples(link, target.evidence, NG.evidenceText, NG.evidenceStart, NG.evidenceEnd)
+
+
+def article_triples(extraction: Extraction, *, into: dict[str, list[Triple]] | None = None) -> Iterator[Triple]:
+    """The triples of one article's named graph (article, statements with offsets, target links, mentions).
+
+    Args:
+        extraction: what ``newsgraph.extract`` found in one article.
+        into: a dict that receives, once the iterator is exhausted, the description triples of every
+            actor the article involves (canonical key -> triples); they belong in :data:`ACTORS_GRAPH`,
+            merged with :func:`merge_actor`, which is what :func:`build_graph` and the stores do.
+            None: the descriptions are yielded too, making a self-contained article graph (for writers
+            that put one article per graph; pyoxigraph then sees the repeated actor triples once per graph).
+
+    Returns:
+        An iterator of (subject, predicate, object) rdflib terms; the same extraction always gives the same set.
+
+    Raises:
+        GraphError: when a statement kind or stance is not one the ontology knows.
+
+    Example: for ``قال بوتين إن ...`` the statement ``ngid:statement/a1/7`` gets
+    ``prov:wasAttributedTo ngid:actor/putin`` and ``ng:cueStart 7``.
+    """
+    art = extraction.article
+    node = article_iri(art.id)
+    yield node, RDF.type, SDO.NewsArticle
+    yield node, NG.articleId, Literal(art.id)
+    yield node, NG.charCount, Literal(len(art.text))
+    if art.title:
+        yield node, SDO.headline, Literal(art.title)
+    lead = _lead(art.text, art.title)
+    if lead:
+        yield node, NG.text, Literal(lead)
+    if art.date:
+        yield node, SDO.datePublished, _date_literal(art.date)
+    if art.url:
+        yield node, SDO.url, Literal(art.url, datatype=XSD.anyURI)
+    if art.source:
+        yield node, SDO.publisher, Literal(art.source)
+    if art.author:
+        yield node, SDO.author, Literal(art.author)
+    for warning in extraction.warnings:
+        yield node, NG.warning, Literal(warning)
+
+    actors = _ActorBook(extraction.entities)
+    used: dict[URIRef, int] = {}
+    for st in sorted(extraction.statements, key=lambda s: (s.cue.start, s.cue.end, s.id)):
+        if st.kind not in _KIND_CLASS:
+            raise GraphError(f"article '{art.id}': statement {st.id} has kind {st.kind!r}; "
+                             f"expected one of {', '.join(_KIND_CLASS)}", article_id=art.id)
+        bad = [t.stance for t in st.targets if t.stance is not None and t.stance not in _STANCE]
+        if bad:
+            raise GraphError(f"article '{art.id}': statement {st.id} has stance {bad[0]!r}; "
+                             f"expected one of {', '.join(_STANCE)} or None", article_id=art.id)
+        stmt = statement_iri(art.id, st.cue.start)
+        # two statements on one cue (rare: nested speech) keep distinct, still deterministic IRIs
+        n = used.get(stmt, 0)
+        used[stmt] = n + 1
+        if n:
+            stmt = URIRef(f"{stmt}-{n + 1}")
+        yield from _statement_triples(stmt, st, node, actors)
+    descriptions = actors.descriptions()
+    for key in descriptions:
+        yield node, SDO.mentions, actor_iri(key)
+    if into is not None:
+        into.update(descriptions)
+    else:  # one self-contained article graph (VOCAB.md allows actors repeated per article graph)
+        for triples in descriptions.values():
+            yield from triples
+
+
+# ----------------------------------------------------------------------------- datasets
+
+
+def new_dataset() -> Dataset:
+    """An empty dataset whose default graph is the union of its named graphs, with newsgraph prefixes bound.
+
+    Example: ``ds = new_dataset(); ds.query("SELECT * { ?s ng:cueText ?t }")`` sees every article graph.
+    """
+    ds = Dataset(default_union=True)
+    bind_prefixes(ds)
+    return ds
+
+
+def article_ids(dataset: Dataset) -> set[str]:
+    """The ids of the articles that have a named graph in the dataset (e.g. ``{'000_bbdb7bd5d11f476f'}``)."""
+    prefix = str(NGID) + "graph/"
+    out: set[str] = set()
+    for g in dataset.graphs():
+        name = str(g.identifier)
+        if name.startswith(prefix) and len(g):
+            out.add(unquote(name[len(prefix):]))
+    return out
+
+
+def merge_actor(triples: Iterable[Triple], existing_labels: Iterable[Literal]) -> list[Triple]:
+    """An actor description to add next to what the graph already says about the actor.
+
+    The first description of an actor keeps its preferred labels (SKOS allows one per language);
+    a later article's different preferred labels become alternative labels, so builds stay
+    deterministic for a given article order and adding an article twice adds nothing.
+
+    Args:
+        triples: the description from one article (``article_triples(..., into=...)``).
+        existing_labels: the actor's skos:prefLabel values already in the graph (empty: a new actor).
+
+    Returns:
+        The triples to add.
+
+    Example: with ``"روسيا"@ar`` already preferred, a new ``"روسيه"@ar`` is added as skos:altLabel.
+    """
+    existing = set(existing_labels)
+    if not existing:
+        return list(triples)
+    out = []
+    for s, p, o in triples:
+        if p == SKOS.prefLabel:
+            if o in existing:
+                continue
+            p = SKOS.altLabel
+        out.append((s, p, o))
+    return out
+
+
+def _add_actors(dataset: Dataset, descriptions: dict[str, list[Triple]]) -> None:
+    g = dataset.graph(ACTORS_GRAPH)
+    for key, triples in descriptions.items():
+        existing = [o for o in g.objects(actor_iri(key), SKOS.prefLabel) if isinstance(o, Literal)]
+        g.addN((s, p, o, g) for s, p, o in merge_actor(triples, existing))
+
+
+def add_extraction(dataset: Dataset, extraction: Extraction, *, replace: bool = True) -> bool:
+    """Put one article's graph into the dataset, replacing (or keeping) a graph of the same article.
+
+    Args:
+        dataset: the dataset to add to (changed in place: it is the store, not a value).
+        extraction: one article's extraction.
+        replace: True: an article already present is replaced by the new extraction; False: it is kept.
+
+    Returns:
+        True when the article graph was written, False when it was kept because ``replace`` is False.
+
+    Example: adding the extraction of ``قال بوتين ...`` twice leaves the dataset as after the first time.
+    """
+    gid = graph_iri(extraction.article.id)
+    g = dataset.graph(gid)
+    if len(g):
+        if not replace:
+            return False
+        g.remove((None, None, None))
+    descriptions: dict[str, list[Triple]] = {}
+    g.addN((s, p, o, g) for s, p, o in article_triples(extraction, into=descriptions))
+    _add_actors(dataset, descriptions)
+    return True
+
+
+RELATION_COUNTS_QUERY = """
+PREFIX ng: <https://w3id.org/newsgraph/ns#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+SELECT ?speaker ?target ?stance (COUNT(DISTINCT ?link) AS ?n) WHERE {
+  ?statement a ng:Statement ; prov:wasAttributedTo ?speaker ; ng:hasTarget ?link .
+  ?link ng:targetActor ?target .
+  OPTIONAL { ?link ng:stance ?stance }
+}
+GROUP BY ?speaker ?target ?stance
+"""
+"""Statement-target links per (speaker, target, stance); both rdflib and pyoxigraph run it for the relations."""
+
+
+def relation_triples(rows: Iterable[tuple[str, str, str | None, int]]) -> Iterator[Triple]:
+    """The ng:ActorRelation triples from (speaker IRI, target IRI, stance IRI or None, link count) rows.
+
+    Args:
+        rows: the results of :data:`RELATION_COUNTS_QUERY` as plain strings and ints.
+
+    Returns:
+        Triples of one ``ngid:relation/{speaker}/{target}`` node per pair; a missing stance counts as neutral.
+
+    Example: rows ``(actor/us_official, actor/russia, ng:Negative, 3)`` give ``ng:negativeCount 3``.
+    """
+    counts: dict[tuple[str, str], dict[str, int]] = {}
+    for speaker, target, stance, n in rows:
+        c = counts.setdefault((speaker, target), {"pos": 0, "neg": 0, "neu": 0})
+        if stance == str(NG.Positive):
+            c["pos"] += int(n)
+        elif stance == str(NG.Negative):
+            c["neg"] += int(n)
+        else:
+            c["neu"] += int(n)
+    for (speaker, target), c in sorted(counts.items()):
+        node = relation_iri(_actor_key_of(speaker), _actor_key_of(target))
+        yield node, RDF.type, NG.ActorRelation
+        yield node, NG.fromActor, URIRef(speaker)
+        yield node, NG.toActor, URIRef(target)
+        yield node, NG.statementCount, Literal(c["pos"] + c["neg"] + c["neu"])
+        yield node, NG.positiveCount, Literal(c["pos"])
+        yield node, NG.negativeCount, Literal(c["neg"])
+        yield node, NG.neutralCount, Literal(c["neu"])
+        yield URIRef(speaker), NG.talksAbout, URIRef(target)
+
+
+def refresh_relations(dataset: Dataset) -> None:
+    """Recompute the ng:ActorRelation graph from every article graph in the dataset.
+
+    Example: after adding an article where the US official criticises Russia, the node
+    ``ngid:relation/us_official/russia`` counts one more negative statement.
+    """
+    rel = dataset.graph(RELATIONS_GRAPH)
+    rel.remove((None, None, None))
+    rows: list[tuple[str, str, str | None, int]] = []
+    for r in dataset.query(RELATION_COUNTS_QUERY):
+        speaker, target, stance, n = r  # type: ignore[misc]
+        rows.append((str(speaker), str(target), str(stance) if stance is not None else None, int(n)))
+    rel.addN((s, p, o, rel) for s, p, o in relation_triples(rows))
+
+
+def build_graph(extractions: Iterable[Extraction], *, graph: Dataset | None = None) -> Dataset:
+    """Build (or extend) the knowledge graph of who said what about whom from extractions.
+
+    Args:
+        extractions: one extraction per article (``newsgraph.extract`` results).
+        graph: a dataset to add to (e.g. from an earlier build); a new one when None.
+            An article already in it is replaced, so adding the same article twice adds nothing.
+
+    Returns:
+        The dataset: one named graph per article plus the derived relations graph; querying its
+        default graph sees the union.
+
+    Example: ``build_graph([extract(open("seeds/000_bbdb7bd5d11f476f.txt").read())])`` holds
+    statements such as ``قال المتحدث باسم وزارة الدفاع ...`` attributed to their speakers.
+    """
+    ds = graph if graph is not None else new_dataset()
+    for extraction in extractions:
+        add_extraction(ds, extraction)
+    refresh_relations(ds)
+    return ds
+
+
+def union_graph(dataset: Dataset | Graph) -> Graph:
+    """Every triple of every graph in the dataset, as one plain ``rdflib.Graph`` (duplicates merged).
+
+    Example: ``len(union_graph(ds))`` is the triple count of the Turtle export.
+    """
+    if not isinstance(dataset, Dataset):
+        return dataset
+    g = Graph()
+    for prefix, ns in dataset.namespaces():
+        g.bind(prefix, ns, override=True, replace=True)
+    for ctx in dataset.graphs():
+        for t in ctx:
+            g.add(t)
+    return g
+
+
+# ----------------------------------------------------------------------------- files
+
+
+def format_for(path: Path | str, format: str | None = None) -> str:
+    """The rdflib format name for a file: given, or chosen by extension (.ttl .nt .jsonld .trig .nq).
+
+    Raises:
+        GraphError: for an extension newsgraph does not write.
+
+    Example: ``format_for("seed.trig")`` is ``'trig'``.
+    """
+    if format:
+        return format
+    suffix = Path(path).suffix.lower()
+    if suffix not in EXPORT_FORMATS:
+        raise GraphError(f"cannot tell the RDF format of {path}: use one of the extensions "
+                         f"{', '.join(EXPORT_FORMATS)} or give the format")
+    return EXPORT_FORMATS[suffix]
+
+
+def _jsonld_context() -> dict[str, Any]:
+    from newsgraph.vocab import PREFIXES
+
+    return dict(PREFIXES)
+
+
+def export(dataset: Dataset | Graph, path: Path | str, format: str | None = None) -> Path:
+    """Write the graph to a file; quad formats (.trig, .nq, .jsonld) keep one named graph per article.
+
+    Args:
+        dataset: what :func:`build_graph` returned (or a plain graph).
+        path: the file to write; its extension picks the format unless ``format`` is given.
+        format: an rdflib format name (turtle, nt, json-ld, trig, nquads) to override the extension.
+
+    Returns:
+        The path written.
+
+    Raises:
+        GraphError: for an unknown extension.
+
+    Example: ``export(ds, "seed.ttl")`` writes the union graph with labels such as ``"روسيا"@ar``.
+    """
+    path = Path(path)
+    fmt = format_for(path, format)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if fmt in _QUAD_FORMATS and isinstance(dataset, Dataset):
+        target: Graph = dataset
+    else:
+        target = union_graph(dataset)
+    kwargs: dict[str, Any] = {"encoding": "utf-8"}
+    if fmt == "json-ld":
+        kwargs["context"] = _jsonld_context()
+        kwargs["auto_compact"] = True
+    target.serialize(destination=str(path), format=fmt, **kwargs)
+    return path
+
+
+def load(path: Path | str, format: str | None = None) -> Dataset:
+    """Read a graph file written by :func:`export` (or any RDF in those formats) into a new dataset.
+
+    Triple formats (.ttl, .nt) land in the default graph; quad formats keep their named graphs.
+
+    Raises:
+        GraphError: when the file is missing or not valid RDF.
+
+    Example: ``load("seed.trig")`` gives back one named graph per article, e.g. ``ngid:graph/000_bbdb7bd5d11f476f``.
+    """
+    path = Path(path)
+    fmt = format_for(path, format)
+    if not path.is_file():
+        raise GraphError(f"no such graph file: {path}")
+    ds = new_dataset()
+    try:
+        if fmt in _QUAD_FORMATS:
+            ds.parse(str(path), format=fmt)
+        else:
+            ds.default_graph.parse(str(path), format=fmt)
+    except Exception as exc:  # rdflib raises many unrelated types for broken input
+        raise GraphError(f"cannot read {path} as {fmt}: {exc}") from exc
+    return ds
+
+
+# ----------------------------------------------------------------------------- comparison and validation
+
+
+def _named(dataset: Dataset | Graph) -> dict[str, Graph]:
+    if not isinstance(dataset, Dataset):
+        return {"": dataset}
+    return {str(g.identifier): g for g in dataset.graphs() if len(g)}
+
+
+def datasets_isomorphic(a: Dataset | Graph, b: Dataset | Graph, *, union: bool = False) -> bool:
+    """True when both hold the same named graphs with isomorphic contents (or the same union when ``union``).
+
+    Example: a dataset exported to .trig and read back is isomorphic to the original.
+    """
+    if union:
+        return isomorphic(union_graph(a), union_graph(b))
+    ga, gb = _named(a), _named(b)
+    return ga.keys() == gb.keys() and all(isomorphic(ga[k], gb[k]) for k in ga)
+
+
+def describe_difference(a: Dataset | Graph, b: Dataset | Graph, *, limit: int = 20) -> str:
+    """A readable account of how two graphs differ (``rdflib.compare.graph_diff`` of the unions), for test failures.
+
+    Example: ``describe_difference(ds1, ds2)`` lists triples such as ``ng:cueStart 70`` found only on one side.
+    """
+    ga, gb = _named(a), _named(b)
+    lines = []
+    if ga.keys() != gb.keys():
+        lines.append(f"graphs only in first: {sorted(ga.keys() - gb.keys())[:limit]}")
+        lines.append(f"graphs only in second: {sorted(gb.keys() - ga.keys())[:limit]}")
+    _, first, second = graph_diff(union_graph(a), union_graph(b))
+    lines.append(f"{len(first)} triples only in first, {len(second)} only in second")
+    lines += ["< " + " ".join(t.n3() for t in tr) for tr in sorted(first)[:limit]]
+    lines += ["> " + " ".join(t.n3() for t in tr) for tr in sorted(second)[:limit]]
+    return "\n".join(lines)
+
+
+def validate(dataset: Dataset | Graph, *, shapes: Path | None = None) -> tuple[bool, str]:
+    """Check the union graph against the newsgraph SHACL shapes (ontologies/newsgraph-shapes.ttl).
+
+    Args:
+        dataset: the graph to check.
+        shapes: another shapes file (default: the newsgraph shapes).
+
+    Returns:
+        (conforms, the pyshacl report text).
+
+    Raises:
+        DependencyError: when pyshacl is not installed (``pip install newsgraph[dev]``).
+        OntologyError: when the shapes file is missing.
+
+    Example: ``validate(build_graph([extract(seed)]))[0]`` is True; a statement without ``ng:cueStart`` fails.
+    """
+    try:
+        import pyshacl
+    except ImportError as exc:
+        raise DependencyError("validating a graph needs pyshacl: pip install pyshacl") from exc
+    shapes_path = shapes or SHAPES_PATH
+    if not shapes_path.is_file():
+        raise OntologyError(f"no shapes file at {shapes_path}")
+    shapes_graph = Graph().parse(str(shapes_path), format="turtle")
+    conforms, _, text = pyshacl.validate(union_graph(dataset), shacl_graph=shapes_graph, inference="none",
+                                         advanced=True)
+    return bool(conforms), str(text)
+

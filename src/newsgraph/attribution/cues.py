@@ -2,7 +2,7 @@
 
 The lexicon (``resources/cues.tsv``) lists lemmas with their perfect, imperfect and participle stems; the
 inflected forms are generated here and matched on the normalised word, with or without a و/ف clitic.  When
-the Document carries morphology analyses they veto noun readings and admit verb forms the generator misses.
+the Document carries morphology analyses they veto the noun reading of ambiguous forms (ذكر، نقل، وصف).
 
     >>> [c.lemma for c in find_cues(scan("وقال الوزير إن الوضع مستقر، مضيفاً أن ..."))]
     ['قال', 'أضاف']
@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from newsgraph.attribution.text import Tok, View, norm
+from newsgraph.attribution.text import Tok, View, norm, scan  # noqa: F401  (scan: used in the examples)
 from newsgraph.lexicons import load_tsv
 
 __all__ = ["CueHit", "find_cues", "cue_forms"]

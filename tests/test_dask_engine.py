@@ -50,3 +50,19 @@ def test_dask_and_local_engines_build_isomorphic_graphs(tmp_path):
             _, only_dask, only_local = graph_diff(to_isomorphic(got[name]), to_isomorphic(want[name]))
             pytest.fail(f"graph {name} differs: only from Dask {sorted(only_dask)[:3]}; "
                         f"only from the local engine {sorted(only_local)[:3]}")
+
+
+def test_build_command_with_the_dask_engine(tmp_path, capsys):
+    from conftest import SEED_ARTICLE
+
+    from newsgraph.cli import main
+
+    shards = tmp_path / "shards"
+    assert main(["build", str(SEED_ARTICLE), "--engine", "dask", "--workers", "1", "-o", str(shards),
+                 "--store", str(tmp_path / "store")]) == 0
+    out = capsys.readouterr().out
+    assert "dask: 1 articles" in out and "loaded the shards" in out
+    assert (shards / "part-00000.nq").stat().st_size > 0
+    assert main(["query", str(tmp_path / "store"), "SELECT (COUNT(*) AS ?n) WHERE { ?s a ng:Statement }",
+                 "--format", "csv"]) == 0
+    assert int(capsys.readouterr().out.split()[-1]) > 10

@@ -65,6 +65,19 @@ _PREPOSITION_NAMES = frozenset({"علي"})
 # words that glue a compound given name: "عبد الله"، "صلاح الدين"، "محمد بن سلمان"
 _COMPOUND = _CONNECTORS | {"الدين", "الله", "الرحمن"}
 _PLACE_HEADS = frozenset(norm_word(w) for w in "مدينة بلدة محافظة قرية إقليم ولاية مدن بلدات محافظات قرى".split())
+# the kunya and its case forms (أبو سياف، أبا سياف، أبي سياف) and أم (أم سياف)
+_KUNYA = frozenset({"ابو", "ابا", "ابي", "ام"})
+# heads of geographic features: the definite head and its adjective are one place (المحيط الهندي is not India)
+_SEA_HEADS = frozenset(norm_word(w) for w in "محيط بحر خليج".split())
+# heads of political and civic organisations whose definite head + adjective is a proper name
+# (الحزب الديمقراطي الكردستاني، الجماعة الإسلامية، الاتحاد الوطني الكردستاني), and of bodies that take a لل-
+# complement as part of their name (الاتحاد السعودي للفروسية، المنظمة العربية للتنمية)
+_PARTY_HEADS = frozenset(norm_word(w) for w in "حزب اتحاد جماعة حركة جبهة تيار منظمة ائتلاف".split())
+_LAM_HEADS = frozenset(norm_word(w) for w in "اتحاد لجنة منظمة هيئة مؤسسة جمعية مجلس صندوق مركز".split())
+# adjectives that make an organisation head generic, not a name (الحزب الحاكم، الجماعات المسلحة)
+_GENERIC_ADJ = frozenset(norm_word(w) for w in (
+    "الحاكم الحاكمة المسلح المسلحة المعارض المعارضة المذكور المذكورة الجديد الجديدة المحظور المحظورة الأخرى "
+    "الآخر نفسه نفسها ذاتها ذاته الأول الأولى الثاني الثانية الكبير الكبرى").split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,7 +252,7 @@ class _Finder:
                 i += 1
 
     def _person_not_place(self, i: int, n: int, form: str) -> bool:
-        if form not in self.g.given_names or i + n >= len(self.words):
+        if (form not in self.g.given_names and form not in _KUNYA) or i + n >= len(self.words):
             return False
         nxt = self.words[i + n]
         return nxt.joined and self.name_like(nxt) and (nxt.norm,) not in self.g.phrases and nxt.proper is not False \
@@ -268,7 +281,7 @@ class _Finder:
                     continue
                 if form in _PREPOSITION_NAMES and not self._ali_is_name(i):
                     continue
-                if form in g.given_names or (form == "عبد" and i + 1 < len(words)):
+                if form in g.given_names or (form == "عبد" and i + 1 < len(words)) or self._kunya(i, form):
                     start_plen = plen
                     break
                 # a compound given name with الدين: صدر الدين، نور الدين، عز الدين
@@ -310,6 +323,19 @@ class _Finder:
                 i = j
             else:
                 i += 1
+
+    def _kunya(self, i: int, form: str) -> bool:
+        """أبو/أبا/أبي/أم + a name ("أبو سياف"، "أبا سياف"، "أم سياف"): a person's kunya (Wright, Grammar I §
+        kunya). أم is also "or": only before a word the morphology reads as a proper noun or does not know."""
+        if form not in _KUNYA or i + 1 >= len(self.words):
+            return False
+        nxt = self.words[i + 1]
+        if not nxt.joined or nxt.norm in _STOP or nxt.norm in self.g.demonyms or nxt.norm in self.g.titles \
+                or nxt.bare.endswith("ى") or nxt.tanween or len(nxt.norm) < 3 or nxt.norm.startswith(("و", "ال")):
+            return False
+        if form == "ام":
+            return bool(nxt.proper) or (nxt.proper is None and self.morph)
+        return nxt.proper is not False or nxt.norm in self.g.given_names or "noun" in nxt.pos
 
     def _after_place_head(self, i: int) -> bool:
         return i > 0 and self.words[i].joined and any(
@@ -378,9 +404,21 @@ class _Finder:
                         and not nxt.norm.startswith("و") and (not nxt.norm.startswith("ال") or nxt.top_proper):
                     self.add(i + 1, i + 2, 0, "GPE", None, "pattern")
                 continue
-            j, anchored = i + 1, False
+            if head in _SEA_HEADS and not (definite and i + 1 < len(words) and words[i + 1].joined
+                                           and words[i + 1].norm.startswith("ال") and not self.taken[i + 1]):
+                continue  # محيط المدينة "its surroundings": only المحيط/البحر/الخليج + adjective is a place
+            j, anchored, lam = i + 1, False, False
             while j < len(words) and j - i <= 6 and words[j].joined:
                 n = words[j].norm
+                if j > i + 1 and any(f in g.titles for _, f in _bare_forms(n)) \
+                        and words[j - 1].norm not in _NAME_TITLES:
+                    break  # اللجنة الأولمبية السعودية الأمير عبدالله: a title after the complement starts a name
+                if head in _LAM_HEADS and definite and not lam and j > i + 1 and n.startswith("لل") and len(n) > 4 \
+                        and not self.taken[j]:
+                    j, lam = j + 1, True  # الاتحاد السعودي للفروسية
+                    continue
+                if lam and not n.endswith(("ي", "يه")):
+                    break  # after the لل- complement only its adjectives (المنظمة العربية للتنمية الزراعية)
                 if self.taken[j]:
                     # a known name inside the complement: "هيئة أركان الجيش الإسرائيلي",
                     # "المجلس المركزي لمنظمة التحرير الفلسطينية"
@@ -417,6 +455,10 @@ class _Finder:
             # anchored to a named referent (a nisba, a known name, a proper noun): "وزارة الدفاع الروسية";
             # otherwise generic ("مجلس المحافظة", "القوات الأمنية"): kept as a mention, never a target
             anchored = anchored or any(self._anchor(words[k]) for k in range(i + 1, j) if not self.taken[k])
+            if head in _PARTY_HEADS | _SEA_HEADS and not anchored and words[i + 1].norm not in _GENERIC_ADJ:
+                # الجماعة الإسلامية، حركة التغيير، المحيط الهادئ: a definite head with its adjective, or an
+                # indefinite head with its definite genitive, names one organisation or place
+                anchored = definite or words[i + 1].norm.startswith("ال")
             for k in range(i + 1, j):
                 self.taken[k] = False  # add() marks them again; the inner names stay mentions of their own
             self.add(i, j, plen, typ, None, "pattern" if anchored else "generic")

@@ -241,3 +241,11 @@ def test_kunya_case_forms_are_one_person() -> None:
           if m.type == "PER"]
     assert [m.text for m in ms] == ["أبو سياف", "أبا سياف", "أبي سياف"]
     assert len({m.key for m in ms}) == 1
+
+
+def test_island_head_and_coordinated_known_name(morphology) -> None:  # type: ignore[no-untyped-def]
+    # constructed: the name after جزيرة is a place; a known name after و is not swallowed by the complement
+    doc = _analysed(morphology, "عثر على حطام في جزيرة لاريونيون")
+    assert "لاريونيون" in {m.text for m in entities.find_mentions(doc)}
+    got = {m.text for m in mentions_in_text("قتل عناصر من قوات الشرطة والحشد الشعبي")}
+    assert "الحشد الشعبي" in got and "قوات الشرطة والحشد الشعبي" not in got

@@ -64,7 +64,8 @@ _NAME_TITLES = frozenset(norm_word(w) for w in "الملك الأمير الأم
 _PREPOSITION_NAMES = frozenset({"علي"})
 # words that glue a compound given name: "عبد الله"، "صلاح الدين"، "محمد بن سلمان"
 _COMPOUND = _CONNECTORS | {"الدين", "الله", "الرحمن"}
-_PLACE_HEADS = frozenset(norm_word(w) for w in "مدينة بلدة محافظة قرية إقليم ولاية مدن بلدات محافظات قرى".split())
+_PLACE_HEADS = frozenset(norm_word(w) for w in (
+    "مدينة بلدة محافظة قرية إقليم ولاية مدن بلدات محافظات قرى جزيرة جزر").split())
 # the kunya and its case forms (أبو سياف، أبا سياف، أبي سياف) and أم (أم سياف)
 _KUNYA = frozenset({"ابو", "ابا", "ابي", "ام"})
 # heads of geographic features: the definite head and its adjective are one place (المحيط الهندي is not India)
@@ -410,7 +411,7 @@ class _Finder:
             j, anchored, lam = i + 1, False, False
             while j < len(words) and j - i <= 6 and words[j].joined:
                 n = words[j].norm
-                if j > i + 1 and any(f in g.titles for _, f in _bare_forms(n)) \
+                if j > i + 1 and any(f in g.titles or _def_strip(f) in g.titles for _, f in _bare_forms(n)) \
                         and words[j - 1].norm not in _NAME_TITLES:
                     break  # اللجنة الأولمبية السعودية الأمير عبدالله: a title after the complement starts a name
                 if head in _LAM_HEADS and definite and not lam and j > i + 1 and n.startswith("لل") and len(n) > 4 \
@@ -419,6 +420,8 @@ class _Finder:
                     continue
                 if lam and not n.endswith(("ي", "يه")):
                     break  # after the لل- complement only its adjectives (المنظمة العربية للتنمية الزراعية)
+                if self.taken[j] and j > i + 1 and n.startswith("و") and j in self.gaz_end:
+                    break  # قوات الشرطة والحشد الشعبي: a known name coordinated after the complement is its own actor
                 if self.taken[j]:
                     # a known name inside the complement: "هيئة أركان الجيش الإسرائيلي",
                     # "المجلس المركزي لمنظمة التحرير الفلسطينية"
@@ -458,7 +461,7 @@ class _Finder:
             if head in _PARTY_HEADS | _SEA_HEADS and not anchored and words[i + 1].norm not in _GENERIC_ADJ:
                 # الجماعة الإسلامية، حركة التغيير، المحيط الهادئ: a definite head with its adjective, or an
                 # indefinite head with its definite genitive, names one organisation or place
-                anchored = definite or words[i + 1].norm.startswith("ال")
+                anchored = definite or any(words[k].norm.startswith("ال") for k in range(i + 1, j))
             for k in range(i + 1, j):
                 self.taken[k] = False  # add() marks them again; the inner names stay mentions of their own
             self.add(i, j, plen, typ, None, "pattern" if anchored else "generic")

@@ -403,3 +403,11 @@ def test_dedication_and_rebels_and_legitimacy() -> None:
     assert stances(doc, st) == {"pkk": "neg"}
     doc, st = make("وقال الوزير إن التدخل جاء بطلب من الرئيس الشرعي هادي.", "قال", "الوزير", [("hadi", "هادي")])
     assert stances(doc, st) == {"hadi": "pos"}
+
+
+def test_a_government_body_speaks_for_its_country() -> None:
+    # constructed: the White House's own country acting against a terrorist group
+    text = "وأعلن البيت الأبيض أن الولايات المتحدة حققت إنجازا في حربها ضد داعش."
+    doc, st = make(text, "أعلن", "البيت الأبيض", [("gpe-us", "الولايات المتحدة"), ("isis", "داعش")],
+                   speaker_entity="org-white_house")
+    assert stances(doc, st) == {"gpe-us": "neu", "isis": "neg"}

@@ -333,10 +333,18 @@ def _stem_set(s: str) -> frozenset[str]:
     return frozenset(out)
 
 
+@cache
+def _org_countries() -> dict[str, str]:
+    """Government bodies and the country they speak for (``org-white_house`` -> ``gpe-us``)."""
+    return {row[0]: f"gpe-{row[1].lower()}" for row in load_tsv("org_countries.tsv", columns=2)}
+
+
 def _own_side(st: Statement, t: Target, text: str) -> bool:
     sp = st.speaker
     if sp.entity and t.entity == sp.entity:
         return True
+    if sp.entity and t.entity == _org_countries().get(sp.entity):
+        return True  # البيت الأبيض speaking of الولايات المتحدة: its own country
     if sp.mention is not None and re.fullmatch(r"\s+ل", text[sp.mention.end : t.mention.start]):
         return True  # الأمانة العامة لمنظمة التعاون الإسلامي: the speaker's own organisation, in its phrase
     if sp.organization and t.entity == sp.organization:

@@ -249,3 +249,10 @@ def test_island_head_and_coordinated_known_name(morphology) -> None:  # type: ig
     assert "لاريونيون" in {m.text for m in entities.find_mentions(doc)}
     got = {m.text for m in mentions_in_text("قتل عناصر من قوات الشرطة والحشد الشعبي")}
     assert "الحشد الشعبي" in got and "قوات الشرطة والحشد الشعبي" not in got
+
+
+def test_an_adverbial_after_a_name_is_not_its_family_name(morphology) -> None:  # type: ignore[no-untyped-def]
+    # constructed: بوضوح "clearly" (ب + masdar in every analysis) ends the name
+    assert _people(morphology, "وتحدث خالد بوضوح عن الحصار") == []
+    # a family name that is also ب + noun in some reading stays a name
+    assert _people(morphology, "وقال محمد بركات إن") == ["محمد بركات"]

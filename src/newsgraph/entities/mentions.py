@@ -97,6 +97,7 @@ class Word:
     pos: frozenset[str] = frozenset()  # the parts of speech of all its analyses
     top_proper: bool = False  # the CHOSEN analysis (of the token holding the word's stem) is noun_prop
     tanween: bool = False  # written with tanween (دوماً، روسياً): indefinite, so not a proper name
+    prep: bool = False  # every analysis has a preposition proclitic (بوضوح "clearly"): an adverbial, no name
 
     @property
     def joined(self) -> bool:
@@ -158,8 +159,10 @@ def scan_words(text: str, analyses: Mapping[int, list[Analysis]] | None = None) 
         last = analyses.get(e - 1) if analyses is not None else None
         top = bool(last) and last[0].pos == "noun_prop"  # type: ignore[index]
         tanween = any("\u064b" <= c <= "\u064d" for c in m.group())
+        prep = bool(anas) and all(any(c.endswith("_prep") for c in a.proclitics) for a in anas) \
+            if analyses is not None else False
         words.append(Word(len(words), s, e, m.group(), norm_word(m.group()), text[prev_end:s], tag, proper, gloss,
-                          pos, top, tanween))
+                          pos, top, tanween, prep))
         prev_end = e
     return words
 
@@ -216,7 +219,7 @@ class _Finder:
         if _def_strip(w.norm) in self.g.heads or w.norm in self.g.heads:
             return False
         if self.morph:
-            return w.proper is not False
+            return w.proper is not False and not w.prep
         # without morphology: a word with a conjunction or a preposition + article is not a family name
         return not (w.norm.startswith(("و", "بال", "لل", "فال", "كال")) and len(w.norm) > 3)
 
@@ -346,7 +349,7 @@ class _Finder:
         """Right after a given name, a word the morphology reads as a common noun may still be the family
         name: an indefinite noun (أحمد عساف، فهد كفاين) or a definite nisba (مريم الحربي، محمد الشهري); after
         the father's name any definite noun (عزام بن محمد الدخيل)."""
-        if not self.morph or w.norm in _STOP or w.norm in self.g.demonyms:
+        if not self.morph or w.norm in _STOP or w.norm in self.g.demonyms or w.prep:
             return False
         if w.norm.startswith(("لل", "بال", "وال", "فال", "كال")) or any(
                 f in self.g.titles for _, f in _bare_forms(w.norm)):

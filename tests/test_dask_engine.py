@@ -19,7 +19,7 @@ def _graphs(files: list[Path]) -> dict[str, Graph]:
         if f.stat().st_size:
             ds.parse(f, format="nquads")
     out: dict[str, Graph] = {}
-    for g in ds.contexts():
+    for g in ds.graphs():
         if len(g):
             merged = out.setdefault(str(g.identifier), Graph())
             for t in g:

@@ -106,7 +106,7 @@ def _skolem(node: Node, base: str) -> Node:
 def _graph_batches(ds: Dataset, batch: int) -> Iterator[tuple[URIRef | None, list[str]]]:
     """(graph IRI or None for the default graph, N-Triples lines) in batches of at most ``batch`` lines."""
     skolem_base = "https://w3id.org/newsgraph/.well-known/genid/"
-    for ctx in sorted(ds.contexts(), key=lambda g: str(g.identifier)):
+    for ctx in sorted(ds.graphs(), key=lambda g: str(g.identifier)):
         ident = ctx.identifier
         name = None if ident == DATASET_DEFAULT_GRAPH_ID else URIRef(str(ident))
         lines: list[str] = []

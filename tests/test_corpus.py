@@ -254,3 +254,17 @@ def test_real_saudinewsnet_zip_gives_the_evaluation_ids_and_texts():
     assert found is not None, "the evaluation article snn-aawsat-88508bd6 is in 2015-08-06.zip"
     assert found.text == article_path.read_text(encoding="utf-8")
     assert EVAL.exists()
+
+
+def test_the_build_command_runs_a_corpus_and_reports_bad_articles(tmp_path, capsys):
+    from newsgraph.cli import main
+
+    out, errors = tmp_path / "g.nq", tmp_path / "skipped.jsonl"
+    inputs = [str(p) for p in make_corpus(tmp_path / "in")]
+    assert main(["build", *inputs, "-o", str(out), "--workers", "0", "--errors", str(errors), "--quiet"]) == 0
+    captured = capsys.readouterr()
+    assert f"{len(GOOD_IDS)} articles added (0 replaced, 0 kept, 6 unreadable)" in captured.out
+    assert "skipped day.jsonl:2: broken-json" in captured.err and "words/s" in captured.err
+    assert {json.loads(line)["reason"] for line in errors.read_text(encoding="utf-8").splitlines()} == {
+        "empty", "broken-json", "not-text", "too-large"}
+    assert set(read_graphs(out)) >= {article_graph_iri(i) for i in GOOD_IDS}

@@ -40,7 +40,7 @@ def check_offsets(text: str, sents: tuple[Sentence, ...]) -> None:
             last_end = t.end
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(TEXTS)
 def test_segment_never_raises_and_tokens_are_exact_ordered_spans(text: str) -> None:
     sents, warnings = segment(text)
@@ -136,8 +136,9 @@ def test_unbalanced_quotes_give_a_warning_not_an_error() -> None:
 
 def test_pathological_inputs_are_linear() -> None:
     # each would take minutes with a backtracking pattern; here they take well under a second
-    for text in ["[[" * 100_000, "&#" * 100_000, "http://" + "a." * 100_000, "#" + "_" * 200_000, "." * 200_000,
-                 "ب" + "ً" * 200_000, ("1," * 100_000)]:
+    # (30k repetitions: a quadratic scan would need ~10^9 steps and not finish in minutes)
+    for text in ["[[" * 30_000, "&#" * 30_000, "http://" + "a." * 30_000, "#" + "_" * 60_000, "." * 30_000,
+                 "ب" + "ً" * 60_000, ("1," * 30_000), "[[" + "x" * 60_000]:
         sents, _ = segment(text)
         check_offsets(text, sents)
 

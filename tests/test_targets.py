@@ -127,3 +127,20 @@ def test_setting_phrases_are_not_content() -> None:
                    content=Span.of(text, text.index("خلال"), len(text)))
     (s,) = _resolve(text, st)
     assert {t.entity for t in s.targets} == {"gpe-geonames-415189"}
+
+
+def test_addressee_is_not_a_target() -> None:
+    # "وقال لـ«الشرق الأوسط» إن الوزارة ..." / "قالت لـ«الشرق الأوسط»: «...»": told to, not about
+    for text, marker in (("وقال الوزير لـ«الشرق الأوسط» إن الحكومة العراقية ستعاقب الشركات", "لـ«"),
+                         ("وقالت الوزيرة لـ«الشرق الأوسط»: «العراق لن يقبل»", "«الشرق")):
+        c0 = text.index(marker)
+        st = Statement("s", "indirect", Cue(1, 4, "قال", "قال"), Speaker(None, "الوزير", "explicit"),
+                       content=Span.of(text, c0, len(text)))
+        (s,) = _resolve(text, st)
+        assert "loc-middle_east" not in {t.entity for t in s.targets}, text
+    # "وقال جاويش أوغلو، بحسب ما نقلت عنه وكالة الأناضول": the ل of قال is no preposition
+    text = "وقال جاويش أوغلو، بحسب ما نقلت عنه وكالة الأناضول"
+    st = Statement("s", "indirect", Cue(18, 22, "بحسب", "بحسب"), Speaker(None, "وكالة الأناضول", "explicit"),
+                   content=Span.of(text, 5, 16))
+    (s,) = _resolve(text, st)
+    assert [t.entity for t in s.targets] == ["per-mevlut_cavusoglu"]

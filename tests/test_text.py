@@ -75,7 +75,7 @@ def test_normalise_seed_article_round_trip(seed_text: str) -> None:
         assert norm_word(seed_text[os_:oe]) == norm_word(m.group())
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(TEXTS)
 def test_normalise_map_is_monotone_and_in_bounds(text: str) -> None:
     n = normalise(text)
@@ -91,7 +91,7 @@ def test_normalise_map_is_monotone_and_in_bounds(text: str) -> None:
         assert 0 <= s <= e <= len(text)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(
     st.lists(
         st.tuples(

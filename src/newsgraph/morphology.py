@@ -41,6 +41,7 @@ are not analysed; a hashtag is analysed as the word after ``#`` when it is a sin
 
 from __future__ import annotations
 
+import gc
 import os
 import re
 import threading
@@ -246,13 +247,19 @@ class Morphology:
     ('wa_conj',)
     """
 
-    def __init__(self, *, cache_size: int = 300_000) -> None:
+    def __init__(self, *, cache_size: int = 200_000) -> None:
         self._analyzer = _load_analyzer()
+        # The database is millions of long-lived dicts and strings; every full garbage collection
+        # would walk them all (it halved throughput).  Moving what exists now to the permanent
+        # generation keeps the collector to the objects the pipeline creates per article.
+        gc.collect()
+        gc.freeze()
         self._scored: dict[str, tuple[tuple[float, Analysis], ...]] = {}
         self._cache_size = cache_size
         self._shared: dict[tuple[Any, ...], Analysis] = {}
         self._strings: dict[str, str] = {}
         self._tuples: dict[tuple[str, ...], tuple[str, ...]] = {}
+        self._alts: dict[tuple[int, Analysis], tuple[Analysis, ...]] = {}
         rows = load_tsv("morphology_context.tsv", columns=2)
         self._titles = frozenset(norm_word(row[0]) for row in rows if row[1] == "title")
         self._lock = threading.Lock()
@@ -359,6 +366,7 @@ class Morphology:
         drop = max(1, len(self._scored) // 10)
         for k in list(self._scored)[:drop]:
             del self._scored[k]
+        self._alts.clear()  # keyed by id() of ranked tuples, which may now be reused
         if len(self._shared) > 4 * self._cache_size:
             self._shared.clear()
             self._strings.clear()
@@ -393,8 +401,18 @@ class Morphology:
                     return a
         return top
 
+    def _alternatives(self, ranked: tuple[tuple[float, Analysis], ...], chosen: Analysis) -> tuple[Analysis, ...]:
+        # per (form, choice): forms with dozens of analyses of one lemma would be rescanned per token
+        key = (id(ranked), chosen)
+        alts = self._alts.get(key)
+        if alts is None:
+            if len(self._alts) >= self._cache_size:
+                self._alts.clear()
+            alts = self._alts[key] = self._distinct_alternatives(ranked, chosen)
+        return alts
+
     @staticmethod
-    def _alternatives(ranked: tuple[tuple[float, Analysis], ...], chosen: Analysis) -> tuple[Analysis, ...]:
+    def _distinct_alternatives(ranked: tuple[tuple[float, Analysis], ...], chosen: Analysis) -> tuple[Analysis, ...]:
         seen = {(chosen.lemma, chosen.pos)}
         out: list[Analysis] = []
         for _, a in ranked:

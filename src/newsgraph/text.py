@@ -65,7 +65,7 @@ _DELETE = _ATTACHED | _ZERO_WIDTH
 _LETTERS = {
     "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا",
     "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي",
-    "ی": "ي", "ې": "ي", "ي": "ي",  # Persian yeh U+06CC, Pashto yeh
+    "ی": "ي", "ې": "ي", "ۍ": "ي",  # Persian yeh U+06CC, Pashto yeh U+06D0 and U+06CD
     "ک": "ك", "ڪ": "ك",  # Persian keheh U+06A9, swash kaf
     "ە": "ه", "ہ": "ه", "ھ": "ه",  # Kurdish ae, Urdu heh goal, heh doachashmee
 }

@@ -106,7 +106,8 @@ def extract_statements(doc: Document, mentions: tuple[Mention, ...]) -> tuple[tu
     drafts.extend(_headlines(view, refs))
     drafts.sort(key=lambda d: d.hit.start)
     statements: list[Statement] = []
-    anchors = sorted((d.anchor, d.hit.tok.i) for d in drafts)
+    # nested speech (after أن/إن of another statement) and headlines do not cut the content of others
+    anchors = sorted((d.anchor, d.hit.tok.i) for d in drafts if d.required)
     for d in drafts:
         c = _content(view, d, anchors, art_id)
         if c.warning and c.warning not in warnings:
@@ -270,7 +271,8 @@ def _sentence_subject(view: View, i: int) -> tuple[int, int] | None:
     if first.kind != "word" or not first.key.startswith("و") or len(first.key) < 4:
         return None
     rest = first.key[1:]
-    if rest in _NOT_VERBS or rest.startswith(("بال", "في", "لل")) or (first.analysis is not None and first.analysis.pos != "verb"):
+    not_verb = first.analysis is not None and first.analysis.pos != "verb"
+    if rest in _NOT_VERBS or rest.startswith(("بال", "في", "لل")) or not_verb:
         return None  # وبخصوص / وفي / وبعد open with a preposition, not a verb
     rng = subject_range(view, a + 1)
     if rng[0] < rng[1] and rng[1] <= i:
@@ -278,7 +280,8 @@ def _sentence_subject(view: View, i: int) -> tuple[int, int] | None:
     return None
 
 
-def _verb(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft], mentions: tuple[Mention, ...]) -> _Draft:
+def _verb(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft],
+          mentions: tuple[Mention, ...]) -> _Draft | None:
     i = h.tok.i
     sent = view.sentence[i]
     anchor = i
@@ -291,7 +294,7 @@ def _verb(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft], mention
                 # dropped-subject history so that "وأضاف" still finds the reporting speaker
                 nested = brng[0] > 0 and _COMP.match(view.tokens[brng[0] - 1].key) is not None
                 sp = _explicit(view, phrase, list(refs) if nested else refs, mentions, h.gender, h.number, sent)
-                return _Draft(h, sp, brng[0], i + 1, "verb")
+                return _Draft(h, sp, brng[0], i + 1, "verb", required=not nested)
     rng = subject_range(view, i + 1)
     if rng[0] < rng[1]:
         phrase = parse_phrase(view, rng)
@@ -305,6 +308,8 @@ def _verb(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft], mention
                 person = replace(person, organization=phrase.label)
                 sp = _explicit(view, person, refs, mentions, "-", "s", sent)
                 return _Draft(h, sp, anchor, prng[1], "verb")
+        if phrase.head in _EVENTS:
+            return None  # وتطرق الحديث إلى ...: a meeting or a talk is not a speaker
         phrase, after = _apposed_name(view, phrase, after)
         sp = _explicit(view, phrase, refs, mentions, h.gender, h.number, sent)
         return _Draft(h, sp, anchor, after, "verb")
@@ -342,6 +347,7 @@ def _participle(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft]) -
 
 
 _PRONOUN_SUFFIXES = ("ه", "ها", "هم", "هما")
+_EVENTS = frozenset(key(w) for w in "حديث لقاء اجتماع اتصال مباحثات محادثات بحث نقاش جلسة".split())
 _PRE_HEAD = frozenset(key(w) for w in "أحدث احدث آخر اخر أبرز أغلب معظم أكثر غالبية".split())
 _NOT_VERBS = frozenset(key(w) for w in (
     "بخصوص بشأن في على عن من بعد قبل خلال منذ مع عند لدى حول إلى الى كان كانت لكن إن ان أن بينما بحسب حسب "
@@ -383,7 +389,8 @@ def _particle(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft], con
     if rng[0] >= rng[1]:
         return None
     first = toks[rng[0]]
-    fk = first.key[1:] if first.key.startswith("ل") and not first.key.startswith("لل") and len(first.key) > 3 else first.key
+    lam = first.key.startswith("ل") and not first.key.startswith("لل") and len(first.key) > 3
+    fk = first.key[1:] if lam else first.key
     fk = "ال" + fk[2:] if fk.startswith("لل") else fk
     c = word_class(fk)
     if c is None and fk in _PRE_HEAD and rng[1] - rng[0] > 1:  # وفقاً لأحدث استطلاعات الرأي
@@ -399,7 +406,8 @@ def _particle(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft], con
         c = word_class(toks[rng[0]])
     elif c is None:
         for suf in _PRONOUN_SUFFIXES:
-            if fk.endswith(suf) and word_class(fk[: -len(suf)]) and word_class(fk[: -len(suf)])[0] == "product":
+            base_class = word_class(fk[: -len(suf)]) if fk.endswith(suf) else None
+            if base_class is not None and base_class[0] == "product":
                 r = _previous(refs, "-", "s")
                 if r is None:
                     return None
@@ -485,7 +493,7 @@ def _content(view: View, d: _Draft, anchors: list[tuple[int, int]], art_id: str)
     if d.cue_type == "particle":
         sa = view.sentence_bounds[sent][0]
         prev_tok = view.tokens[i - 1] if i > 0 else None
-        if i > sa and prev_tok is not None and prev_tok.kind != "punct" or (i > sa + 1):
+        if (i > sa and prev_tok is not None and prev_tok.kind != "punct") or (i > sa + 1):
             # "... , بحسب ما أكّدت موسكو": the content is the clause before the particle
             earlier = [anc for anc, ci in anchors[bisect_left(anchors, (sa, -1)) : bisect_left(anchors, (i, -1))]
                        if ci < i and view.sentence[ci] == sent]

@@ -2,7 +2,7 @@
 
 The lexicon (``resources/cues.tsv``) lists lemmas with their perfect, imperfect and participle stems; the
 inflected forms are generated here and matched on the normalised word, with or without a و/ف clitic.  When
-the Document carries morphology analyses they veto noun readings and admit verb forms the generator misses.
+the Document carries morphology analyses they veto the noun reading of ambiguous forms (ذكر، نقل، وصف).
 
     >>> [c.lemma for c in find_cues(scan("وقال الوزير إن الوضع مستقر، مضيفاً أن ..."))]
     ['قال', 'أضاف']
@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from newsgraph.attribution.text import Tok, View, norm
+from newsgraph.attribution.text import Tok, View, norm, scan  # noqa: F401  (scan: used in the examples)
 from newsgraph.lexicons import load_tsv
 
 __all__ = ["CueHit", "find_cues", "cue_forms"]
@@ -26,6 +26,10 @@ _CLAUSE_OPENERS = frozenset(norm(w) for w in (
 # words before a verb that make it not a statement: relative pronouns, subjunctive/negation particles
 _RELATIVE = frozenset(norm(w) for w in "الذي التي الذين اللذين اللتين اللواتي اللاتي ما".split())
 _SUBJUNCTIVE = frozenset(norm(w) for w in "أن ان لن كي لكي حتى لم لا لما ولم ولا ولن".split())
+# verbs whose form with an object pronoun still reports speech (بحسب ما قاله، وفقا لما نقلته، ما أكده)
+_OBJ_LEMMAS = frozenset(("قال", "نقل", "ذكر", "أورد", "أكد", "أعلن", "كتب", "سمى", "وصف"))
+_NARRATION = frozenset(("ذكر", "أشار"))
+_COMPS = tuple(norm(w) for w in "أن ان إن أنه انه إنه أنها انها إلى الى".split())
 _PERSON_SUFFIXES = ("", "ت", "وا", "ن", "تا", "ا")
 _OBJ_SUFFIXES = ("ه", "ها", "هم")
 
@@ -59,6 +63,7 @@ class _Form:
     needs: tuple[str, ...]
     strict: bool
     next: tuple[str, ...] = ()
+    wide: bool = False
 
 
 def _flags(cell: str) -> dict[str, tuple[str, ...]]:
@@ -76,7 +81,7 @@ def _split_flags(cell: str) -> list[str]:
     """'strict|needs=عن|على' -> ['strict', 'needs=عن|على'] (values of a flag keep their bars)."""
     parts: list[str] = []
     for piece in cell.split("|"):
-        if "=" in piece or not parts or piece in ("strict",):
+        if "=" in piece or not parts or piece in ("strict", "wide"):
             parts.append(piece)
         else:
             parts[-1] += "|" + piece
@@ -101,8 +106,10 @@ def cue_forms() -> dict[str, tuple[_Form, ...]]:
                 add(form, _Form(lemma, "particle", "-", "-", False, (), needs, False))
             continue
 
-        def mk(cue_type: str, gender: str, number: str, imperfect: bool = False) -> _Form:
-            return _Form(lemma, cue_type, gender, number, imperfect, light, needs, strict, nxt)
+        def mk(cue_type: str, gender: str, number: str, imperfect: bool = False, *, lemma: str = lemma,
+               light: tuple[str, ...] = light, needs: tuple[str, ...] = needs, strict: bool = strict,
+               nxt: tuple[str, ...] = nxt, wide: bool = "wide" in flags) -> _Form:
+            return _Form(lemma, cue_type, gender, number, imperfect, light, needs, strict, nxt, wide)
 
         if perf != "-":
             p = norm(perf)
@@ -114,7 +121,7 @@ def cue_forms() -> dict[str, tuple[_Form, ...]]:
                          (p + "تا", "f", "p"), (p + "ا", "m", "p")]
             for form, g, nb in forms:
                 add(form, mk("verb", g, nb))
-            for suf in _OBJ_SUFFIXES:  # قاله، نقلته (بحسب ما قاله ...)
+            for suf in _OBJ_SUFFIXES if lemma in _OBJ_LEMMAS else ():  # قاله، نقلته (بحسب ما قاله ...)
                 add(p + suf, mk("verb", "m", "s"))
                 add((p[:-1] if p[-1] in "اى" else p) + "ت" + suf, mk("verb", "f", "s"))
         if impf != "-":
@@ -213,25 +220,26 @@ def find_cues(view: View) -> list[CueHit]:
         clitic = clen > 0
         prev = _prev_word(view, t.i)
         prev_same_line = prev is not None and prev.line == t.line
+        prev_word = prev if prev is not None and prev_same_line and prev.kind == "word" else None
         in_title = t.start < view.title_end
         if form.cue_type == "verb":
-            if prev_same_line and prev.kind == "word" and not clitic:
-                if prev.norm in _RELATIVE:
+            if prev_word is not None and not clitic:
+                if prev_word.norm in _RELATIVE:
                     continue
-                if form.imperfect and prev.norm in _SUBJUNCTIVE:
+                if form.imperfect and prev_word.norm in _SUBJUNCTIVE:
                     continue
-                if prev.norm in ("لم", "ولم", "لا", "لن"):
+                if prev_word.norm in ("لم", "ولم", "لا", "لن"):
                     continue
             if form.imperfect and view.in_quote[t.i]:
                 continue
             if form.strict and not _clause_initial(view, t.i, clitic) and not in_title:
                 continue
-            if (form.imperfect and not clitic and not in_title and prev_same_line and prev.kind == "word"
-                    and not prev.definite and prev.norm not in _CLAUSE_OPENERS and not _name_like(prev)):
+            if (form.imperfect and not clitic and not in_title and prev_word is not None
+                    and not prev_word.definite and prev_word.norm not in _CLAUSE_OPENERS and not _name_like(prev_word)):
                 continue  # an imperfect after an indefinite noun is an adjectival clause (تقارير تفيد ...)
         elif form.cue_type == "participle":
             # a circumstantial participle opens a statement after a comma/quote or with و (ومطالباً)
-            if not clitic and prev_same_line and prev.kind == "word":
+            if not clitic and prev_word is not None:
                 continue
             if prev is None or not prev_same_line:
                 continue
@@ -241,10 +249,12 @@ def find_cues(view: View) -> list[CueHit]:
             pass
         if form.light and not _followed_by(view, t.i, form.light, window=6):
             continue
-        if form.needs and not _followed_by(view, t.i, form.needs, window=25):
+        if form.needs and not _followed_by(view, t.i, form.needs, window=25 if form.wide else 10):
             continue
         if form.next and not _followed_by(view, t.i, form.next, window=1):
             continue
+        if form.imperfect and form.lemma in _NARRATION and _followed_by(view, t.i, _COMPS, window=1):
+            continue  # يذكر أن / يشار إلى أن: the journalist's "it is worth noting", no speaker
         hits.append(CueHit(t, t.start + clen, t.end, form.lemma, form.cue_type, form.gender, form.number,
                            form.imperfect, form.light, form.needs, form.strict, clitic))
     return hits

@@ -16,7 +16,7 @@ leading title/role segment (الرئيس الروسي، وزير خارجية ا
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cache
 
 from newsgraph.attribution.text import Tok, View, key, norm
@@ -32,8 +32,10 @@ _TIME = frozenset(key(w) for w in (
     "أمس امس اليوم غدا الليلة مساء صباح ظهر عصر فجر يوم الاثنين الإثنين الثلاثاء الأربعاء الاربعاء الخميس الجمعة "
     "السبت الأحد الاحد أيضا ايضا مرارا مجددا كذلك حاليا مؤخرا سابقا لاحقا بدوره بدورها بدورهم الثلاثاء قائلا "
     "قائلة قائلين صراحة رسميا علنا").split())
-_RELATIVE = frozenset(key(w) for w in "الذي التي الذين اللذين اللتين اللواتي اللاتي ما مما فيما بينما".split())
-_QUANTIFIERS = frozenset(key(w) for w in "عدد أحد احد بعض جملة مجموعة العديد الكثير المئات مئات عشرات آلاف الآلاف".split())
+_RELATIVE = frozenset(key(w) for w in (
+    "الذي التي الذين اللذين اللتين اللواتي اللاتي ما مما فيما بينما حين حينما عندما لما بعدما كلما").split())
+_QUANTIFIERS = frozenset(key(w) for w in (
+    "عدد أحد احد بعض جملة مجموعة العديد الكثير المئات مئات عشرات آلاف الآلاف").split())
 _IN_CONTEXT = frozenset(key(w) for w in (
     "بيان تصريح تصريحات حديث كلمة مؤتمر مقابلة حسابه حسابها صفحته صفحتها بداية ختام رسالة لقاء اتصال تغريدة "
     "تدوينة منشور خطاب خطبة جلسة اجتماع ندوة برنامج حوار تقرير سياق معرض رده ردها وقت حين").split())
@@ -83,6 +85,8 @@ def is_boundary(tok: Tok, *, first: bool) -> bool:
     if tok.kind != "word":
         return True
     k = tok.key
+    if k == "علي" and tok.norm == "علي" and tok.analysis is not None and tok.analysis.pos == "noun_prop":
+        return False  # the name علي, not the preposition على written with ي
     if _COMPLEMENTISER.match(k) or k in _PREPS or k in _TIME or k in _RELATIVE:
         return True
     if k in ("في", "من", "و", "ف", "لـ", "بـ", "ل", "ب") or _PREP_PRONOUN.match(k):
@@ -105,7 +109,7 @@ def _is_particle(tok: Tok) -> bool:
 
     w = tok.norm
     forms = cue_forms().get(w) or (cue_forms().get(w[1:]) if len(w) > 3 and w[0] in "وف" else None)
-    return bool(forms) and forms[0].cue_type == "particle"
+    return forms is not None and forms[0].cue_type == "particle"
 
 
 def _is_cue_word(tok: Tok) -> bool:
@@ -138,6 +142,8 @@ def subject_range(view: View, i: int, *, limit: int = 14) -> tuple[int, int]:
         while k < n and toks[k].norm != ")" and k - j < 6:
             k += 1
         j = k + 1
+    if j + 1 < n and toks[j].key == "ذلك" and toks[j + 1].kind == "word":
+        j += 1  # أوضح ذلك مدير الإدارة: the object pronoun before the subject
     start = j
     out_end = j
     anonymous = False
@@ -150,11 +156,19 @@ def subject_range(view: View, i: int, *, limit: int = 14) -> tuple[int, int]:
             # a short quoted name: at the start ("أوباما") or after an organisation head (صحيفة "هآرتس")
             prev_cls = _cls(toks[j - 1]) if j > start else None
             close = _closing_quote(view, j, 6)
-            if close is not None and (first or prev_cls == "organisation" or (j > start and _org_phrase(toks[start:j]))):
+            after_org = prev_cls == "organisation" or (j > start and _org_phrase(toks[start:j]))
+            if close is not None and (first or after_org):
                 out_end = close + 1
                 j = close + 1
                 words += close - j
                 break
+            break
+        if t.norm == "(" and j > start and _org_phrase(toks[start:j]):
+            close = next((k for k in range(j + 1, min(n, j + 6)) if toks[k].norm == ")"), None)
+            if close is not None and all(toks[k].kind == "word" for k in range(j + 1, close)):
+                out_end = close + 1  # منظمة (بتسيلم) الإسرائيلية
+                j = close + 1
+                continue
             break
         if t.kind != "word":
             break
@@ -163,6 +177,10 @@ def subject_range(view: View, i: int, *, limit: int = 14) -> tuple[int, int]:
             return (j, j + 1)
         if not first and _is_cue_word(t) and c is None:
             break
+        if not first and anonymous and t.analysis is not None and t.analysis.pos == "verb":
+            break  # مسؤول تركي رفض الكشف عن هويته: a clause describing the source
+        if first and t.analysis is not None and "bi_prep" in t.analysis.proclitics:
+            break  # واختتمه بتدريبات: a prepositional phrase, no subject
         if t.key == "في" and words and anonymous:
             nxt = toks[j + 1] if j + 1 < n else None
             if nxt is not None and nxt.kind == "word" and nxt.key not in _IN_CONTEXT and nxt.key not in _TIME:
@@ -378,7 +396,7 @@ def parse_phrase(view: View, rng: tuple[int, int], *, strip_lam: bool = False) -
             and len(toks[0].key) > 3 and text != _text(view, a, b):
         # وفقاً لوكالة الأنباء: the phrase starts after the preposition
         t0 = toks[0]
-        t0 = replace(t0, start=t0.start + 1, text=t0.text[1:], norm=t0.norm[1:], key=t0.key[1:])
+        t0 = t0._replace(start=t0.start + 1, text=t0.text[1:], norm=t0.norm[1:], key=t0.key[1:])
         toks = (t0, *toks[1:])
     first_c = word_class(toks[0])
     if first_c and first_c[0] == "honorific":
@@ -391,19 +409,19 @@ def parse_phrase(view: View, rng: tuple[int, int], *, strip_lam: bool = False) -
         c = _cls(toks[k])
         if c not in ("title", "role") or (k and toks[k].kind == "quote"):
             break
-        head = toks[k]
-        title_words.append(head)
+        title_tok = toks[k]
+        title_words.append(title_tok)
         role_first = role_first or c
         k += 1
-        k = _complements(toks, k, construct=not head.definite)
+        k = _complements(toks, k, construct=not title_tok.definite)
     title_end = k
     # name run
     name: list[Tok] = []
     while k < len(toks):
         t = toks[k]
         c = _cls(t)
-        if t.kind != "word" or (c in ("title", "role") and name):
-            break
+        if t.kind != "word" or (name and (c in ("title", "role") or t.key in _QUANTIFIERS)):
+            break  # جيف ديفيس أحد المتحدثين باسم البنتاجون: the apposition starts
         if c in ("title", "role") and not name:
             break
         name.append(t)
@@ -421,7 +439,8 @@ def parse_phrase(view: View, rng: tuple[int, int], *, strip_lam: bool = False) -
         role = clean_label(" ".join(t.text for t in role_toks))
         if organization is None:
             for m, t in enumerate(rest[1:], 1):
-                if _cls(t) == "organisation" or t.key.startswith("لل") or (t.key.startswith("ل") and _cls_str(t.key[1:]) == "organisation"):
+                lam_org = t.key.startswith("ل") and _cls_str(t.key[1:]) == "organisation"
+                if _cls(t) == "organisation" or t.key.startswith("لل") or lam_org:
                     organization = clean_label(_strip_lam(view, rest[m:]))
                     break
     title_text = clean_label(_span(view, toks[0], toks[title_end - 1])) if title_end else ""
@@ -447,9 +466,9 @@ def parse_phrase(view: View, rng: tuple[int, int], *, strip_lam: bool = False) -
         label = title_text
         after_title = [t for t in toks[1:title_end] if t.kind == "word"]
         bare = [clean_label(_span(view, after_title[0], after_title[-1]))] if after_title else []
-        return Phrase(a, b, text, label, tuple(_dedupe([clean_label(text), *bare], label)), (), title, role, organization,
-                      key(title_text), _head_key(title_words[-1]) if len(title_words) > 1 else head, number, gender,
-                      person=True)
+        return Phrase(a, b, text, label, tuple(_dedupe([clean_label(text), *bare], label)), (), title, role,
+                      organization, key(title_text), _head_key(title_words[-1]) if len(title_words) > 1 else head,
+                      number, gender, person=True)
     # no title: a bare name, a description, an organisation
     label = clean_label(text)
     if hc is None and name and not head_tok.definite:
@@ -511,6 +530,9 @@ def _complements(toks: tuple[Tok, ...], k: int, *, construct: bool) -> int:
             continue
         if t.key in ("باسم", "باسمها", "باسمه"):
             k += 1
+            continue
+        if t.key[:1] in "لب" and len(t.key) > 3 and k + 1 < n and toks[k + 1].kind == "word" and toks[k + 1].definite:
+            k += 2  # لمديرية الدفاع المدني، بمنطقة الباحة: the office's genitive chain
             continue
         break
     return k

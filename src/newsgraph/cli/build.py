@@ -1,4 +1,8 @@
-"""``newsgraph build INPUT... -o FILE [--store DIR] [--html FILE]``: articles -> knowledge graph.
+"""``newsgraph build INPUT... -o FILE [--store DIR] [--workers N] [--html FILE]``: articles -> knowledge graph.
+
+The command runs :func:`newsgraph.corpus.run_corpus` (every corpus format, worker processes,
+resume after an interruption, skipped articles reported with their reason), then prints the
+graph's counts and top speakers from the store.
 
 The per-article loop is :func:`extractions` and the graph side is :func:`build`, so a corpus
 runner (parallel workers, other input formats) can feed its own extractions to :func:`build`.
@@ -9,12 +13,14 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from newsgraph.errors import ArticleError
+from newsgraph.corpus.readers import DEFAULT_MAX_CHARS
+from newsgraph.errors import ArticleError, InputError
 from newsgraph.model import Article, Extraction
 from newsgraph.store import (
     ARTICLE_COUNT_QUERY,
@@ -22,6 +28,7 @@ from newsgraph.store import (
     TOP_SPEAKERS_QUERY,
     AddReport,
     MemoryStore,
+    OxigraphStore,
     QueryResult,
     open_store,
 )
@@ -31,14 +38,30 @@ __all__ = ["BuildSummary", "add_arguments", "build", "extractions", "read_inputs
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("inputs", nargs="+", type=Path, metavar="INPUT",
-                        help="article .txt files or folders of them (corpus formats via newsgraph.corpus)")
+                        help="articles: .txt, .jsonl, .json (arrays) and .zip files, or folders of them")
     parser.add_argument("-o", "--output", type=Path, metavar="FILE",
                         help="graph file to write; the extension picks the format: .ttl .nt .jsonld .trig .nq")
     parser.add_argument("--store", type=Path, metavar="DIR",
                         help="persistent pyoxigraph store directory; a later build adds to it")
     parser.add_argument("--skip-existing", action="store_true",
-                        help="keep articles already in the store instead of replacing them")
+                        help="keep articles already in the store (the default: an interrupted build resumes)")
+    parser.add_argument("--replace", action="store_true",
+                        help="extract articles already in the store again and replace their graphs")
+    parser.add_argument("--workers", type=int, default=1, metavar="N",
+                        help="worker processes for the extraction (0: in this process; default 1)")
+    parser.add_argument("--limit", type=int, metavar="N", help="only the first N articles of the inputs")
+    parser.add_argument("--max-chars", type=int, default=DEFAULT_MAX_CHARS, metavar="N",
+                        help=f"skip articles longer than N characters (default {DEFAULT_MAX_CHARS:,})")
+    parser.add_argument("--errors", type=Path, metavar="FILE",
+                        help="write the skipped articles (id, where, reason) as JSON Lines")
+    parser.add_argument("-q", "--quiet", action="store_true", help="no progress line")
     parser.add_argument("--html", type=Path, metavar="FILE", help="also render the graph as an HTML page")
+    parser.add_argument("--engine", choices=["local", "dask"], default="local",
+                        help="local: worker processes on this machine (default); dask: partitions on a Dask "
+                             "cluster, -o names a folder of N-Quads shards")
+    parser.add_argument("--scheduler", metavar="ADDRESS",
+                        help="with --engine dask: an existing Dask scheduler (e.g. tcp://host:8786), used "
+                             "unchanged; default: a local cluster of --workers processes")
     parser.add_argument("--top", type=int, default=10, metavar="N", help="speakers to list in the summary")
 
 
@@ -151,21 +174,77 @@ def _render(st: object, html: Path, say: Callable[[str], None]) -> None:
     say(f"wrote {html}")
 
 
+def _run_dask(args: argparse.Namespace) -> int:
+    """``--engine dask``: shards into the -o folder (and, with --store, bulk-loaded into the store)."""
+    from newsgraph.dask_engine import build_with_dask
+
+    if args.output is None:
+        raise InputError("--engine dask writes N-Quads shards: give the shard folder with -o DIR")
+    if args.output.exists() and not args.output.is_dir():
+        raise InputError(f"--engine dask writes shards into a folder, but {args.output} is a file")
+    summary = build_with_dask(args.inputs, args.output, scheduler=args.scheduler, workers=max(1, args.workers),
+                              limit=args.limit, max_chars=args.max_chars)
+    for skip in summary.skipped:
+        print(f"skipped {skip.get('id') or skip.get('where')}: {skip.get('reason')}: {skip.get('message', '')}",
+              file=sys.stderr)
+    rate = summary.articles / summary.seconds if summary.seconds else 0.0
+    print(f"dask: {summary.articles} articles, {summary.statements} statements, {summary.quads} quads in "
+          f"{summary.seconds:.1f} s ({rate:.1f} articles/s) on {summary.workers} workers; "
+          f"{len(summary.skipped)} skipped; shards in {args.output}")
+    if args.errors is not None:
+        args.errors.write_text((args.output / "skipped.jsonl").read_text(encoding="utf-8"), encoding="utf-8")
+    if args.store is not None:
+        st = OxigraphStore(args.store)
+        try:
+            for shard in summary.shards:
+                st.load_file(args.output / shard)
+        finally:
+            st.close()
+        print(f"loaded the shards into the store {args.store}")
+    return 0
+
+
 def run(args: argparse.Namespace) -> int:
-    errors: list[str] = []
-    summary = build(extractions(read_inputs(args.inputs), errors=errors), output=args.output, store=args.store,
-                    replace=not args.skip_existing, html=args.html, top=args.top)
-    r = summary.report
+    """Build through :func:`newsgraph.corpus.run_corpus`: parallel, resumable, every corpus format."""
+    if args.engine == "dask":
+        return _run_dask(args)
+    from newsgraph.corpus import format_summary, run_corpus, write_skip_report
+
+    with tempfile.TemporaryDirectory(prefix="newsgraph-build-") as tmp:
+        # without --store the runner writes the -o file (or a scratch N-Quads file) and the summary
+        # queries read it back into an in-memory Oxigraph store
+        output = args.output if args.store is not None or args.output is not None else Path(tmp) / "graph.nq"
+        summary = run_corpus(args.inputs, store=args.store, output=output, workers=args.workers, limit=args.limit,
+                             max_chars=args.max_chars, replace=args.replace,
+                             progress=False if args.quiet else None,
+                             on_skip=lambda s: print(s.describe(), file=sys.stderr))
+        if args.errors is not None:
+            write_skip_report(args.errors, summary.skips)
+        print(format_summary(summary), file=sys.stderr)
+        if summary.interrupted:
+            return 130
+        if args.store is not None:
+            st: MemoryStore | OxigraphStore = open_store(args.store)
+        else:
+            st = OxigraphStore()
+            st.load_file(output)
+        try:
+            counts = st.query(STATEMENT_COUNT_QUERY).rows[0]
+            articles = st.query(ARTICLE_COUNT_QUERY).rows[0][0]
+            top = st.query(TOP_SPEAKERS_QUERY.replace("LIMIT 10", f"LIMIT {int(args.top)}"))
+            triples = len(st)
+            if args.html is not None:
+                _render(st, args.html, print)
+        finally:
+            st.close()
     where = f"store {args.store}" if args.store else "memory"
-    print(f"{r.added} articles added ({r.replaced} replaced, {r.skipped} kept, {len(errors)} unreadable) "
-          f"in {summary.seconds:.1f} s; {where} now holds {summary.articles} articles, {summary.statements} "
-          f"statements, {summary.speakers} speakers, {summary.triples} triples")
+    print(f"{summary.articles} articles added ({summary.replaced} replaced, {summary.resumed} kept, "
+          f"{summary.skipped} unreadable) in {summary.seconds:.1f} s; {where} now holds {articles} articles, "
+          f"{counts[0]} statements, {counts[1]} speakers, {triples} triples")
     if args.output:
         print(f"wrote {args.output}")
-    if summary.top is not None and summary.top.rows:
+    if top.rows:
         print("top speakers:")
-        for _, name, n in summary.top.rows:
+        for _, name, n in top.rows:
             print(f"  {n:5d}  {name}")
-    for message in errors:
-        print(f"skipped: {message}", file=sys.stderr)
     return 0

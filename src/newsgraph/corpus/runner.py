@@ -223,6 +223,10 @@ def run_corpus(
 ) -> RunSummary:
     """Extract every article of a corpus into a graph: parallel, resumable, with a summary.
 
+    With ``workers >= 1`` the workers are started with the forkserver (or spawn) method, which
+    imports the calling script again in each worker: as with any multiprocessing, a script must
+    call this under ``if __name__ == "__main__":``.
+
     Args:
         inputs: files (.txt .jsonl .json .zip) and folders of them.
         store: folder of a persistent pyoxigraph store to add the articles to.

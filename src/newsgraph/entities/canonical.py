@@ -14,12 +14,13 @@ letters for the emphatic consonants, so they are valid IRI path segments as they
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from functools import lru_cache
 
 from newsgraph.entities.gazetteer import _CONNECTORS, gazetteer, key_words, norm_word
-from newsgraph.model import EntityType
+from newsgraph.model import EntityType, Mention
 
-__all__ = ["canonical_key", "transliterate", "corpus_surname_keys"]
+__all__ = ["assign_keys", "canonical_key", "corpus_surname_keys", "mention_label", "transliterate"]
 
 # one ASCII symbol per normalised Arabic letter (a safe variant of Buckwalter: emphatics upper-case, no
 # punctuation), so distinct spellings never collide and the key reads roughly as the name sounds.
@@ -41,6 +42,10 @@ def transliterate(name: str) -> str:
     words = key_words(name)
     out = "_".join(w.translate(_TRANSLIT) for w in words)
     return "".join(c if c.isascii() and (c.isalnum() or c in "_-") else f"u{ord(c):04x}" for c in out)
+
+
+# the case forms of the kunya أبو (nominative) in a name: أبا (accusative), أبي (genitive)
+_KUNYA_CASES = frozenset({"ابا", "ابي"})
 
 
 @lru_cache(maxsize=4096)
@@ -76,6 +81,8 @@ def canonical_key(label: str, type: EntityType = "PER") -> str:
         entry = g.phrases.get(words[-n:])
         if entry is not None and (entry.type == type or type == "MISC"):
             return entry.key
+    if type == "PER" and len(words) > 1 and words[0] in _KUNYA_CASES:
+        words = ("ابو", *words[1:])  # أبا سياف، أبي سياف: the accusative and genitive of أبو سياف are one name
     if type == "PER":
         while len(words) > 1 and (words[0] in _PER_PREFIX or words[0] in g.titles or words[0] in g.demonyms):
             words = words[1:]
@@ -116,3 +123,48 @@ def corpus_surname_keys(keys: Iterable[str]) -> dict[str, str]:
         if k.startswith("per-") and "_" not in k[4:] and len(full.get(k[4:], ())) == 1:
             out[k] = next(iter(full[k[4:]]))
     return out
+
+
+def _clean(text: str) -> str:
+    """A mention's text as a label: hashtag marks and underscores become spaces."""
+    return " ".join(text.replace("#", " ").replace("_", " ").split())
+
+
+def mention_label(m: Mention) -> str:
+    """The name a mention writes: hashtag marks dropped, and the article restored after ل (للقوات -> القوات).
+
+    >>> mention_label(Mention(0, 13, "لقوات المسلحة", "ORG", None, "pattern"))
+    'القوات المسلحة'
+    """
+    label = _clean(m.text)
+    if m.source == "pattern" and label.startswith("ل") and not label.startswith("ال"):
+        head = norm_word(label.split()[0])[1:]
+        if head in gazetteer().heads:
+            label = "ا" + label
+    return label
+
+
+def assign_keys(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    """Give every mention a canonical key; a family name alone joins the article's full name.
+
+    >>> ms = (Mention(0, 8, "فهد كفاين", "PER"), Mention(20, 25, "كفاين", "PER", None, "surname"))
+    >>> [m.key for m in assign_keys(ms)]
+    ['per-fhd_kfayn', 'per-fhd_kfayn']
+    """
+    keyed = [m if m.key else replace(m, key=canonical_key(mention_label(m), m.type)) for m in mentions]
+    # the article-level surname rule: last name word -> the key of the full name that ends with it
+    surnames: dict[str, str] = {}
+    for m in keyed:
+        words = key_words(m.text)
+        while words and words[0] in _PER_PREFIX:
+            words = words[1:]
+        if m.type == "PER" and len(words) >= 2 and words[-2] not in _CONNECTORS and m.key:
+            for form in (words[-1], words[-1][2:] if words[-1].startswith("ال") else "ال" + words[-1]):
+                surnames.setdefault(form, m.key)
+    out = []
+    for m in keyed:
+        words = key_words(m.text)
+        if m.type == "PER" and len(words) == 1 and words[0] in surnames:
+            m = replace(m, key=surnames[words[0]])
+        out.append(m)
+    return tuple(out)

@@ -95,6 +95,7 @@ class Gazetteer:
     given_names: frozenset[str]
     max_len: int
     english: dict[tuple[str, ...], Entry]  # English names (lower-case words) -> entry, for canonical_key
+    first_words: frozenset[str]  # the first word of every phrase (a quick test before longer lookups)
 
 
 def _nisba_forms(base: str) -> set[str]:
@@ -189,4 +190,5 @@ def gazetteer() -> Gazetteer:
         for a in e.aliases:
             if a.isascii():
                 english.setdefault(key_words(a), e)
-    return Gazetteer(phrases, entries, short, demonyms, heads, titles, given, max(len(k) for k in phrases), english)
+    return Gazetteer(phrases, entries, short, demonyms, heads, titles, given, max(len(k) for k in phrases), english,
+                     frozenset(k[0] for k in phrases))

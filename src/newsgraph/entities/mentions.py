@@ -25,6 +25,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from newsgraph.entities.gazetteer import _CONNECTORS, Entry, gazetteer, norm_word
+from newsgraph.errors import NewsgraphError
 from newsgraph.model import Analysis, Document, EntityType, Mention
 
 __all__ = ["Word", "scan_words", "find_mentions", "mentions_in_text"]
@@ -57,11 +58,27 @@ _NOT_SURNAMES = frozenset(norm_word(w) for w in (
 _DIN_NAMES = frozenset(norm_word(w) for w in (
     "صدر نور عز سيف علاء صلاح بهاء شمس نصر فخر تاج كمال جمال محي محيي قطب شهاب عماد ضياء زين بدر حسام خير "
     "مجد سعد شرف ركن عصام نجم ناصر برهان شهاب غياث").split())
+# titles that name a person inside an institution's name (جامعة الملك فيصل، مستشفى الأمير سلطان)
+_NAME_TITLES = frozenset(norm_word(w) for w in "الملك الأمير الأميرة الشيخ الإمام السلطان".split())
 # given names that are also prepositions when written without the alef maqsura (علي = على)
 _PREPOSITION_NAMES = frozenset({"علي"})
 # words that glue a compound given name: "عبد الله"، "صلاح الدين"، "محمد بن سلمان"
 _COMPOUND = _CONNECTORS | {"الدين", "الله", "الرحمن"}
-_PLACE_HEADS = frozenset(norm_word(w) for w in "مدينة بلدة محافظة قرية إقليم ولاية مدن بلدات محافظات قرى".split())
+_PLACE_HEADS = frozenset(norm_word(w) for w in (
+    "مدينة بلدة محافظة قرية إقليم ولاية مدن بلدات محافظات قرى جزيرة جزر").split())
+# the kunya and its case forms (أبو سياف، أبا سياف، أبي سياف) and أم (أم سياف)
+_KUNYA = frozenset({"ابو", "ابا", "ابي", "ام"})
+# heads of geographic features: the definite head and its adjective are one place (المحيط الهندي is not India)
+_SEA_HEADS = frozenset(norm_word(w) for w in "محيط بحر خليج".split())
+# heads of political and civic organisations whose definite head + adjective is a proper name
+# (الحزب الديمقراطي الكردستاني، الجماعة الإسلامية، الاتحاد الوطني الكردستاني), and of bodies that take a لل-
+# complement as part of their name (الاتحاد السعودي للفروسية، المنظمة العربية للتنمية)
+_PARTY_HEADS = frozenset(norm_word(w) for w in "حزب اتحاد جماعة حركة جبهة تيار منظمة ائتلاف".split())
+_LAM_HEADS = frozenset(norm_word(w) for w in "اتحاد لجنة منظمة هيئة مؤسسة جمعية مجلس صندوق مركز".split())
+# adjectives that make an organisation head generic, not a name (الحزب الحاكم، الجماعات المسلحة)
+_GENERIC_ADJ = frozenset(norm_word(w) for w in (
+    "الحاكم الحاكمة المسلح المسلحة المعارض المعارضة المذكور المذكورة الجديد الجديدة المحظور المحظورة الأخرى "
+    "الآخر نفسه نفسها ذاتها ذاته الأول الأولى الثاني الثانية الكبير الكبرى").split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +97,7 @@ class Word:
     pos: frozenset[str] = frozenset()  # the parts of speech of all its analyses
     top_proper: bool = False  # the CHOSEN analysis (of the token holding the word's stem) is noun_prop
     tanween: bool = False  # written with tanween (دوماً، روسياً): indefinite, so not a proper name
+    prep: bool = False  # every analysis has a preposition proclitic (بوضوح "clearly"): an adverbial, no name
 
     @property
     def joined(self) -> bool:
@@ -99,7 +117,8 @@ def _analyses_by_word(tokens: Sequence[object]) -> dict[int, list[Analysis]]:
         anas = [a for a in (getattr(t, "analysis", None), *getattr(t, "alternatives", ())) if a is not None]
         if anas:
             for off in range(t.start, t.end):  # type: ignore[attr-defined]
-                out.setdefault(off, []).extend(anas)
+                # one shared list per token (scan_words de-duplicates by identity); overlaps are merged
+                out[off] = out[off] + anas if off in out else anas
     return out
 
 
@@ -116,19 +135,22 @@ def scan_words(text: str, analyses: Mapping[int, list[Analysis]] | None = None) 
     >>> [w.text for w in scan_words("قال #وليد_المعلم: ...")]
     ['قال', 'وليد', 'المعلم']
     """
-    tags = [(m.start(), m.end()) for m in _HASHTAG.finditer(text)]
+    tag_at: dict[int, int] = {}  # character offset inside a hashtag -> the hashtag's index
+    for k, h in enumerate(_HASHTAG.finditer(text)):
+        tag_at.update(dict.fromkeys(range(h.start() + 1, h.end()), k))
     words: list[Word] = []
     prev_end = 0
     for m in _WORD.finditer(text):
         s, e = m.start(), m.end()
         if not norm_word(m.group()):
             continue  # a lone tatweel or diacritic
-        tag = next((k for k, (ts, te) in enumerate(tags) if ts < s < te), -1)
+        tag = tag_at.get(s, -1)
         proper: bool | None = None
         gloss = ""
         pos: frozenset[str] = frozenset()
         if analyses is not None:
-            anas = [a for off in range(s, e) for a in analyses.get(off, ())]
+            lists = {id(x): x for x in (analyses.get(off) for off in range(s, e)) if x}
+            anas = [a for x in lists.values() for a in x]
             if anas:
                 props = [a for a in anas if a.pos == "noun_prop"]
                 proper = bool(props)
@@ -137,8 +159,10 @@ def scan_words(text: str, analyses: Mapping[int, list[Analysis]] | None = None) 
         last = analyses.get(e - 1) if analyses is not None else None
         top = bool(last) and last[0].pos == "noun_prop"  # type: ignore[index]
         tanween = any("\u064b" <= c <= "\u064d" for c in m.group())
+        prep = bool(anas) and all(any(c.endswith("_prep") for c in a.proclitics) for a in anas) \
+            if analyses is not None else False
         words.append(Word(len(words), s, e, m.group(), norm_word(m.group()), text[prev_end:s], tag, proper, gloss,
-                          pos, top, tanween))
+                          pos, top, tanween, prep))
         prev_end = e
     return words
 
@@ -195,7 +219,7 @@ class _Finder:
         if _def_strip(w.norm) in self.g.heads or w.norm in self.g.heads:
             return False
         if self.morph:
-            return w.proper is not False
+            return w.proper is not False and not w.prep
         # without morphology: a word with a conjunction or a preposition + article is not a family name
         return not (w.norm.startswith(("و", "بال", "لل", "فال", "كال")) and len(w.norm) > 3)
 
@@ -206,6 +230,8 @@ class _Finder:
         while i < len(words):
             best: tuple[int, int, Entry] | None = None
             for plen, form in _bare_forms(words[i].norm, prefixes=_GAZ_PREFIXES):
+                if form not in g.first_words:
+                    continue
                 for n in range(min(g.max_len, len(words) - i), 0, -1):
                     if best and n <= best[0] - i:
                         break
@@ -230,7 +256,7 @@ class _Finder:
                 i += 1
 
     def _person_not_place(self, i: int, n: int, form: str) -> bool:
-        if form not in self.g.given_names or i + n >= len(self.words):
+        if (form not in self.g.given_names and form not in _KUNYA) or i + n >= len(self.words):
             return False
         nxt = self.words[i + n]
         return nxt.joined and self.name_like(nxt) and (nxt.norm,) not in self.g.phrases and nxt.proper is not False \
@@ -259,7 +285,7 @@ class _Finder:
                     continue
                 if form in _PREPOSITION_NAMES and not self._ali_is_name(i):
                     continue
-                if form in g.given_names or (form == "عبد" and i + 1 < len(words)):
+                if form in g.given_names or (form == "عبد" and i + 1 < len(words)) or self._kunya(i, form):
                     start_plen = plen
                     break
                 # a compound given name with الدين: صدر الدين، نور الدين، عز الدين
@@ -284,7 +310,11 @@ class _Finder:
                 if words[j - 1].norm in _CONNECTORS and words[j].norm not in _STOP:
                     j += 1  # أبو العينين، عبد المقصود: the word after a name particle belongs to the name
                     continue
-                if not self.name_like(words[j]) and not (given and j == i + 1 and self._family_name(words[j])):
+                # a family name the database reads as a common noun: right after the given name
+                # (أحمد عساف) or after the father's name (عزام بن محمد الدخيل)
+                after_father = j - 2 >= i and words[j - 2].norm in _CONNECTORS
+                if not self.name_like(words[j]) and not (
+                        given and (j == i + 1 or after_father) and self._family_name(words[j], after_father)):
                     break
                 if not self.morph and j - i == 2 and not (words[j].norm.startswith("ال") or words[j].norm in
                                                          g.given_names or words[j - 1].norm in _COMPOUND):
@@ -298,14 +328,28 @@ class _Finder:
             else:
                 i += 1
 
+    def _kunya(self, i: int, form: str) -> bool:
+        """أبو/أبا/أبي/أم + a name ("أبو سياف"، "أبا سياف"، "أم سياف"): a person's kunya (Wright, Grammar I §
+        kunya). أم is also "or": only before a word the morphology reads as a proper noun or does not know."""
+        if form not in _KUNYA or i + 1 >= len(self.words):
+            return False
+        nxt = self.words[i + 1]
+        if not nxt.joined or nxt.norm in _STOP or nxt.norm in self.g.demonyms or nxt.norm in self.g.titles \
+                or nxt.bare.endswith("ى") or nxt.tanween or len(nxt.norm) < 3 or nxt.norm.startswith(("و", "ال")):
+            return False
+        if form == "ام":
+            return bool(nxt.proper) or (nxt.proper is None and self.morph)
+        return nxt.proper is not False or nxt.norm in self.g.given_names or "noun" in nxt.pos
+
     def _after_place_head(self, i: int) -> bool:
         return i > 0 and self.words[i].joined and any(
             f in _PLACE_HEADS for _, f in _bare_forms(self.words[i - 1].norm, prefixes=("و", "ب", "ل", "وب", "ول")))
 
-    def _family_name(self, w: Word) -> bool:
+    def _family_name(self, w: Word, after_father: bool = False) -> bool:
         """Right after a given name, a word the morphology reads as a common noun may still be the family
-        name: an indefinite noun (أحمد عساف، فهد كفاين) or a definite nisba (مريم الحربي، محمد الشهري)."""
-        if not self.morph or w.norm in _STOP or w.norm in self.g.demonyms:
+        name: an indefinite noun (أحمد عساف، فهد كفاين) or a definite nisba (مريم الحربي، محمد الشهري); after
+        the father's name any definite noun (عزام بن محمد الدخيل)."""
+        if not self.morph or w.norm in _STOP or w.norm in self.g.demonyms or w.prep:
             return False
         if w.norm.startswith(("لل", "بال", "وال", "فال", "كال")) or any(
                 f in self.g.titles for _, f in _bare_forms(w.norm)):
@@ -313,7 +357,8 @@ class _Finder:
         if _def_strip(w.norm) in self.g.heads or w.bare.endswith("ى"):
             return False
         if w.norm.startswith("ال"):
-            return w.norm.endswith("ي") and len(w.norm) >= 5
+            # after "بن محمد" any definite word is the family name (الدخيل); elsewhere only a nisba (الحربي)
+            return (after_father or w.norm.endswith("ي")) and len(w.norm) >= 5 and "verb" not in w.pos
         return bool(w.pos) and w.pos <= {"noun", "adj", "noun_prop"}
 
     def _ali_is_name(self, i: int) -> bool:
@@ -363,9 +408,23 @@ class _Finder:
                         and not nxt.norm.startswith("و") and (not nxt.norm.startswith("ال") or nxt.top_proper):
                     self.add(i + 1, i + 2, 0, "GPE", None, "pattern")
                 continue
-            j, anchored = i + 1, False
+            if head in _SEA_HEADS and not (definite and i + 1 < len(words) and words[i + 1].joined
+                                           and words[i + 1].norm.startswith("ال") and not self.taken[i + 1]):
+                continue  # محيط المدينة "its surroundings": only المحيط/البحر/الخليج + adjective is a place
+            j, anchored, lam = i + 1, False, False
             while j < len(words) and j - i <= 6 and words[j].joined:
                 n = words[j].norm
+                if j > i + 1 and any(f in g.titles or _def_strip(f) in g.titles for _, f in _bare_forms(n)) \
+                        and words[j - 1].norm not in _NAME_TITLES:
+                    break  # اللجنة الأولمبية السعودية الأمير عبدالله: a title after the complement starts a name
+                if head in _LAM_HEADS and definite and not lam and j > i + 1 and n.startswith("لل") and len(n) > 4 \
+                        and not self.taken[j]:
+                    j, lam = j + 1, True  # الاتحاد السعودي للفروسية
+                    continue
+                if lam and not n.endswith(("ي", "يه")):
+                    break  # after the لل- complement only its adjectives (المنظمة العربية للتنمية الزراعية)
+                if self.taken[j] and j > i + 1 and n.startswith("و") and j in self.gaz_end:
+                    break  # قوات الشرطة والحشد الشعبي: a known name coordinated after the complement is its own actor
                 if self.taken[j]:
                     # a known name inside the complement: "هيئة أركان الجيش الإسرائيلي",
                     # "المجلس المركزي لمنظمة التحرير الفلسطينية"
@@ -379,14 +438,19 @@ class _Finder:
                 if n.startswith("ال") or (j > i + 1 and n.startswith("وال")):
                     j += 1
                     continue
+                # a person's name after a royal or religious title inside the name: "جامعة الملك فيصل"
+                if j > i + 1 and words[j - 1].norm in _NAME_TITLES and (n in g.given_names or words[j].proper):
+                    j, anchored = j + 1, True
+                    continue
                 # a foreign proper name right after the head: "قاعدة إنجرليك الجوية"
-                if j == i + 1 and self.morph and words[j].proper is not False and not words[j].tanween \
-                        and n not in g.titles and not n.startswith(("و", "ل", "ب")):
+                if j == i + 1 and self.morph and not words[j].tanween and n not in g.titles and (words[j].proper or (
+                        words[j].proper is None and not n.startswith(("و", "ل", "ب", "ي", "ت", "ن")))):
                     j, anchored = j + 1, True
                     continue
                 # an indefinite noun inside a construct chain: هيئة أركان الجيش
                 if not definite and j + 1 < len(words) and words[j + 1].norm.startswith("ال") and words[j + 1].joined \
-                        and self.name_like(words[j]) is False and n not in g.titles:
+                        and self.name_like(words[j]) is False and n not in g.titles \
+                        and (not self.morph or "noun" in words[j].pos):
                     j += 1
                     continue
                 break
@@ -397,6 +461,10 @@ class _Finder:
             # anchored to a named referent (a nisba, a known name, a proper noun): "وزارة الدفاع الروسية";
             # otherwise generic ("مجلس المحافظة", "القوات الأمنية"): kept as a mention, never a target
             anchored = anchored or any(self._anchor(words[k]) for k in range(i + 1, j) if not self.taken[k])
+            if head in _PARTY_HEADS | _SEA_HEADS and not anchored and words[i + 1].norm not in _GENERIC_ADJ:
+                # الجماعة الإسلامية، حركة التغيير، المحيط الهادئ: a definite head with its adjective, or an
+                # indefinite head with its definite genitive, names one organisation or place
+                anchored = definite or any(words[k].norm.startswith("ال") for k in range(i + 1, j))
             for k in range(i + 1, j):
                 self.taken[k] = False  # add() marks them again; the inner names stay mentions of their own
             self.add(i, j, plen, typ, None, "pattern" if anchored else "generic")
@@ -454,9 +522,12 @@ class _Finder:
     def nisba_pass(self) -> None:
         """Nisba adjectives (a separate layer: they may sit inside an ORG name or a title)."""
         # not inside another name: the ORG "وكالة الأنباء اليمنية" is the referent, not Yemen
-        spans = [(m.start, m.end) for m in self.out if m.source != "generic"]
+        covered = bytearray(len(self.text) + 1)
+        for m in self.out:
+            if m.source != "generic":
+                covered[m.start:m.end] = b"\x01" * (m.end - m.start)
         for w in self.words:
-            if any(s <= w.start < e for s, e in spans):
+            if covered[w.start]:
                 continue
             for plen, form in _bare_forms(w.norm, prefixes=("و", "ف", "ب", "ل")):
                 code = self.g.demonyms.get(form)
@@ -484,20 +555,65 @@ def mentions_in_text(text: str, analyses: Mapping[int, list[Analysis]] | None = 
     return _Finder(text, scan_words(text, analyses)).run()
 
 
-def find_mentions(doc: Document) -> tuple[Mention, ...]:
+def find_mentions(doc: Document, *, crf: bool = False) -> tuple[Mention, ...]:
     """Every actor mention in a document, sorted by offset; ``text[m.start:m.end] == m.text``.
 
     Args:
         doc: the analysed article (token analyses are used where present).
+        crf: also take person names the CRF tagger finds where no rule found one (newsgraph.ner; about
+            six times the cost of the morphology, and no gain measured on the development set).
 
     Returns:
-        Mentions with a type, a canonical key where the gazetteer knows the referent (else None: the
-        key is given by :func:`newsgraph.entities.resolve`) and the source that found them.
+        Mentions with a type, a canonical key (the gazetteer's, else the transliterated name; a family
+        name alone takes the key of the article's full name) and the source that found them.
 
     >>> from newsgraph.model import Article, Document
     >>> doc = Document(Article.from_text("عنوان\\n\\nقصفت روسيا مواقع في حمص"), ())
     >>> [(m.text, m.key) for m in find_mentions(doc)]
     [('روسيا', 'gpe-ru'), ('حمص', 'gpe-geonames-169577')]
+    >>> doc = Document(Article.from_text("عنوان\\n\\nقال فهد كفاين ... وأضاف كفاين"), ())
+    >>> [(m.text, m.key) for m in find_mentions(doc)]
+    [('فهد كفاين', 'per-fhd_kfayn'), ('كفاين', 'per-fhd_kfayn')]
     """
+    from newsgraph.entities.canonical import assign_keys  # canonical keys build on the gazetteer, like this module
+
     anas = _analyses_by_word(doc.tokens)
-    return mentions_in_text(doc.article.text, anas if anas else None)
+    found = mentions_in_text(doc.article.text, anas if anas else None)
+    return assign_keys(found + _crf_names(doc, found, anas) if crf else found)
+
+
+def _crf_names(doc: Document, found: tuple[Mention, ...], anas: Mapping[int, list[Analysis]]) -> tuple[Mention, ...]:
+    """Person names the CRF tagger (newsgraph.ner) finds where the rules found nothing ("وحي أمان").
+
+    Only multi-word PER spans that touch no rule mention, start with no conjunction or preposition and
+    hold no function word: the tagger adds recall where names are unknown to the word lists.
+    """
+    if not doc.sentences:
+        return ()
+    try:
+        from newsgraph import ner
+        crf = ner.find_mentions(doc.sentences, doc.article.text)
+    except (ImportError, NewsgraphError):  # the tagger is optional: a missing model never breaks extraction
+        return ()
+    g = gazetteer()
+    taken = [(m.start, m.end) for m in found if m.source != "nisba"]
+    out = []
+    all_words: list[Word] | None = None
+    for m in crf:
+        if m.type not in _CRF_TYPES or any(s < m.end and m.start < e for s, e in taken):
+            continue
+        if all_words is None:
+            all_words = scan_words(doc.article.text, anas or None)
+        words = [w for w in all_words if m.start <= w.start and w.end <= m.end]
+        if len(words) < 2 or any(w.norm in _STOP or w.norm in g.demonyms or w.norm in g.titles for w in words):
+            continue
+        first = words[0]
+        if any(w.norm.startswith("و") and w.norm not in g.given_names for w in words):
+            continue  # "البن والشاي": a coordination, not a name
+        if not (first.norm in g.given_names or (first.proper is not False and not first.norm.startswith("ال"))):
+            continue  # "سيدنا محمد", "ديبلوماسي فرنسي": the first word is a common noun
+        out.append(Mention(m.start, m.end, m.text, m.type, None, "crf"))
+    return tuple(out)
+
+
+_CRF_TYPES = frozenset({"PER"})

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from newsgraph.entities.canonical import _PER_PREFIX, canonical_key
-from newsgraph.entities.gazetteer import _CONNECTORS, Entry, gazetteer, key_words, norm_word
+from newsgraph.entities.canonical import _clean, assign_keys, canonical_key, mention_label
+from newsgraph.entities.gazetteer import Entry, gazetteer, key_words, norm_word
 from newsgraph.entities.mentions import find_mentions, mentions_in_text
 from newsgraph.model import Document, Entity, EntityType, Mention, Span, Speaker, Statement, Target
 
@@ -23,37 +23,6 @@ _QUOTES = "\"«»“”"
 _VIA_RANK = {"name": 0, "hashtag": 1, "quoted": 2, "description": 3, "nisba": 4, "pronoun": 5}
 # gazetteer/name sources whose mentions are proper names (core targets)
 _NAME_SOURCES = frozenset({"gazetteer", "name", "title", "surname", "hashtag", "crf", "morphology"})
-
-
-def _clean(text: str) -> str:
-    """A mention's text as a label: hashtag marks and underscores become spaces."""
-    return " ".join(text.replace("#", " ").replace("_", " ").split())
-
-
-def assign_keys(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
-    """Give every mention a canonical key; a family name alone joins the article's full name.
-
-    >>> ms = (Mention(0, 8, "فهد كفاين", "PER"), Mention(20, 25, "كفاين", "PER", None, "surname"))
-    >>> [m.key for m in assign_keys(ms)]
-    ['per-fhd_kfayn', 'per-fhd_kfayn']
-    """
-    keyed = [m if m.key else replace(m, key=canonical_key(_clean(m.text), m.type)) for m in mentions]
-    # the article-level surname rule: last name word -> the key of the full name that ends with it
-    surnames: dict[str, str] = {}
-    for m in keyed:
-        words = key_words(m.text)
-        while words and words[0] in _PER_PREFIX:
-            words = words[1:]
-        if m.type == "PER" and len(words) >= 2 and words[-2] not in _CONNECTORS and m.key:
-            for form in (words[-1], words[-1][2:] if words[-1].startswith("ال") else "ال" + words[-1]):
-                surnames.setdefault(form, m.key)
-    out = []
-    for m in keyed:
-        words = key_words(m.text)
-        if m.type == "PER" and len(words) == 1 and words[0] in surnames:
-            m = replace(m, key=surnames[words[0]])
-        out.append(m)
-    return tuple(out)
 
 
 def _entry(key: str) -> Entry | None:
@@ -78,7 +47,7 @@ def build_entities(mentions: tuple[Mention, ...], extra: dict[str, tuple[str, En
         names = [m for m in ms if m.source != "nisba"]
         written = []
         for m in names:
-            t = _clean(m.text)
+            t = mention_label(m)
             if t not in written:
                 written.append(t)
         if e is not None:
@@ -170,7 +139,7 @@ def targets_of(statement: Statement, mentions: tuple[Mention, ...], entities: di
         if via == "nisba" or m.source == "surname":
             label = e.label if e else _clean(m.text)
         else:
-            label = _strip_clitic(_clean(m.text))
+            label = _strip_clitic(mention_label(m))
             kw = key_words(label)
             g = gazetteer()
             if kw and kw not in g.phrases and ("ا" + kw[0], *kw[1:]) in g.phrases:
@@ -209,7 +178,10 @@ def setting_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-_ADDRESSEE = re.compile(r"^\s*(?:لـ\s*|ل)[«\"“]?[^«»\"“”]{2,40}?[»\"”]?\s*(?=[إأا]ن\s|:)")
+_ADDRESSEE = re.compile(r"\s*(?:لـ\s*|ل)[«\"“]?[^«»\"“”]{2,40}?[»\"”]?\s*(?=[إأا]ن\s|:)")
+
+
+_ADDRESSEE_BARE = re.compile(r"\s*[«\"“]?[^«»\"“”:]{2,40}?[»\"”]?\s*(?=[إأا]ن\s|:|$)")
 
 
 def _addressee_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -220,7 +192,14 @@ def _addressee_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     ['لـ«الشرق الأوسط» ']
     """
     m = _ADDRESSEE.match(text, start, end)
-    return [(m.start(), m.end())] if m else []
+    if m:
+        return [(m.start(), m.end())]
+    # the content may start after the preposition: "قالت لـ«الشرق الأوسط»: «...»"
+    if re.search(r"(?:^|\s)لـ?\s*[«\"“]?\s*$", text[max(0, start - 5):start]):
+        m = _ADDRESSEE_BARE.match(text, start, end)
+        if m:
+            return [(m.start(), m.end())]
+    return []
 
 
 def _strip_clitic(label: str) -> str:

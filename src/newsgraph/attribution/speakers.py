@@ -44,7 +44,13 @@ _NAME_JOINERS = frozenset(key(w) for w in "بن بنت ابن أبو ابو أب
 _OPENERS = frozenset(key(w) for w in (
     "ذلك هذا جهته جهتها جهتهم جانبه جانبها جانبهم ناحيته ناحيتها ناحيتهم بدوره بدورها ثم بينما حيث").split())
 _SVO_LEFT = frozenset(key(w) for w in "كان وكان كانت وكانت كانوا وكانوا لكن ولكن لكنه غير قد وقد لقد".split())
-_PREP_PRONOUN = re.compile(r"^(في|فى|علي|على|الي|إلى|عن|من|مع|لدي|عند|به|بها|بهم|له|لها|لهم)(ه|ها|هم|هما|نا|كم|ي)?$")
+_PREP_PRONOUN = re.compile(r"^(في|فى|علي|على|الي|إلى|عن|من|مع|لدي|عند|به|بها|بهم|له|لها|لهم)(ه|ها|هم|هما|نا|كم|ي)?$"
+                           r"|^[لب](ه|ها|هم|هما|نا|كم|كما|كن|ك)$")  # لكم، لنا، بك (not لي: also a name, Lee)
+# words that never begin or make up a speaker before its verb: conjunctions/particles (فيما أكد، كما أعلنت),
+# demonstratives and personal pronouns (هذا، هذه، هو), and the clause adverbs of news copy (ميدانياً، أيضاً)
+_NEVER_SUBJECT = frozenset(key(w) for w in (
+    "فيما كما بينما حين حينما عندما لما حيث إذ اذ إذا اذا ثم فقد قد لقد لكن بل أيضا ايضا كذلك هكذا "
+    "هذا هذه ذلك تلك هؤلاء أولئك هنا هناك هو هي هم هما هن أنا انا نحن أنت انت أنتم انتم ـ").split())
 _SELF = frozenset(key(w) for w in "نفسه نفسها نفسهم أنفسهم ذاته ذاتها".split())
 
 
@@ -147,6 +153,7 @@ def subject_range(view: View, i: int, *, limit: int = 14) -> tuple[int, int]:
     start = j
     out_end = j
     anonymous = False
+    role_pp = False
     last_def = False
     words = 0
     while j < n and view.sentence[j] == sent and words < limit:
@@ -181,7 +188,7 @@ def subject_range(view: View, i: int, *, limit: int = 14) -> tuple[int, int]:
             break  # مسؤول تركي رفض الكشف عن هويته: a clause describing the source
         if first and t.analysis is not None and "bi_prep" in t.analysis.proclitics:
             break  # واختتمه بتدريبات: a prepositional phrase, no subject
-        if t.key == "في" and words and anonymous:
+        if (t.key == "في" or (t.key == "من" and role_pp)) and words and anonymous:
             nxt = toks[j + 1] if j + 1 < n else None
             if nxt is not None and nxt.kind == "word" and nxt.key not in _IN_CONTEXT and nxt.key not in _TIME:
                 j += 1
@@ -221,6 +228,9 @@ def subject_range(view: View, i: int, *, limit: int = 14) -> tuple[int, int]:
             break  # after a definite word, an indefinite one starts the object (الجيش عزل مرسي)
         if c in ("anonymous",) and words == 0:
             anonymous = True
+        if (words == 0 and c == "role" and not t.definite and j + 1 < n
+                and toks[j + 1].key in ("في", "فى", "من", "باسم")):
+            anonymous = role_pp = True  # an indefinite role with a PP is a described source: عضو في رئاسة الحزب
         if words == 0 and c == "anonymous":
             anonymous = True
         last_def = t.definite or t.key in _SELF
@@ -285,6 +295,8 @@ def subject_before(view: View, i: int, *, limit: int = 8) -> tuple[int, int]:
         if t.kind != "word":
             break
         k_ = t.key
+        if never_subject(t):
+            break
         if (_COMPLEMENTISER.match(k_) or k_ in _PREPS or k_ in _RELATIVE or k_ in _TIME
                 or k_ in ("كان", "وكان", "كانت", "وكانت", "قد", "وقد", "لقد", "و", "ف", "من") or k_ in _OPENERS
                 or k_.startswith("لل") or k_.startswith("بال") or _is_cue_word(t)):
@@ -294,6 +306,25 @@ def subject_before(view: View, i: int, *, limit: int = 8) -> tuple[int, int]:
     while a < end and view.tokens[a].key in ("في", "فى"):
         a += 1
     return (a, end)
+
+
+def never_subject(t: Tok) -> bool:
+    """Can this word never be (part of) a speaker: a particle, demonstrative, pronoun, adverb or bare mark?
+
+    Example:
+        >>> from newsgraph.attribution.text import scan
+        >>> [never_subject(t) for t in scan("وفيما ميدانياً الوزير").tokens]
+        [True, True, False]
+    """
+    if t.kind != "word":
+        return True
+    k = t.key
+    if k in _NEVER_SUBJECT or (k[:1] in "وف" and k[1:] in _NEVER_SUBJECT):
+        return True
+    if not any(ch.isalpha() and ch != "ـ" for ch in t.text):
+        return True  # tatweel or digits only
+    # an indefinite accusative adverb (ميدانياً، رسمياً، سياسياً): not a name
+    return not t.definite and t.text.endswith(("ياً", "يًا"))
 
 
 def svo_first(view: View, rng: tuple[int, int]) -> bool:

@@ -287,7 +287,7 @@ def _verb(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft],
     anchor = i
     if not h.clitic and i > 0 and view.tokens[i - 1].kind in ("word", "quote") and view.sentence[i - 1] == sent:
         brng = subject_before(view, i)
-        if brng[0] < brng[1] and svo_first(view, brng):
+        if brng[0] < brng[1] and svo_first(view, brng) and not _weak_before(view, brng, i, mentions):
             phrase = parse_phrase(view, brng)
             if phrase.label:
                 # after أن/إن the speech is reported inside another statement: keep it out of the
@@ -296,6 +296,13 @@ def _verb(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft],
                 sp = _explicit(view, phrase, list(refs) if nested else refs, mentions, h.gender, h.number, sent)
                 return _Draft(h, sp, brng[0], i + 1, "verb", required=not nested)
     rng = subject_range(view, i + 1)
+    if rng[0] < rng[1] and h.light and view.tokens[rng[0]].norm in h.light:
+        rng = (rng[0], rng[0])  # وقدّم التهنئة لـ ...: the speech noun is the object, the subject is dropped
+    if rng[0] < rng[1] and _speech_noun(view.tokens[rng[0]]) and refs:
+        # وأشار البيان إلى ...: the statement's issuer, the speaker who issued it before
+        r = _previous(refs, "-", "-")
+        if r is not None:
+            return _Draft(h, replace(r.speaker, resolved_by="document"), anchor, rng[1], "verb")
     if rng[0] < rng[1]:
         phrase = parse_phrase(view, rng)
         after = rng[1]
@@ -321,6 +328,10 @@ def _verb(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft],
             if phrase.label:
                 sp = _explicit(view, phrase, refs, mentions, h.gender, h.number, sent)
                 return _Draft(h, sp, brng[0], i + 1, "verb")
+    if view.in_quote[i] and drafts and not view.in_quote[drafts[-1].hit.tok.i]:
+        # a verb without subject inside a quotation is the quoted speaker's own (أعلنتُ، كما قلت): it is
+        # nested and leaves the dropped-subject chain as it is
+        return _Draft(h, replace(drafts[-1].speaker, resolved_by="quoted-speaker"), anchor, i + 1, "verb")
     # dropped subject: the sentence's own subject (وأصدر مجلس الأمن ...، يطالب فيها) or the previous speaker
     if not (drafts and view.sentence[drafts[-1].hit.tok.i] == sent):
         srng = _sentence_subject(view, i)
@@ -330,6 +341,25 @@ def _verb(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft],
                 sp = _explicit(view, phrase, refs, mentions, "-", h.number, sent, how="dropped-subject")
                 return _Draft(h, sp, anchor, i + 1, "verb")
     return _Draft(h, _dropped(refs, h, "dropped-subject", sent), anchor, i + 1, "verb")
+
+
+def _speech_noun(tok: Tok) -> bool:
+    """Is this word a speech or document noun (البيان، التهنئة، الرسالة): never a speaker by itself."""
+    c = word_class(tok)
+    return c is not None and c[0] == "product" and tok.definite
+
+
+def _weak_before(view: View, brng: tuple[int, int], i: int, mentions: tuple[Mention, ...]) -> bool:
+    """A lone unknown word before a verb (ميدانيا أفادت مصادر ...) when a real subject follows the verb."""
+    if brng[1] - brng[0] != 1:
+        return False
+    t = view.tokens[brng[0]]
+    if t.definite or word_class(t) is not None or _named(view, brng, mentions):
+        return False
+    rng = subject_range(view, i + 1)
+    if rng[0] >= rng[1]:
+        return False
+    return word_class(view.tokens[rng[0]]) is not None or _named(view, rng, mentions)
 
 
 def _participle(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft]) -> _Draft:
@@ -412,6 +442,8 @@ def _particle(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft], con
                 if r is None:
                     return None
                 return _Draft(h, replace(r.speaker, resolved_by="attribution-particle"), i, rng[1], "particle")
+    if c is not None and c[0] == "norm" and not via_verb:
+        return None  # وفق الشريعة، حسب الخطة: a rule or plan, not a source
     speakerish = via_verb or c is not None or _named(view, rng, mentions)
     if not speakerish:
         return None
@@ -456,8 +488,10 @@ def _headlines(view: View, refs: list[_Ref]) -> list[_Draft]:
             continue
         from newsgraph.attribution.speakers import _is_cue_word  # a verb before the colon is a normal cue
 
-        if _is_cue_word(x[0]):
-            continue
+        if any(_is_cue_word(t) for t in x):
+            continue  # "ماليزيا تعلن: ..." is one statement, the verb's
+        if not any(ch.isalpha() for t in x for ch in t.text):
+            continue  # a time "17:58" is not a speaker
         if len(x) > 1 and x[-1].key.startswith("ل"):
             x = x[:-1]  # روسيا لأميركا: the addressee
         label = clean_label(view.text[x[0].start : x[-1].end])

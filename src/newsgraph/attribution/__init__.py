@@ -323,7 +323,7 @@ def _verb(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft],
     # subject before the verb (SVO): وكانت الرئاسة السورية أكّدت
     if not h.clitic and i > 0 and view.tokens[i - 1].kind in ("word", "quote") and view.sentence[i - 1] == sent:
         brng = subject_before(view, i)
-        if brng[0] < brng[1]:
+        if brng[0] < brng[1] and not _weak_before(view, brng, i, mentions):
             phrase = parse_phrase(view, brng)
             if phrase.label:
                 sp = _explicit(view, phrase, refs, mentions, h.gender, h.number, sent)
@@ -350,7 +350,10 @@ def _speech_noun(tok: Tok) -> bool:
 
 
 def _weak_before(view: View, brng: tuple[int, int], i: int, mentions: tuple[Mention, ...]) -> bool:
-    """A lone unknown word before a verb (ميدانيا أفادت مصادر ...) when a real subject follows the verb."""
+    """A speech noun before a verb, or a lone unknown word (ميدانيا أفادت مصادر ...) when a real subject follows."""
+    c0 = word_class(view.tokens[brng[0]])
+    if c0 is not None and c0[0] in ("product", "norm"):
+        return True  # ألقى ... كلمة أوضح فيها: a speech noun before the verb is its object, never its speaker
     if brng[1] - brng[0] != 1:
         return False
     t = view.tokens[brng[0]]

@@ -50,7 +50,8 @@ _PREP_PRONOUN = re.compile(r"^(في|فى|علي|على|الي|إلى|عن|من|�
 # demonstratives and personal pronouns (هذا، هذه، هو), and the clause adverbs of news copy (ميدانياً، أيضاً)
 _NEVER_SUBJECT = frozenset(key(w) for w in (
     "فيما كما بينما حين حينما عندما لما حيث إذ اذ إذا اذا ثم فقد قد لقد لكن بل أيضا ايضا كذلك هكذا "
-    "هذا هذه ذلك تلك هؤلاء أولئك هنا هناك هو هي هم هما هن أنا انا نحن أنت انت أنتم انتم ـ").split())
+    "هذا هذه ذلك تلك هؤلاء أولئك هنا هناك هو هي هم هما هن أنا انا نحن أنت انت أنتم انتم ـ "
+    "حينها حينئذ عندها وقتها يومها آنذاك بعدها قبلها").split())
 _SELF = frozenset(key(w) for w in "نفسه نفسها نفسهم أنفسهم ذاته ذاتها".split())
 
 
@@ -237,6 +238,8 @@ def subject_range(view: View, i: int, *, limit: int = 14) -> tuple[int, int]:
         words += 1
         out_end = j + 1
         j += 1
+    if all(never_subject(t) for t in toks[start:out_end]):
+        return (start, start)  # أوضح ذلك؟: a demonstrative or adverb alone is no subject
     return (start, out_end)
 
 
@@ -313,8 +316,8 @@ def never_subject(t: Tok) -> bool:
 
     Example:
         >>> from newsgraph.attribution.text import scan
-        >>> [never_subject(t) for t in scan("وفيما ميدانياً الوزير").tokens]
-        [True, True, False]
+        >>> [never_subject(t) for t in scan("وفيما ميدانياً حينها الوزير").tokens]
+        [True, True, True, False]
     """
     if t.kind != "word":
         return True
@@ -323,7 +326,8 @@ def never_subject(t: Tok) -> bool:
         return True
     if not any(ch.isalpha() and ch != "ـ" for ch in t.text):
         return True  # tatweel or digits only
-    # an indefinite accusative adverb (ميدانياً، رسمياً، سياسياً): not a name
+    # an indefinite accusative nisba adverb (ميدانياً، رسمياً، سياسياً); other accusatives can be the subject
+    # of إنّ (إن مسؤولاً روسياً أبلغ)
     return not t.definite and t.text.endswith(("ياً", "يًا"))
 
 

@@ -343,6 +343,11 @@ def _verb(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft],
     return _Draft(h, _dropped(refs, h, "dropped-subject", sent), anchor, i + 1, "verb")
 
 
+def _head_key_of(tok: Tok) -> str:
+    k = tok.key
+    return k[2:] if k.startswith("ال") else k
+
+
 def _speech_noun(tok: Tok) -> bool:
     """Is this word a speech or document noun (البيان، التهنئة، الرسالة): never a speaker by itself."""
     c = word_class(tok)
@@ -354,6 +359,12 @@ def _weak_before(view: View, brng: tuple[int, int], i: int, mentions: tuple[Ment
     c0 = word_class(view.tokens[brng[0]])
     if c0 is not None and c0[0] in ("product", "norm"):
         return True  # ألقى ... كلمة أوضح فيها: a speech noun before the verb is its object, never its speaker
+    last = view.tokens[brng[1] - 1]
+    if _head_key_of(view.tokens[brng[0]]) in _EVENTS:
+        return True  # الحديث هنا عن: a talk is not a speaker
+    if not last.definite and last.text.endswith(("اً", "ًا")) and not (
+            brng[0] > 0 and _COMP.match(view.tokens[brng[0] - 1].key)):
+        return True  # an accusative (مطروحاً على) is a predicate, unless it is the subject of إنّ/أنّ
     if brng[1] - brng[0] != 1:
         return False
     t = view.tokens[brng[0]]

@@ -51,7 +51,9 @@ _PREP_PRONOUN = re.compile(r"^(في|فى|علي|على|الي|إلى|عن|من|�
 _NEVER_SUBJECT = frozenset(key(w) for w in (
     "فيما كما بينما حين حينما عندما لما حيث إذ اذ إذا اذا ثم فقد قد لقد لكن بل أيضا ايضا كذلك هكذا "
     "هذا هذه ذلك تلك هؤلاء أولئك هنا هناك هو هي هم هما هن أنا انا نحن أنت انت أنتم انتم ـ "
-    "حينها حينئذ عندها وقتها يومها آنذاك بعدها قبلها").split())
+    "حينها حينئذ عندها وقتها يومها آنذاك بعدها قبلها ليس ليست "
+    # the objects of the idiom لفت الانتباه / النظر "drew attention"
+    "الانتباه النظر الأنظار").split())
 _SELF = frozenset(key(w) for w in "نفسه نفسها نفسهم أنفسهم ذاته ذاتها".split())
 
 
@@ -151,6 +153,8 @@ def subject_range(view: View, i: int, *, limit: int = 14) -> tuple[int, int]:
         j = k + 1
     if j + 1 < n and toks[j].key == "ذلك" and toks[j + 1].kind == "word":
         j += 1  # أوضح ذلك مدير الإدارة: the object pronoun before the subject
+    if j + 1 < n and toks[j].kind == "word" and toks[j].key.startswith("لل") and len(toks[j].key) > 4:
+        j += 1  # وقال للصحفيين إنه / قال للصحفيين الوزير: an addressee, not the subject
     start = j
     out_end = j
     anonymous = False
@@ -308,6 +312,8 @@ def subject_before(view: View, i: int, *, limit: int = 8) -> tuple[int, int]:
     a = j + 1
     while a < end and view.tokens[a].key in ("في", "فى"):
         a += 1
+    if j >= 0 and a == j + 1 and toks[j].kind == "word" and toks[j].key.startswith(("بال", "لل")) and a < end:
+        return (end, end)  # بالمدينة المنورة يفيد، بالمركز الثالث تبلغ: adjectives inside a prepositional phrase
     return (a, end)
 
 

@@ -298,6 +298,10 @@ def _verb(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft],
     rng = subject_range(view, i + 1)
     if rng[0] < rng[1] and h.light and view.tokens[rng[0]].norm in h.light:
         rng = (rng[0], rng[0])  # وقدّم التهنئة لـ ...: the speech noun is the object, the subject is dropped
+    elif h.light:
+        # رفع رئيس الاتحاد الأمير خالد التهنئة: the subject ends before the speech noun (its object)
+        cut = next((j for j in range(rng[0] + 1, rng[1]) if view.tokens[j].norm in h.light), rng[1])
+        rng = (rng[0], cut)
     if rng[0] < rng[1] and _speech_noun(view.tokens[rng[0]]) and refs:
         # وأشار البيان إلى ...: the statement's issuer, the speaker who issued it before
         r = _previous(refs, "-", "-")

@@ -214,6 +214,14 @@ def test_indefinite_role_with_prepositional_phrase(morphology):  # type: ignore[
     assert _at(sts, text, "وأضاف أن", "أضاف").speaker.label == s.speaker.label
 
 
+def test_description_named_later_by_apposition_is_linked_back(morphology):  # type: ignore[no-untyped-def]
+    text = ("عنوان\n\nكشف عضو في قيادة الحزب الوطني عن أن الاتفاق تم. "
+            "وقال عضو في قيادة الحزب الوطني، سامي علي، في تصريحات إن الأطراف وافقت.")
+    sts, _ = _statements(text, morphology)
+    assert [s.speaker.label for s in sts] == ["سامي علي", "سامي علي"]
+    assert "عضو في قيادة الحزب الوطني" in sts[0].speaker.aliases
+
+
 @pytest.mark.parametrize("opener", ["وفيما", "وكما", "ميدانياً", "حينها"])
 def test_particles_and_adverbs_before_the_verb_are_not_speakers(opener, morphology):  # type: ignore[no-untyped-def]
     text = f"عنوان\n\nوقال الوزير سامي حداد إن الخطة جاهزة. {opener} أكد أن التنفيذ يبدأ غدا."

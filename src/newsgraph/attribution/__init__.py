@@ -241,13 +241,19 @@ def _dropped(refs: list[_Ref], h: CueHit, how: str, sentence: int) -> Speaker:
 
 
 def _apposed_name(view: View, phrase: Phrase, after: int) -> tuple[Phrase, int]:
-    """A title followed by its name between commas: وقال وزير الخارجية الأمريكي، جون كيري، إن ..."""
+    """A title or role followed by its name between commas: وقال وزير الخارجية الأمريكي، جون كيري، إن ...
+
+    (also an indefinite role with its prepositional phrase: وقال عضو في قيادة الحزب، سامي حداد، إن ...)
+    """
     toks = view.tokens
-    if not (phrase.title and not phrase.name_keys and after < len(toks) and toks[after].norm in ("،", ",")):
+    described = phrase.title or (phrase.start < phrase.end and (word_class(toks[phrase.start]) or ("",))[0] == "role")
+    if not (described and not phrase.name_keys and after < len(toks) and toks[after].norm in ("،", ",")):
         return phrase, after
     rng = subject_range(view, after + 1, limit=5)
     if rng[0] >= rng[1] or rng[1] >= len(toks):
         return phrase, after
+    if rng[1] + 1 < len(toks) and toks[rng[1]].norm == "علي" and toks[rng[1] + 1].norm in ("،", ","):
+        rng = (rng[0], rng[1] + 1)  # ابوبكر علي،: the name علي, never the preposition before a comma
     end_tok = toks[rng[1]]
     if not (end_tok.norm in ("،", ",") or _COMP.match(end_tok.key)):
         return phrase, after
@@ -257,6 +263,17 @@ def _apposed_name(view: View, phrase: Phrase, after: int) -> tuple[Phrase, int]:
     aliases = tuple(dict.fromkeys([*name.aliases, phrase.label]))
     return replace(name, aliases=aliases, title=phrase.title, role=phrase.role or phrase.label,
                    organization=phrase.organization, title_key=phrase.title_key, start=phrase.start), rng[1]
+
+
+def _link_back(drafts: list[_Draft], refs: list[_Ref], described: str, sp: Speaker) -> None:
+    """An earlier description named later (عضو في قيادة الحزب ... وقال عضو في قيادة الحزب، سامي حداد): the
+    earlier statements and references of that description take the name (the lists are updated in place)."""
+    for n, d in enumerate(drafts):
+        if key(d.speaker.label) == described:
+            drafts[n] = replace(d, speaker=replace(sp, resolved_by=d.speaker.resolved_by))
+    for n, r in enumerate(refs[:-1]):
+        if key(r.speaker.label) == described:
+            refs[n] = replace(r, speaker=sp)
 
 
 def _sentence_subject(view: View, i: int) -> tuple[int, int] | None:
@@ -321,8 +338,11 @@ def _verb(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft],
                 return _Draft(h, sp, anchor, prng[1], "verb")
         if phrase.head in _EVENTS:
             return None  # وتطرق الحديث إلى ...: a meeting or a talk is not a speaker
+        described = phrase.label
         phrase, after = _apposed_name(view, phrase, after)
         sp = _explicit(view, phrase, refs, mentions, h.gender, h.number, sent)
+        if phrase.label != described:
+            _link_back(drafts, refs, key(described), sp)
         return _Draft(h, sp, anchor, after, "verb")
     # subject before the verb (SVO): وكانت الرئاسة السورية أكّدت
     if not h.clitic and i > 0 and view.tokens[i - 1].kind in ("word", "quote") and view.sentence[i - 1] == sent:

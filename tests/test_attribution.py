@@ -202,6 +202,76 @@ def test_anonymous_source_keeps_its_description(morphology):  # type: ignore[no-
     assert sts[0].speaker.label == "مسؤولون أمريكيون"
 
 
+# --- constructions of other outlets (held-out audit classes; sentences written for the test) -------------
+
+
+def test_indefinite_role_with_prepositional_phrase(morphology):  # type: ignore[no-untyped-def]
+    text = ("عنوان\n\nكشف عضو في قيادة الحزب الوطني الأربعاء عن أن الاتفاق تم. "
+            "وأضاف أن الأطراف وافقت.")
+    sts, _ = _statements(text, morphology)
+    s = _at(sts, text, "كشف عضو", "كشف")
+    assert s.speaker.label.startswith("عضو في قيادة الحزب الوطني")
+    assert _at(sts, text, "وأضاف أن", "أضاف").speaker.label == s.speaker.label
+
+
+def test_description_named_later_by_apposition_is_linked_back(morphology):  # type: ignore[no-untyped-def]
+    text = ("عنوان\n\nكشف عضو في قيادة الحزب الوطني عن أن الاتفاق تم. "
+            "وقال عضو في قيادة الحزب الوطني، سامي علي، في تصريحات إن الأطراف وافقت.")
+    sts, _ = _statements(text, morphology)
+    assert [s.speaker.label for s in sts] == ["سامي علي", "سامي علي"]
+    assert "عضو في قيادة الحزب الوطني" in sts[0].speaker.aliases
+
+
+@pytest.mark.parametrize("opener", ["وفيما", "وكما", "ميدانياً", "حينها"])
+def test_particles_and_adverbs_before_the_verb_are_not_speakers(opener, morphology):  # type: ignore[no-untyped-def]
+    text = f"عنوان\n\nوقال الوزير سامي حداد إن الخطة جاهزة. {opener} أكد أن التنفيذ يبدأ غدا."
+    sts, _ = _statements(text, morphology)
+    assert _at(sts, text, "أكد أن التنفيذ", "أكد").speaker.label != opener
+
+
+def test_preposition_pronoun_is_not_a_subject_and_quoted_first_person_keeps_the_chain(morphology):  # type: ignore[no-untyped-def]
+    text = ("عنوان\n\nوقال الوزير سامي حداد للصحافيين “أعلن لكم اليوم أن المشروع اكتمل، وكما أعلنت سابقا "
+            "فإن التمويل متوفر”. وأضاف أن الافتتاح قريب.")
+    sts, _ = _statements(text, morphology)
+    assert {s.speaker.label for s in sts} == {"سامي حداد"}
+
+
+def test_speech_nouns_are_never_speakers(morphology):  # type: ignore[no-untyped-def]
+    text = ("عنوان\n\nوقالت الحركة في بيان إن الوفد سيزور العاصمة. وأشار البيان إلى أن الموعد لم يحدد. "
+            "وقدم التهنئة للفريق على الفوز، مؤكداً أن الإنجاز كبير.")
+    sts, _ = _statements(text, morphology)
+    assert _at(sts, text, "وأشار البيان", "أشار").speaker.label == "الحركة"
+    assert _at(sts, text, "وقدم التهنئة", "قدم").speaker.label == "الحركة"
+    assert _at(sts, text, "مؤكداً أن", "مؤكداً").speaker.label == "الحركة"
+
+
+@pytest.mark.parametrize("phrase", ["وفق الشريعة الإسلامية", "حسب الخطة الموضوعة", "وفقاً للقانون الدولي"])
+def test_according_to_a_rule_is_not_a_source(phrase, morphology):  # type: ignore[no-untyped-def]
+    sts, _ = _statements(f"عنوان\n\nتجري الانتخابات {phrase} في موعدها.", morphology)
+    assert sts == ()
+
+
+def test_headline_colon_needs_letters_and_yields_to_a_speech_verb(morphology):  # type: ignore[no-untyped-def]
+    text = "الحكومة تعلن: الميزانية جاهزة\n\nوأعلنت الحكومة أن الميزانية جاهزة.\n17:58 ت م"
+    sts, _ = _statements(text, morphology)
+    assert [s.cue.text for s in sts] == ["تعلن", "أعلنت"]
+
+
+def test_light_verbs_participles_and_verbs_of_other_outlets(morphology):  # type: ignore[no-untyped-def]
+    text = ("عنوان\n\nرفع رئيس الاتحاد الأمير خالد بن سعد التهنئة للقيادة بالفوز. وأبان أن البطولة صعبة، "
+            "عاداً الفوز إنجازا. وقالت الوزيرة هدى الزعبي إن الموعد قريب. مضيفة أن الفرق جاهزة.")
+    sts, _ = _statements(text, morphology)
+    cues = [s.cue.text for s in sts]
+    assert cues == ["رفع", "أبان", "عاداً", "قالت", "مضيفة"]
+    assert _at(sts, text, "وأبان", "أبان").speaker.label == "خالد بن سعد"
+    assert _at(sts, text, "مضيفة أن", "مضيفة").speaker.label == "هدى الزعبي"
+
+
+def test_is_considered_is_not_speech(morphology):  # type: ignore[no-untyped-def]
+    sts, _ = _statements("عنوان\n\nوتعد الحادثة أسوأ كارثة جوية منذ سنوات.", morphology)
+    assert sts == ()
+
+
 # --- robustness ----------------------------------------------------------------------------------------
 
 

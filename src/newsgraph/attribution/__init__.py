@@ -241,13 +241,19 @@ def _dropped(refs: list[_Ref], h: CueHit, how: str, sentence: int) -> Speaker:
 
 
 def _apposed_name(view: View, phrase: Phrase, after: int) -> tuple[Phrase, int]:
-    """A title followed by its name between commas: وقال وزير الخارجية الأمريكي، جون كيري، إن ..."""
+    """A title or role followed by its name between commas: وقال وزير الخارجية الأمريكي، جون كيري، إن ...
+
+    (also an indefinite role with its prepositional phrase: وقال عضو في قيادة الحزب، سامي حداد، إن ...)
+    """
     toks = view.tokens
-    if not (phrase.title and not phrase.name_keys and after < len(toks) and toks[after].norm in ("،", ",")):
+    described = phrase.title or (phrase.start < phrase.end and (word_class(toks[phrase.start]) or ("",))[0] == "role")
+    if not (described and not phrase.name_keys and after < len(toks) and toks[after].norm in ("،", ",")):
         return phrase, after
     rng = subject_range(view, after + 1, limit=5)
     if rng[0] >= rng[1] or rng[1] >= len(toks):
         return phrase, after
+    if rng[1] + 1 < len(toks) and toks[rng[1]].norm == "علي" and toks[rng[1] + 1].norm in ("،", ","):
+        rng = (rng[0], rng[1] + 1)  # ابوبكر علي،: the name علي, never the preposition before a comma
     end_tok = toks[rng[1]]
     if not (end_tok.norm in ("،", ",") or _COMP.match(end_tok.key)):
         return phrase, after
@@ -257,6 +263,17 @@ def _apposed_name(view: View, phrase: Phrase, after: int) -> tuple[Phrase, int]:
     aliases = tuple(dict.fromkeys([*name.aliases, phrase.label]))
     return replace(name, aliases=aliases, title=phrase.title, role=phrase.role or phrase.label,
                    organization=phrase.organization, title_key=phrase.title_key, start=phrase.start), rng[1]
+
+
+def _link_back(drafts: list[_Draft], refs: list[_Ref], described: str, sp: Speaker) -> None:
+    """An earlier description named later (عضو في قيادة الحزب ... وقال عضو في قيادة الحزب، سامي حداد): the
+    earlier statements and references of that description take the name (the lists are updated in place)."""
+    for n, d in enumerate(drafts):
+        if key(d.speaker.label) == described:
+            drafts[n] = replace(d, speaker=replace(sp, resolved_by=d.speaker.resolved_by))
+    for n, r in enumerate(refs[:-1]):
+        if key(r.speaker.label) == described:
+            refs[n] = replace(r, speaker=sp)
 
 
 def _sentence_subject(view: View, i: int) -> tuple[int, int] | None:
@@ -287,7 +304,7 @@ def _verb(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft],
     anchor = i
     if not h.clitic and i > 0 and view.tokens[i - 1].kind in ("word", "quote") and view.sentence[i - 1] == sent:
         brng = subject_before(view, i)
-        if brng[0] < brng[1] and svo_first(view, brng):
+        if brng[0] < brng[1] and svo_first(view, brng) and not _weak_before(view, brng, i, mentions):
             phrase = parse_phrase(view, brng)
             if phrase.label:
                 # after أن/إن the speech is reported inside another statement: keep it out of the
@@ -296,6 +313,17 @@ def _verb(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft],
                 sp = _explicit(view, phrase, list(refs) if nested else refs, mentions, h.gender, h.number, sent)
                 return _Draft(h, sp, brng[0], i + 1, "verb", required=not nested)
     rng = subject_range(view, i + 1)
+    if rng[0] < rng[1] and h.light and view.tokens[rng[0]].norm in h.light:
+        rng = (rng[0], rng[0])  # وقدّم التهنئة لـ ...: the speech noun is the object, the subject is dropped
+    elif h.light:
+        # رفع رئيس الاتحاد الأمير خالد التهنئة: the subject ends before the speech noun (its object)
+        cut = next((j for j in range(rng[0] + 1, rng[1]) if view.tokens[j].norm in h.light), rng[1])
+        rng = (rng[0], cut)
+    if rng[0] < rng[1] and _speech_noun(view.tokens[rng[0]]) and refs:
+        # وأشار البيان إلى ...: the statement's issuer, the speaker who issued it before
+        r = _previous(refs, "-", "-")
+        if r is not None:
+            return _Draft(h, replace(r.speaker, resolved_by="document"), anchor, rng[1], "verb")
     if rng[0] < rng[1]:
         phrase = parse_phrase(view, rng)
         after = rng[1]
@@ -310,17 +338,24 @@ def _verb(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft],
                 return _Draft(h, sp, anchor, prng[1], "verb")
         if phrase.head in _EVENTS:
             return None  # وتطرق الحديث إلى ...: a meeting or a talk is not a speaker
+        described = phrase.label
         phrase, after = _apposed_name(view, phrase, after)
         sp = _explicit(view, phrase, refs, mentions, h.gender, h.number, sent)
+        if phrase.label != described:
+            _link_back(drafts, refs, key(described), sp)
         return _Draft(h, sp, anchor, after, "verb")
     # subject before the verb (SVO): وكانت الرئاسة السورية أكّدت
     if not h.clitic and i > 0 and view.tokens[i - 1].kind in ("word", "quote") and view.sentence[i - 1] == sent:
         brng = subject_before(view, i)
-        if brng[0] < brng[1]:
+        if brng[0] < brng[1] and not _weak_before(view, brng, i, mentions):
             phrase = parse_phrase(view, brng)
             if phrase.label:
                 sp = _explicit(view, phrase, refs, mentions, h.gender, h.number, sent)
                 return _Draft(h, sp, brng[0], i + 1, "verb")
+    if view.in_quote[i] and drafts and not view.in_quote[drafts[-1].hit.tok.i]:
+        # a verb without subject inside a quotation is the quoted speaker's own (أعلنتُ، كما قلت): it is
+        # nested and leaves the dropped-subject chain as it is
+        return _Draft(h, replace(drafts[-1].speaker, resolved_by="quoted-speaker"), anchor, i + 1, "verb")
     # dropped subject: the sentence's own subject (وأصدر مجلس الأمن ...، يطالب فيها) or the previous speaker
     if not (drafts and view.sentence[drafts[-1].hit.tok.i] == sent):
         srng = _sentence_subject(view, i)
@@ -330,6 +365,39 @@ def _verb(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft],
                 sp = _explicit(view, phrase, refs, mentions, "-", h.number, sent, how="dropped-subject")
                 return _Draft(h, sp, anchor, i + 1, "verb")
     return _Draft(h, _dropped(refs, h, "dropped-subject", sent), anchor, i + 1, "verb")
+
+
+def _head_key_of(tok: Tok) -> str:
+    k = tok.key
+    return k[2:] if k.startswith("ال") else k
+
+
+def _speech_noun(tok: Tok) -> bool:
+    """Is this word a speech or document noun (البيان، التهنئة، الرسالة): never a speaker by itself."""
+    c = word_class(tok)
+    return c is not None and c[0] == "product" and tok.definite
+
+
+def _weak_before(view: View, brng: tuple[int, int], i: int, mentions: tuple[Mention, ...]) -> bool:
+    """A speech noun before a verb, or a lone unknown word (ميدانيا أفادت مصادر ...) when a real subject follows."""
+    c0 = word_class(view.tokens[brng[0]])
+    if c0 is not None and c0[0] in ("product", "norm"):
+        return True  # ألقى ... كلمة أوضح فيها: a speech noun before the verb is its object, never its speaker
+    last = view.tokens[brng[1] - 1]
+    if _head_key_of(view.tokens[brng[0]]) in _EVENTS:
+        return True  # الحديث هنا عن: a talk is not a speaker
+    if not last.definite and last.text.endswith(("اً", "ًا")) and not (
+            brng[0] > 0 and _COMP.match(view.tokens[brng[0] - 1].key)):
+        return True  # an accusative (مطروحاً على) is a predicate, unless it is the subject of إنّ/أنّ
+    if brng[1] - brng[0] != 1:
+        return False
+    t = view.tokens[brng[0]]
+    if t.definite or word_class(t) is not None or _named(view, brng, mentions):
+        return False
+    rng = subject_range(view, i + 1)
+    if rng[0] >= rng[1]:
+        return False
+    return word_class(view.tokens[rng[0]]) is not None or _named(view, rng, mentions)
 
 
 def _participle(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft]) -> _Draft:
@@ -412,6 +480,8 @@ def _particle(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft], con
                 if r is None:
                     return None
                 return _Draft(h, replace(r.speaker, resolved_by="attribution-particle"), i, rng[1], "particle")
+    if c is not None and c[0] == "norm" and not via_verb:
+        return None  # وفق الشريعة، حسب الخطة: a rule or plan, not a source
     speakerish = via_verb or c is not None or _named(view, rng, mentions)
     if not speakerish:
         return None
@@ -456,8 +526,10 @@ def _headlines(view: View, refs: list[_Ref]) -> list[_Draft]:
             continue
         from newsgraph.attribution.speakers import _is_cue_word  # a verb before the colon is a normal cue
 
-        if _is_cue_word(x[0]):
-            continue
+        if any(_is_cue_word(t) for t in x):
+            continue  # "ماليزيا تعلن: ..." is one statement, the verb's
+        if not any(ch.isalpha() for t in x for ch in t.text):
+            continue  # a time "17:58" is not a speaker
         if len(x) > 1 and x[-1].key.startswith("ل"):
             x = x[:-1]  # روسيا لأميركا: the addressee
         label = clean_label(view.text[x[0].start : x[-1].end])

@@ -135,8 +135,10 @@ def cue_forms() -> dict[str, tuple[_Form, ...]]:
             add("ي" + base + "ن", mk("verb", "f", "p", True))
         if part != "-":
             a = norm(part)
+            only = flags.get("psuf")
             for suf, g, nb in (("ا", "m", "s"), ("ة", "f", "s"), ("ين", "m", "p"), ("ات", "f", "p")):
-                add(a + suf, mk("participle", g, nb))
+                if only is None or suf in only:
+                    add(a + suf, mk("participle", g, nb))
         for extra in flags.get("extra", ()):
             g, nb, impf_ = ("f", "p", False) if extra.endswith("ن") else ("m", "s", extra.startswith("ي"))
             add(extra, mk("verb", g, nb, impf_))
@@ -243,11 +245,11 @@ def find_cues(view: View) -> list[CueHit]:
                 continue
             if prev is None or not prev_same_line:
                 continue
-            if prev.kind == "punct" and prev.norm in ".!?؟:":
-                continue
+            if prev.kind == "punct" and prev.norm in ".!?؟:" and not _followed_by(view, t.i, _COMPS, window=1):
+                continue  # after a full stop only "مضيفة أن ..." (a run-on participle clause), not a noun
         elif form.cue_type == "particle":
             pass
-        if form.light and not _followed_by(view, t.i, form.light, window=6):
+        if form.light and not _followed_by(view, t.i, form.light, window=14 if form.wide else 6):
             continue
         if form.needs and not _followed_by(view, t.i, form.needs, window=25 if form.wide else 10):
             continue

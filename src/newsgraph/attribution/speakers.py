@@ -44,7 +44,16 @@ _NAME_JOINERS = frozenset(key(w) for w in "بن بنت ابن أبو ابو أب
 _OPENERS = frozenset(key(w) for w in (
     "ذلك هذا جهته جهتها جهتهم جانبه جانبها جانبهم ناحيته ناحيتها ناحيتهم بدوره بدورها ثم بينما حيث").split())
 _SVO_LEFT = frozenset(key(w) for w in "كان وكان كانت وكانت كانوا وكانوا لكن ولكن لكنه غير قد وقد لقد".split())
-_PREP_PRONOUN = re.compile(r"^(في|فى|علي|على|الي|إلى|عن|من|مع|لدي|عند|به|بها|بهم|له|لها|لهم)(ه|ها|هم|هما|نا|كم|ي)?$")
+_PREP_PRONOUN = re.compile(r"^(في|فى|علي|على|الي|إلى|عن|من|مع|لدي|عند|به|بها|بهم|له|لها|لهم)(ه|ها|هم|هما|نا|كم|ي)?$"
+                           r"|^[لب](ه|ها|هم|هما|نا|كم|كما|كن|ك)$")  # لكم، لنا، بك (not لي: also a name, Lee)
+# words that never begin or make up a speaker before its verb: conjunctions/particles (فيما أكد، كما أعلنت),
+# demonstratives and personal pronouns (هذا، هذه، هو), and the clause adverbs of news copy (ميدانياً، أيضاً)
+_NEVER_SUBJECT = frozenset(key(w) for w in (
+    "فيما كما بينما حين حينما عندما لما حيث إذ اذ إذا اذا ثم فقد قد لقد لكن بل أيضا ايضا كذلك هكذا "
+    "هذا هذه ذلك تلك هؤلاء أولئك هنا هناك هو هي هم هما هن أنا انا نحن أنت انت أنتم انتم ـ "
+    "حينها حينئذ عندها وقتها يومها آنذاك بعدها قبلها ليس ليست "
+    # the objects of the idiom لفت الانتباه / النظر "drew attention"
+    "الانتباه النظر الأنظار").split())
 _SELF = frozenset(key(w) for w in "نفسه نفسها نفسهم أنفسهم ذاته ذاتها".split())
 
 
@@ -144,9 +153,12 @@ def subject_range(view: View, i: int, *, limit: int = 14) -> tuple[int, int]:
         j = k + 1
     if j + 1 < n and toks[j].key == "ذلك" and toks[j + 1].kind == "word":
         j += 1  # أوضح ذلك مدير الإدارة: the object pronoun before the subject
+    if j + 1 < n and toks[j].kind == "word" and toks[j].key.startswith("لل") and len(toks[j].key) > 4:
+        j += 1  # وقال للصحفيين إنه / قال للصحفيين الوزير: an addressee, not the subject
     start = j
     out_end = j
     anonymous = False
+    role_pp = False
     last_def = False
     words = 0
     while j < n and view.sentence[j] == sent and words < limit:
@@ -181,7 +193,7 @@ def subject_range(view: View, i: int, *, limit: int = 14) -> tuple[int, int]:
             break  # مسؤول تركي رفض الكشف عن هويته: a clause describing the source
         if first and t.analysis is not None and "bi_prep" in t.analysis.proclitics:
             break  # واختتمه بتدريبات: a prepositional phrase, no subject
-        if t.key == "في" and words and anonymous:
+        if (t.key == "في" or (t.key == "من" and role_pp)) and words and anonymous:
             nxt = toks[j + 1] if j + 1 < n else None
             if nxt is not None and nxt.kind == "word" and nxt.key not in _IN_CONTEXT and nxt.key not in _TIME:
                 j += 1
@@ -221,12 +233,17 @@ def subject_range(view: View, i: int, *, limit: int = 14) -> tuple[int, int]:
             break  # after a definite word, an indefinite one starts the object (الجيش عزل مرسي)
         if c in ("anonymous",) and words == 0:
             anonymous = True
+        if (words == 0 and c == "role" and not t.definite and j + 1 < n
+                and toks[j + 1].key in ("في", "فى", "من", "باسم")):
+            anonymous = role_pp = True  # an indefinite role with a PP is a described source: عضو في رئاسة الحزب
         if words == 0 and c == "anonymous":
             anonymous = True
         last_def = t.definite or t.key in _SELF
         words += 1
         out_end = j + 1
         j += 1
+    if all(never_subject(t) for t in toks[start:out_end]):
+        return (start, start)  # أوضح ذلك؟: a demonstrative or adverb alone is no subject
     return (start, out_end)
 
 
@@ -285,6 +302,8 @@ def subject_before(view: View, i: int, *, limit: int = 8) -> tuple[int, int]:
         if t.kind != "word":
             break
         k_ = t.key
+        if never_subject(t):
+            break
         if (_COMPLEMENTISER.match(k_) or k_ in _PREPS or k_ in _RELATIVE or k_ in _TIME
                 or k_ in ("كان", "وكان", "كانت", "وكانت", "قد", "وقد", "لقد", "و", "ف", "من") or k_ in _OPENERS
                 or k_.startswith("لل") or k_.startswith("بال") or _is_cue_word(t)):
@@ -293,7 +312,29 @@ def subject_before(view: View, i: int, *, limit: int = 8) -> tuple[int, int]:
     a = j + 1
     while a < end and view.tokens[a].key in ("في", "فى"):
         a += 1
+    if j >= 0 and a == j + 1 and toks[j].kind == "word" and toks[j].key.startswith(("بال", "لل")) and a < end:
+        return (end, end)  # بالمدينة المنورة يفيد، بالمركز الثالث تبلغ: adjectives inside a prepositional phrase
     return (a, end)
+
+
+def never_subject(t: Tok) -> bool:
+    """Can this word never be (part of) a speaker: a particle, demonstrative, pronoun, adverb or bare mark?
+
+    Example:
+        >>> from newsgraph.attribution.text import scan
+        >>> [never_subject(t) for t in scan("وفيما ميدانياً حينها الوزير").tokens]
+        [True, True, True, False]
+    """
+    if t.kind != "word":
+        return True
+    k = t.key
+    if k in _NEVER_SUBJECT or (k[:1] in "وف" and k[1:] in _NEVER_SUBJECT):
+        return True
+    if not any(ch.isalpha() and ch != "ـ" for ch in t.text):
+        return True  # tatweel or digits only
+    # an indefinite accusative nisba adverb (ميدانياً، رسمياً، سياسياً); other accusatives can be the subject
+    # of إنّ (إن مسؤولاً روسياً أبلغ)
+    return not t.definite and t.text.endswith(("ياً", "يًا"))
 
 
 def svo_first(view: View, rng: tuple[int, int]) -> bool:

@@ -25,7 +25,8 @@ _ALEF = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا"})
 _KEY = str.maketrans({"ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي", "#": " ", "_": " "})
 # a word: letters, digits, diacritics, tatweel, hashtag sign and underscore (hashtags stay one word)
 _TOKEN = re.compile(r"(?P<w>[#\w\u064b-\u065f\u0670\u0640]+)|(?P<e>&(?:quot|laquo|raquo);)|(?P<p>\S)")
-_ENTITIES = {"&quot;": '"', "&laquo;": "«", "&raquo;": "»"}
+# HTML entities, and the double prime ″ that some outlets type as the closing mark of “...″
+_ENTITIES = {"&quot;": '"', "&laquo;": "«", "&raquo;": "»", "″": "”"}
 
 QUOTE_OPEN = frozenset("«“„")
 QUOTE_CLOSE = frozenset("»”")

@@ -23,7 +23,6 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from newsgraph.entities.gazetteer import _CONNECTORS, Entry, gazetteer, norm_word
 from newsgraph.errors import NewsgraphError
@@ -34,7 +33,6 @@ __all__ = ["Word", "scan_words", "find_mentions", "mentions_in_text"]
 _WORD = re.compile(r"[\u0621-\u065f\u0670-\u06d3\u0660-\u0669A-Za-z0-9]+")
 _HASHTAG = re.compile(r"#[\w\u0621-\u065f\u0670-\u06d3]+")
 _QUOTES = "\"«»“”'‘’"
-_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
 
 # function words that never belong to a name (prepositions, conjunctions, particles, pronouns, common
 # verbs of saying): a name run stops at them.
@@ -94,7 +92,7 @@ class Word:
     @property
     def bare(self) -> str:
         """The word without diacritics but with its alef maqsura (على "on" is not the name علي)."""
-        return _MARKS.sub("", self.text)
+        return re.sub("[\u064b-\u065f\u0670\u0640]", "", self.text)
 
 
 def _analyses_by_word(tokens: Sequence[object]) -> dict[int, list[Analysis]]:
@@ -127,46 +125,33 @@ def scan_words(text: str, analyses: Mapping[int, list[Analysis]] | None = None) 
         tag_at.update(dict.fromkeys(range(h.start() + 1, h.end()), k))
     words: list[Word] = []
     prev_end = 0
-    get = analyses.get if analyses is not None else None
     for m in _WORD.finditer(text):
         s, e = m.start(), m.end()
-        surface = m.group()
-        norm = norm_word(surface)
-        if not norm:
+        if not norm_word(m.group()):
             continue  # a lone tatweel or diacritic
         tag = tag_at.get(s, -1)
         proper: bool | None = None
         gloss = ""
         pos: frozenset[str] = frozenset()
-        last = None
-        if get is not None:
-            # the distinct analysis lists over the word's offsets, in order (one list per token)
-            lists: list[list[Analysis]] = []
-            prev_list = None
-            for off in range(s, e):
-                x = get(off)
-                if x and x is not prev_list:
-                    if all(x is not y for y in lists):
-                        lists.append(x)
-                    prev_list = x
-            last = get(e - 1)
-            if lists:
-                anas = lists[0] if len(lists) == 1 else [a for x in lists for a in x]
+        if analyses is not None:
+            lists = {id(x): x for x in (analyses.get(off) for off in range(s, e)) if x}
+            anas = [a for x in lists.values() for a in x]
+            if anas:
                 props = [a for a in anas if a.pos == "noun_prop"]
                 proper = bool(props)
                 gloss = props[0].gloss if props else ""
                 pos = frozenset(a.pos for a in anas)
+        last = analyses.get(e - 1) if analyses is not None else None
         top = bool(last) and last[0].pos == "noun_prop"  # type: ignore[index]
-        tanween = any("\u064b" <= c <= "\u064d" for c in surface)
-        words.append(Word(len(words), s, e, surface, norm, text[prev_end:s], tag, proper, gloss, pos, top, tanween))
+        tanween = any("\u064b" <= c <= "\u064d" for c in m.group())
+        words.append(Word(len(words), s, e, m.group(), norm_word(m.group()), text[prev_end:s], tag, proper, gloss,
+                          pos, top, tanween))
         prev_end = e
     return words
 
 
-@lru_cache(maxsize=65536)
-def _bare_forms(norm: str, *, prefixes: tuple[str, ...] = _PREFIXES) -> tuple[tuple[int, str], ...]:
+def _bare_forms(norm: str, *, prefixes: tuple[str, ...] = _PREFIXES) -> list[tuple[int, str]]:
     """(number of clitic letters, form) readings of a word: as written, then without و/ف/ب/ل/ك."""
-    # cached: every pass asks for the readings of the same words (~3400 calls per article)
     out = [(0, norm)]
     for p in prefixes:
         if norm.startswith(p) and len(norm) - len(p) >= 2:
@@ -174,7 +159,7 @@ def _bare_forms(norm: str, *, prefixes: tuple[str, ...] = _PREFIXES) -> tuple[tu
             if p.endswith("ل") and rest.startswith("ل") and len(rest) >= 3:
                 out.append((len(p), "ا" + rest))  # للعراق = ل + العراق (the alef of ال is dropped)
             out.append((len(p), rest))
-    return tuple(out)
+    return out
 
 
 def _def_strip(form: str) -> str:

@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsgraph import entities
+from newsgraph.entities.canonical import assign_keys
 from newsgraph.entities.gazetteer import gazetteer
 from newsgraph.entities.mentions import mentions_in_text
 from newsgraph.model import Article, Document
@@ -220,3 +221,38 @@ def test_family_name_after_the_father_and_names_inside_institutions(morphology) 
     doc = _analysed(morphology, "نحن خريجو جامعة الملك فيصل في تخصص التربية")
     assert [(m.text, m.source) for m in entities.find_mentions(doc) if m.type == "ORG"] == \
         [("جامعة الملك فيصل", "pattern")]
+
+
+def test_geographic_and_party_heads_are_one_unit() -> None:
+    # constructed: a sea with its adjective is a place, not the country of the nisba
+    got = {(m.text, m.type, m.source) for m in mentions_in_text("سقطت الطائرة في المحيط الهندي قرب الساحل")}
+    assert ("المحيط الهندي", "LOC", "pattern") in got
+    assert not any(m.source == "nisba" for m in mentions_in_text("سقطت الطائرة في المحيط الهندي"))
+    # a definite party head with its adjectives, a body with its لل- complement, a generic group
+    got = {m.text: m.source for m in mentions_in_text("وقال الحزب الديمقراطي الكردستاني إن الجماعة المسلحة هاجمت")}
+    assert got.get("الحزب الديمقراطي الكردستاني") == "pattern" and got.get("الجماعة المسلحة") == "generic"
+    got = {m.text for m in mentions_in_text("وهنأ الاتحاد السعودي للفروسية الفارس")}
+    assert "الاتحاد السعودي للفروسية" in got
+
+
+def test_kunya_case_forms_are_one_person() -> None:
+    # constructed: أبو/أبا/أبي + name is one person whatever the case ending
+    ms = [m for m in assign_keys(mentions_in_text("قتل أبو سياف وإن أبا سياف كان قائدا لدى أبي سياف"))
+          if m.type == "PER"]
+    assert [m.text for m in ms] == ["أبو سياف", "أبا سياف", "أبي سياف"]
+    assert len({m.key for m in ms}) == 1
+
+
+def test_island_head_and_coordinated_known_name(morphology) -> None:  # type: ignore[no-untyped-def]
+    # constructed: the name after جزيرة is a place; a known name after و is not swallowed by the complement
+    doc = _analysed(morphology, "عثر على حطام في جزيرة لاريونيون")
+    assert "لاريونيون" in {m.text for m in entities.find_mentions(doc)}
+    got = {m.text for m in mentions_in_text("قتل عناصر من قوات الشرطة والحشد الشعبي")}
+    assert "الحشد الشعبي" in got and "قوات الشرطة والحشد الشعبي" not in got
+
+
+def test_an_adverbial_after_a_name_is_not_its_family_name(morphology) -> None:  # type: ignore[no-untyped-def]
+    # constructed: بوضوح "clearly" (ب + masdar in every analysis) ends the name
+    assert _people(morphology, "وتحدث خالد بوضوح عن الحصار") == []
+    # a family name that is also ب + noun in some reading stays a name
+    assert _people(morphology, "وقال محمد بركات إن") == ["محمد بركات"]

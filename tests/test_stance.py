@@ -378,3 +378,36 @@ def test_development_gold_macro_f1() -> None:
     s = mod.scores(pairs)
     assert s["macro_f1"] >= 0.70, s
     assert s["macro_f1"] > s["neu_macro_f1"] + 0.3
+
+
+def test_possessive_pronoun_carries_the_evaluation_back_to_its_actor() -> None:
+    # constructed: "its aggressive policy" is about the actor the pronoun refers to
+    text = "وقال الوزير إنه يجب على إيران تغيير سياستها العدوانية."
+    doc, st = make(text, "قال", "الوزير", [("iran", "إيران")])
+    assert stances(doc, st) == {"iran": "neg"}
+
+
+def test_invitation_to_visit_is_positive_only_after_a_call() -> None:
+    # constructed contrast: an invitation (pos) and a trip (no stance)
+    doc, st = make("وقال الوزير إنه يدعو حماس لزيارة موسكو.", "قال", "الوزير", [("hamas", "حماس")])
+    assert stances(doc, st) == {"hamas": "pos"}
+    doc, st = make("وقال الوزير إن وفد حماس سافر لزيارة موسكو.", "قال", "الوزير", [("hamas", "حماس")])
+    assert stances(doc, st) == {"hamas": "neu"}
+
+
+def test_dedication_and_rebels_and_legitimacy() -> None:
+    # constructed: a dedication to X (pos), rebels of X (neg), the legitimate president X (pos)
+    doc, st = make("وقال الفارس إنه يهدي الفوز لخادم الحرمين الشريفين.", "قال", "الفارس", [("king", "خادم الحرمين")])
+    assert stances(doc, st) == {"king": "pos"}
+    doc, st = make("وقالت السلطات إن متمردي حزب العمال هاجموا الجنود.", "قالت", "السلطات", [("pkk", "حزب العمال")])
+    assert stances(doc, st) == {"pkk": "neg"}
+    doc, st = make("وقال الوزير إن التدخل جاء بطلب من الرئيس الشرعي هادي.", "قال", "الوزير", [("hadi", "هادي")])
+    assert stances(doc, st) == {"hadi": "pos"}
+
+
+def test_a_government_body_speaks_for_its_country() -> None:
+    # constructed: the White House's own country acting against a terrorist group
+    text = "وأعلن البيت الأبيض أن الولايات المتحدة حققت إنجازا في حربها ضد داعش."
+    doc, st = make(text, "أعلن", "البيت الأبيض", [("gpe-us", "الولايات المتحدة"), ("isis", "داعش")],
+                   speaker_entity="org-white_house")
+    assert stances(doc, st) == {"gpe-us": "neu", "isis": "neg"}

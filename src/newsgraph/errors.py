@@ -21,6 +21,7 @@ __all__ = [
     "MorphologyDataError",
     "NewsgraphError",
     "OntologyError",
+    "PublishError",
     "QueryError",
     "ResourceError",
     "StoreError",
@@ -69,3 +70,7 @@ class StoreError(GraphError):
 
 class OntologyError(GraphError):
     """Code used a term the ontology does not define, or a graph breaks the shapes."""
+
+
+class PublishError(GraphError):
+    """A SPARQL server refused a request or could not be reached."""

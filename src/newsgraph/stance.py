@@ -333,10 +333,18 @@ def _stem_set(s: str) -> frozenset[str]:
     return frozenset(out)
 
 
+@cache
+def _org_countries() -> dict[str, str]:
+    """Government bodies and the country they speak for (``org-white_house`` -> ``gpe-us``)."""
+    return {row[0]: f"gpe-{row[1].lower()}" for row in load_tsv("org_countries.tsv", columns=2)}
+
+
 def _own_side(st: Statement, t: Target, text: str) -> bool:
     sp = st.speaker
     if sp.entity and t.entity == sp.entity:
         return True
+    if sp.entity and t.entity == _org_countries().get(sp.entity):
+        return True  # البيت الأبيض speaking of الولايات المتحدة: its own country
     if sp.mention is not None and re.fullmatch(r"\s+ل", text[sp.mention.end : t.mention.start]):
         return True  # الأمانة العامة لمنظمة التعاون الإسلامي: the speaker's own organisation, in its phrase
     if sp.organization and t.entity == sp.organization:
@@ -646,6 +654,34 @@ def _resolve(fr: _Frame, hit: _Hit, reach: int) -> list[int]:
     return _uniq([best[1][2], *fr.coordinated(best[1], skip_place=True)])
 
 
+def _calling_before(toks: list[_Tok], i: int) -> bool:
+    """A word of calling or inviting (دعا، يدعو، دعوة، وجه الدعوة) within the eight tokens before ``i``."""
+    return any(_norm(toks[k].text).lstrip("وف").removeprefix("ال").startswith(("دعا", "دعو", "يدعو", "تدعو"))
+               for k in range(max(0, i - 8), i))
+
+
+def _possessed(toks: list[_Tok], hit: _Hit, e: _Entry) -> bool:
+    """An evaluative word about something possessed through a third-person pronoun: an adjective after a
+    possessed noun (سياستها العدوانية) or a construct noun carrying the pronoun itself (تدخلها، إرهابه)."""
+    if e.scope == "gen" and hit.pronoun:
+        return True
+    if e.scope != "attr" or hit.first == 0:
+        return False
+    prev = toks[hit.first - 1].norm
+    return prev.isalpha() and len(prev) > 4 and prev.endswith(("ها", "هم")) and not prev.startswith("ان")
+
+
+def _possessor(fr: _Frame, hit: _Hit) -> list[int]:
+    """The nearest actor (not a place) before ``hit`` in its clause, within eight words: who the possessive
+    pronoun refers back to ("يجب على إيران تغيير سياستها العدوانية" -> إيران)."""
+    lo = max(_clause_start(fr.toks, hit.first), hit.first - 8)
+    best = None
+    for o in fr.order:
+        if lo <= o[0] and o[1] < hit.first and not fr.is_place(o):
+            best = o
+    return [best[2]] if best is not None else []
+
+
 _FIRST_PERSON = frozenset({"نحن", "اننا", "انا", "فاننا", "واننا", "لاننا", "بلادنا"})
 
 
@@ -775,6 +811,10 @@ def _judge(doc: Document, st: Statement, relay: bool, gloss: dict[int, str]) -> 
             from_cue = toks[h.first].start < st.cue.end
             reach = _CUE_REACH if from_cue else _SCOPE_REACH[e.scope]
             reached = _resolve(fr, h, reach)
+            if e.cls == "invite" and not (is_call or _calling_before(toks, h.first)):
+                continue  # توجه إلى موسكو لزيارة: a trip, not an invitation
+            if not reached and e.cls == "eval" and e.words != ("~gloss",) and _possessed(toks, h, e):
+                reached = _possessor(fr, h)  # سياستها العدوانية، تدخلها: the actor the pronoun refers back to
             if not reached and is_describe and e.cls == "eval" and e.scope == "attr" and e.words != ("~gloss",) \
                     and first_target is not None:
                 reached = [first_target]  # وصف X بالنفاق: the description is about the object of وصف

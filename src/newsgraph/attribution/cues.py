@@ -2,7 +2,7 @@
 
 The lexicon (``resources/cues.tsv``) lists lemmas with their perfect, imperfect and participle stems; the
 inflected forms are generated here and matched on the normalised word, with or without a و/ف clitic.  When
-the Document carries morphology analyses they veto noun readings and admit verb forms the generator misses.
+the Document carries morphology analyses they veto the noun reading of ambiguous forms (ذكر، نقل، وصف).
 
     >>> [c.lemma for c in find_cues(scan("وقال الوزير إن الوضع مستقر، مضيفاً أن ..."))]
     ['قال', 'أضاف']
@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from newsgraph.attribution.text import Tok, View, norm
+from newsgraph.attribution.text import Tok, View, norm, scan  # noqa: F401  (scan: used in the examples)
 from newsgraph.lexicons import load_tsv
 
 __all__ = ["CueHit", "find_cues", "cue_forms"]
@@ -26,6 +26,8 @@ _CLAUSE_OPENERS = frozenset(norm(w) for w in (
 # words before a verb that make it not a statement: relative pronouns, subjunctive/negation particles
 _RELATIVE = frozenset(norm(w) for w in "الذي التي الذين اللذين اللتين اللواتي اللاتي ما".split())
 _SUBJUNCTIVE = frozenset(norm(w) for w in "أن ان لن كي لكي حتى لم لا لما ولم ولا ولن".split())
+# verbs whose form with an object pronoun still reports speech (بحسب ما قاله، وفقا لما نقلته، ما أكده)
+_OBJ_LEMMAS = frozenset(("قال", "نقل", "ذكر", "أورد", "أكد", "أعلن", "كتب", "سمى", "وصف"))
 _NARRATION = frozenset(("ذكر", "أشار"))
 _COMPS = tuple(norm(w) for w in "أن ان إن أنه انه إنه أنها انها إلى الى".split())
 _PERSON_SUFFIXES = ("", "ت", "وا", "ن", "تا", "ا")
@@ -119,7 +121,7 @@ def cue_forms() -> dict[str, tuple[_Form, ...]]:
                          (p + "تا", "f", "p"), (p + "ا", "m", "p")]
             for form, g, nb in forms:
                 add(form, mk("verb", g, nb))
-            for suf in _OBJ_SUFFIXES:  # قاله، نقلته (بحسب ما قاله ...)
+            for suf in _OBJ_SUFFIXES if lemma in _OBJ_LEMMAS else ():  # قاله، نقلته (بحسب ما قاله ...)
                 add(p + suf, mk("verb", "m", "s"))
                 add((p[:-1] if p[-1] in "اى" else p) + "ت" + suf, mk("verb", "f", "s"))
         if impf != "-":

@@ -142,6 +142,8 @@ def subject_range(view: View, i: int, *, limit: int = 14) -> tuple[int, int]:
         while k < n and toks[k].norm != ")" and k - j < 6:
             k += 1
         j = k + 1
+    if j + 1 < n and toks[j].key == "ذلك" and toks[j + 1].kind == "word":
+        j += 1  # أوضح ذلك مدير الإدارة: the object pronoun before the subject
     start = j
     out_end = j
     anonymous = False
@@ -175,6 +177,10 @@ def subject_range(view: View, i: int, *, limit: int = 14) -> tuple[int, int]:
             return (j, j + 1)
         if not first and _is_cue_word(t) and c is None:
             break
+        if not first and anonymous and t.analysis is not None and t.analysis.pos == "verb":
+            break  # مسؤول تركي رفض الكشف عن هويته: a clause describing the source
+        if first and t.analysis is not None and "bi_prep" in t.analysis.proclitics:
+            break  # واختتمه بتدريبات: a prepositional phrase, no subject
         if t.key == "في" and words and anonymous:
             nxt = toks[j + 1] if j + 1 < n else None
             if nxt is not None and nxt.kind == "word" and nxt.key not in _IN_CONTEXT and nxt.key not in _TIME:
@@ -414,8 +420,8 @@ def parse_phrase(view: View, rng: tuple[int, int], *, strip_lam: bool = False) -
     while k < len(toks):
         t = toks[k]
         c = _cls(t)
-        if t.kind != "word" or (c in ("title", "role") and name):
-            break
+        if t.kind != "word" or (name and (c in ("title", "role") or t.key in _QUANTIFIERS)):
+            break  # جيف ديفيس أحد المتحدثين باسم البنتاجون: the apposition starts
         if c in ("title", "role") and not name:
             break
         name.append(t)

@@ -26,6 +26,7 @@ COMMANDS: dict[str, str] = {
     "query": "run a SPARQL query over a graph file or store",
     "stats": "who-talks-about-whom analytics of a graph",
     "render": "render a graph as an interactive HTML page",
+    "publish": "load a graph or Dask shards into a SPARQL 1.1 server",
 }
 
 

@@ -24,6 +24,7 @@ from urllib.parse import quote
 import pyoxigraph as ox
 
 from newsgraph.corpus.sinks import NG, NGID, article_graph_iri, article_iri
+from newsgraph.errors import GraphError
 from newsgraph.model import Extraction
 
 __all__ = ["extraction_nquads", "relation_quads"]
@@ -95,7 +96,8 @@ def extraction_nquads(extraction: Extraction) -> str:
             return out
 
         quads = [ox.Quad(conv(s), conv(p), conv(o), graph_name) for s, p, o in graph.article_triples(extraction)]
-    return ox.serialize(quads, format=ox.RdfFormat.N_QUADS).decode("utf-8")
+    data = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
+    return data.decode("utf-8") if data is not None else ""
 
 
 def relation_quads(store: ox.Store) -> tuple[ox.NamedNode, list[ox.Quad]] | None:
@@ -111,7 +113,10 @@ def relation_quads(store: ox.Store) -> tuple[ox.NamedNode, list[ox.Quad]] | None
     if graph is None or not hasattr(graph, "relation_triples"):
         return None
     rows = []
-    for sol in store.query(graph.RELATION_COUNTS_QUERY, use_default_graph_as_union=True):
+    solutions = store.query(graph.RELATION_COUNTS_QUERY, use_default_graph_as_union=True)
+    if not isinstance(solutions, ox.QuerySolutions):
+        raise GraphError(f"the relation query gave {type(solutions).__name__}, expected solutions")
+    for sol in solutions:
         stance = sol["stance"]
         rows.append((sol["speaker"].value, sol["target"].value, stance.value if stance is not None else None,
                      int(sol["n"].value)))

@@ -44,6 +44,10 @@ def transliterate(name: str) -> str:
     return "".join(c if c.isascii() and (c.isalnum() or c in "_-") else f"u{ord(c):04x}" for c in out)
 
 
+# the case forms of the kunya أبو (nominative) in a name: أبا (accusative), أبي (genitive)
+_KUNYA_CASES = frozenset({"ابا", "ابي"})
+
+
 @lru_cache(maxsize=4096)
 def canonical_key(label: str, type: EntityType = "PER") -> str:
     """The canonical key of an actor named ``label``.
@@ -77,6 +81,8 @@ def canonical_key(label: str, type: EntityType = "PER") -> str:
         entry = g.phrases.get(words[-n:])
         if entry is not None and (entry.type == type or type == "MISC"):
             return entry.key
+    if type == "PER" and len(words) > 1 and words[0] in _KUNYA_CASES:
+        words = ("ابو", *words[1:])  # أبا سياف، أبي سياف: the accusative and genitive of أبو سياف are one name
     if type == "PER":
         while len(words) > 1 and (words[0] in _PER_PREFIX or words[0] in g.titles or words[0] in g.demonyms):
             words = words[1:]

@@ -64,7 +64,21 @@ _NAME_TITLES = frozenset(norm_word(w) for w in "الملك الأمير الأم
 _PREPOSITION_NAMES = frozenset({"علي"})
 # words that glue a compound given name: "عبد الله"، "صلاح الدين"، "محمد بن سلمان"
 _COMPOUND = _CONNECTORS | {"الدين", "الله", "الرحمن"}
-_PLACE_HEADS = frozenset(norm_word(w) for w in "مدينة بلدة محافظة قرية إقليم ولاية مدن بلدات محافظات قرى".split())
+_PLACE_HEADS = frozenset(norm_word(w) for w in (
+    "مدينة بلدة محافظة قرية إقليم ولاية مدن بلدات محافظات قرى جزيرة جزر").split())
+# the kunya and its case forms (أبو سياف، أبا سياف، أبي سياف) and أم (أم سياف)
+_KUNYA = frozenset({"ابو", "ابا", "ابي", "ام"})
+# heads of geographic features: the definite head and its adjective are one place (المحيط الهندي is not India)
+_SEA_HEADS = frozenset(norm_word(w) for w in "محيط بحر خليج".split())
+# heads of political and civic organisations whose definite head + adjective is a proper name
+# (الحزب الديمقراطي الكردستاني، الجماعة الإسلامية، الاتحاد الوطني الكردستاني), and of bodies that take a لل-
+# complement as part of their name (الاتحاد السعودي للفروسية، المنظمة العربية للتنمية)
+_PARTY_HEADS = frozenset(norm_word(w) for w in "حزب اتحاد جماعة حركة جبهة تيار منظمة ائتلاف".split())
+_LAM_HEADS = frozenset(norm_word(w) for w in "اتحاد لجنة منظمة هيئة مؤسسة جمعية مجلس صندوق مركز".split())
+# adjectives that make an organisation head generic, not a name (الحزب الحاكم، الجماعات المسلحة)
+_GENERIC_ADJ = frozenset(norm_word(w) for w in (
+    "الحاكم الحاكمة المسلح المسلحة المعارض المعارضة المذكور المذكورة الجديد الجديدة المحظور المحظورة الأخرى "
+    "الآخر نفسه نفسها ذاتها ذاته الأول الأولى الثاني الثانية الكبير الكبرى").split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +97,7 @@ class Word:
     pos: frozenset[str] = frozenset()  # the parts of speech of all its analyses
     top_proper: bool = False  # the CHOSEN analysis (of the token holding the word's stem) is noun_prop
     tanween: bool = False  # written with tanween (دوماً، روسياً): indefinite, so not a proper name
+    prep: bool = False  # every analysis has a preposition proclitic (بوضوح "clearly"): an adverbial, no name
 
     @property
     def joined(self) -> bool:
@@ -144,8 +159,10 @@ def scan_words(text: str, analyses: Mapping[int, list[Analysis]] | None = None) 
         last = analyses.get(e - 1) if analyses is not None else None
         top = bool(last) and last[0].pos == "noun_prop"  # type: ignore[index]
         tanween = any("\u064b" <= c <= "\u064d" for c in m.group())
+        prep = bool(anas) and all(any(c.endswith("_prep") for c in a.proclitics) for a in anas) \
+            if analyses is not None else False
         words.append(Word(len(words), s, e, m.group(), norm_word(m.group()), text[prev_end:s], tag, proper, gloss,
-                          pos, top, tanween))
+                          pos, top, tanween, prep))
         prev_end = e
     return words
 
@@ -202,7 +219,7 @@ class _Finder:
         if _def_strip(w.norm) in self.g.heads or w.norm in self.g.heads:
             return False
         if self.morph:
-            return w.proper is not False
+            return w.proper is not False and not w.prep
         # without morphology: a word with a conjunction or a preposition + article is not a family name
         return not (w.norm.startswith(("و", "بال", "لل", "فال", "كال")) and len(w.norm) > 3)
 
@@ -239,7 +256,7 @@ class _Finder:
                 i += 1
 
     def _person_not_place(self, i: int, n: int, form: str) -> bool:
-        if form not in self.g.given_names or i + n >= len(self.words):
+        if (form not in self.g.given_names and form not in _KUNYA) or i + n >= len(self.words):
             return False
         nxt = self.words[i + n]
         return nxt.joined and self.name_like(nxt) and (nxt.norm,) not in self.g.phrases and nxt.proper is not False \
@@ -268,7 +285,7 @@ class _Finder:
                     continue
                 if form in _PREPOSITION_NAMES and not self._ali_is_name(i):
                     continue
-                if form in g.given_names or (form == "عبد" and i + 1 < len(words)):
+                if form in g.given_names or (form == "عبد" and i + 1 < len(words)) or self._kunya(i, form):
                     start_plen = plen
                     break
                 # a compound given name with الدين: صدر الدين، نور الدين، عز الدين
@@ -311,6 +328,19 @@ class _Finder:
             else:
                 i += 1
 
+    def _kunya(self, i: int, form: str) -> bool:
+        """أبو/أبا/أبي/أم + a name ("أبو سياف"، "أبا سياف"، "أم سياف"): a person's kunya (Wright, Grammar I §
+        kunya). أم is also "or": only before a word the morphology reads as a proper noun or does not know."""
+        if form not in _KUNYA or i + 1 >= len(self.words):
+            return False
+        nxt = self.words[i + 1]
+        if not nxt.joined or nxt.norm in _STOP or nxt.norm in self.g.demonyms or nxt.norm in self.g.titles \
+                or nxt.bare.endswith("ى") or nxt.tanween or len(nxt.norm) < 3 or nxt.norm.startswith(("و", "ال")):
+            return False
+        if form == "ام":
+            return bool(nxt.proper) or (nxt.proper is None and self.morph)
+        return nxt.proper is not False or nxt.norm in self.g.given_names or "noun" in nxt.pos
+
     def _after_place_head(self, i: int) -> bool:
         return i > 0 and self.words[i].joined and any(
             f in _PLACE_HEADS for _, f in _bare_forms(self.words[i - 1].norm, prefixes=("و", "ب", "ل", "وب", "ول")))
@@ -319,7 +349,7 @@ class _Finder:
         """Right after a given name, a word the morphology reads as a common noun may still be the family
         name: an indefinite noun (أحمد عساف، فهد كفاين) or a definite nisba (مريم الحربي، محمد الشهري); after
         the father's name any definite noun (عزام بن محمد الدخيل)."""
-        if not self.morph or w.norm in _STOP or w.norm in self.g.demonyms:
+        if not self.morph or w.norm in _STOP or w.norm in self.g.demonyms or w.prep:
             return False
         if w.norm.startswith(("لل", "بال", "وال", "فال", "كال")) or any(
                 f in self.g.titles for _, f in _bare_forms(w.norm)):
@@ -378,9 +408,23 @@ class _Finder:
                         and not nxt.norm.startswith("و") and (not nxt.norm.startswith("ال") or nxt.top_proper):
                     self.add(i + 1, i + 2, 0, "GPE", None, "pattern")
                 continue
-            j, anchored = i + 1, False
+            if head in _SEA_HEADS and not (definite and i + 1 < len(words) and words[i + 1].joined
+                                           and words[i + 1].norm.startswith("ال") and not self.taken[i + 1]):
+                continue  # محيط المدينة "its surroundings": only المحيط/البحر/الخليج + adjective is a place
+            j, anchored, lam = i + 1, False, False
             while j < len(words) and j - i <= 6 and words[j].joined:
                 n = words[j].norm
+                if j > i + 1 and any(f in g.titles or _def_strip(f) in g.titles for _, f in _bare_forms(n)) \
+                        and words[j - 1].norm not in _NAME_TITLES:
+                    break  # اللجنة الأولمبية السعودية الأمير عبدالله: a title after the complement starts a name
+                if head in _LAM_HEADS and definite and not lam and j > i + 1 and n.startswith("لل") and len(n) > 4 \
+                        and not self.taken[j]:
+                    j, lam = j + 1, True  # الاتحاد السعودي للفروسية
+                    continue
+                if lam and not n.endswith(("ي", "يه")):
+                    break  # after the لل- complement only its adjectives (المنظمة العربية للتنمية الزراعية)
+                if self.taken[j] and j > i + 1 and n.startswith("و") and j in self.gaz_end:
+                    break  # قوات الشرطة والحشد الشعبي: a known name coordinated after the complement is its own actor
                 if self.taken[j]:
                     # a known name inside the complement: "هيئة أركان الجيش الإسرائيلي",
                     # "المجلس المركزي لمنظمة التحرير الفلسطينية"
@@ -417,6 +461,10 @@ class _Finder:
             # anchored to a named referent (a nisba, a known name, a proper noun): "وزارة الدفاع الروسية";
             # otherwise generic ("مجلس المحافظة", "القوات الأمنية"): kept as a mention, never a target
             anchored = anchored or any(self._anchor(words[k]) for k in range(i + 1, j) if not self.taken[k])
+            if head in _PARTY_HEADS | _SEA_HEADS and not anchored and words[i + 1].norm not in _GENERIC_ADJ:
+                # الجماعة الإسلامية، حركة التغيير، المحيط الهادئ: a definite head with its adjective, or an
+                # indefinite head with its definite genitive, names one organisation or place
+                anchored = definite or any(words[k].norm.startswith("ال") for k in range(i + 1, j))
             for k in range(i + 1, j):
                 self.taken[k] = False  # add() marks them again; the inner names stay mentions of their own
             self.add(i, j, plen, typ, None, "pattern" if anchored else "generic")

@@ -46,9 +46,18 @@ def _graph_module() -> Any:
     return graph if hasattr(graph, "article_triples") else None
 
 
+@cache
+def _rdflib_terms() -> tuple[Any, Any, Any]:
+    # imported on first use (the main process never loads rdflib), then once: the import statement
+    # in the per-term function cost ~10% of the N-Quads time
+    from rdflib import BNode, Literal, URIRef
+
+    return BNode, Literal, URIRef
+
+
 def _ox_term(term: Any) -> Any:
     """An rdflib term as the pyoxigraph term (IRI, blank node or literal with its language or datatype)."""
-    from rdflib import BNode, Literal, URIRef
+    BNode, Literal, URIRef = _rdflib_terms()
 
     if isinstance(term, URIRef):
         return ox.NamedNode(str(term))

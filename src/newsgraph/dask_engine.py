@@ -72,21 +72,21 @@ def _run_partition(index: int, work: list[Any] | str, out_dir: str, max_chars: i
     morphology = get_morphology()  # process-wide: loaded once per worker
     items: Iterable[Any] = iter_articles([work], max_chars=max_chars) if isinstance(work, str) else work
     parts: list[str] = []
-    stats = {"index": index, "articles": 0, "statements": 0, "quads": 0, "words": 0, "skipped": []}
+    counts = {"articles": 0, "statements": 0, "quads": 0, "words": 0}
+    skipped: list[dict[str, Any]] = []
     for item in items:
         result = item if isinstance(item, Skipped) else process_article(item, morphology=morphology)
         if isinstance(result, ArticleResult):
             parts.append(result.entry)
-            stats["articles"] += 1
-            stats["statements"] += result.statements
-            stats["quads"] += result.quads
-            stats["words"] += result.words
+            counts["articles"] += 1
+            counts["statements"] += result.statements
+            counts["quads"] += result.quads
+            counts["words"] += result.words
         else:
-            stats["skipped"].append(result.to_dict())
+            skipped.append(result.to_dict())
     shard = Path(out_dir) / f"part-{index:05d}.nq"
     _write_atomically(shard, "".join(parts))
-    stats["shard"] = shard.name
-    return stats
+    return {"index": index, **counts, "skipped": skipped, "shard": shard.name}
 
 
 def _partitions(inputs: Sequence[str | Path], *, limit: int | None, partition_size: int, max_chars: int,
@@ -202,7 +202,6 @@ def _write_relations(out: Path, shards: Sequence[str]) -> None:
     store = ox.Store()
     for name in shards:
         store.bulk_load(path=str(out / name), format=ox.RdfFormat.N_QUADS)
-    derived = relation_quads(store)
-    quads = derived[1] if derived else []
-    _write_atomically(out / "relations.nq", ox.serialize(quads, format=ox.RdfFormat.N_QUADS).decode("utf-8")
-                      if quads else "")
+    _, quads = relation_quads(store)
+    data = ox.serialize(quads, format=ox.RdfFormat.N_QUADS) if quads else None
+    _write_atomically(out / "relations.nq", data.decode("utf-8") if data else "")

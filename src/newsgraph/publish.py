@@ -236,7 +236,7 @@ def query_endpoint(endpoint: str, query: str, *, timeout: float = 120.0, retries
     return QueryResult(variables=variables, rows=rows)
 
 
-_NUMERIC = {f"http://www.w3.org/2001/XMLSchema#{t}": int for t in
+_NUMERIC: dict[str, type[int] | type[float]] = {f"http://www.w3.org/2001/XMLSchema#{t}": int for t in
             ("integer", "int", "long", "short", "nonNegativeInteger", "positiveInteger")}
 _NUMERIC |= {f"http://www.w3.org/2001/XMLSchema#{t}": float for t in ("decimal", "double", "float")}
 

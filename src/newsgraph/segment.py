@@ -111,7 +111,7 @@ def _tokens(text: str) -> tuple[list[Token], list[int]]:
     breaks: list[int] = []
     append = tokens.append
     for m in _TOKEN.finditer(text):
-        kind = m.lastgroup
+        kind = m.lastgroup or "space"  # every alternative of _TOKEN is a named group
         ws = m.group(1)
         if ws and "\n" in ws:
             breaks.append(len(tokens))
@@ -124,7 +124,7 @@ def _tokens(text: str) -> tuple[list[Token], list[int]]:
         if kind == "word":
             append(Token(s, e, surface, "word", _norm(surface)))
         elif kind == "punct" or kind == "quote":
-            append(Token(s, e, surface, kind, surface))
+            append(Token(s, e, surface, "punct" if kind == "punct" else "quote", surface))
         elif kind == "number":
             append(Token(s, e, surface, "number", norm_word(surface)))
         elif kind == "latin":

@@ -88,7 +88,8 @@ def _lower_map() -> dict[int, str]:
 
 
 # one character -> one character substitutions (length preserving: no offset bookkeeping needed)
-_SUB_TABLE: dict[int, str | None] = {ord(k): v for k, v in (_LETTERS | _DIGITS).items()} | _lower_map()
+_SUB_TABLE: dict[int, str | None] = {ord(k): v for k, v in (_LETTERS | _DIGITS).items()}
+_SUB_TABLE.update(_lower_map())
 _SUB_TABLE.update({ord(c): " " for c in _SPACES})
 _DELETE_TABLE: dict[int, str | None] = {ord(c): None for c in _DELETE}
 # the matching key: deletions and substitutions in one pass

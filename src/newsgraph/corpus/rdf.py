@@ -1,9 +1,8 @@
 """One article's extraction as N-Quads in its named graph ``ngid:graph/{article_id}``.
 
 The triples come from :func:`newsgraph.graph.article_triples` (the graph module owns the
-vocabulary, see VOCAB.md), converted to pyoxigraph terms and serialised by pyoxigraph (fast, and
-always valid N-Quads).  Until that module is present this falls back to the article's metadata and
-its statements' core terms, so corpus runs work at every stage of the project.
+vocabulary), converted to pyoxigraph terms and serialised by pyoxigraph (fast, and always valid
+N-Quads): one RDF builder for every engine.
 
 The graph module's signed ``ng:ActorRelation`` nodes count over all articles; :func:`relation_quads`
 recomputes them from a whole store once a run is complete.
@@ -16,34 +15,16 @@ recomputes them from a whole store once a run is complete.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from functools import cache
 from typing import Any
-from urllib.parse import quote
 
 import pyoxigraph as ox
 
-from newsgraph.corpus.sinks import NG, NGID, article_graph_iri, article_iri
 from newsgraph.errors import GraphError
 from newsgraph.model import Extraction
 
 __all__ = ["extraction_nquads", "relation_quads"]
 
-_RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-_SCHEMA = "https://schema.org/"
-_PROV = "http://www.w3.org/ns/prov#"
-_SKOS = "http://www.w3.org/2004/02/skos/core#"
-_XSD_INT = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
-_TYPES = {"PER": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place"}
-
-
-@cache
-def _graph_module() -> Any:
-    try:
-        from newsgraph import graph
-    except ImportError:
-        return None
-    return graph if hasattr(graph, "article_triples") else None
 
 
 @cache
@@ -81,37 +62,33 @@ def extraction_nquads(extraction: Extraction) -> str:
     Returns:
         N-Quads text, one quad per line.
     """
-    graph = _graph_module()
-    if graph is None:
-        graph_name = ox.NamedNode(article_graph_iri(extraction.article.id))
-        quads = [ox.Quad(s, p, o, graph_name) for s, p, o in _fallback_triples(extraction)]
-    else:
-        graph_name = ox.NamedNode(str(graph.graph_iri(extraction.article.id)))
-        terms: dict[Any, Any] = {}  # actors and predicates repeat: convert each term once
+    from newsgraph import graph
 
-        def conv(term: Any) -> Any:
-            out = terms.get(term)
-            if out is None:
-                out = terms[term] = _ox_term(term)
-            return out
+    graph_name = ox.NamedNode(str(graph.graph_iri(extraction.article.id)))
+    terms: dict[Any, Any] = {}  # actors and predicates repeat: convert each term once
 
-        quads = [ox.Quad(conv(s), conv(p), conv(o), graph_name) for s, p, o in graph.article_triples(extraction)]
+    def conv(term: Any) -> Any:
+        out = terms.get(term)
+        if out is None:
+            out = terms[term] = _ox_term(term)
+        return out
+
+    quads = [ox.Quad(conv(s), conv(p), conv(o), graph_name) for s, p, o in graph.article_triples(extraction)]
     data = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
     return data.decode("utf-8") if data is not None else ""
 
 
-def relation_quads(store: ox.Store) -> tuple[ox.NamedNode, list[ox.Quad]] | None:
+def relation_quads(store: ox.Store) -> tuple[ox.NamedNode, list[ox.Quad]]:
     """The derived ``ng:ActorRelation`` graph of a whole store: (its graph name, its quads).
 
     Args:
         store: a pyoxigraph store holding article graphs.
 
     Returns:
-        ``None`` when the graph module (which defines the relations) is not installed.
+        The graph name and its quads.
     """
-    graph = _graph_module()
-    if graph is None or not hasattr(graph, "relation_triples"):
-        return None
+    from newsgraph import graph
+
     rows = []
     solutions = store.query(graph.RELATION_COUNTS_QUERY, use_default_graph_as_union=True)
     if not isinstance(solutions, ox.QuerySolutions):
@@ -123,46 +100,3 @@ def relation_quads(store: ox.Store) -> tuple[ox.NamedNode, list[ox.Quad]] | None
     name = ox.NamedNode(str(graph.RELATIONS_GRAPH))
     return name, [ox.Quad(_ox_term(s), _ox_term(p), _ox_term(o), name) for s, p, o in graph.relation_triples(rows)]
 
-
-def _lit(value: str, lang: str | None = None) -> ox.Literal:
-    return ox.Literal(value, language=lang) if lang else ox.Literal(value)
-
-
-def _int(value: int) -> ox.Literal:
-    return ox.Literal(str(value), datatype=_XSD_INT)
-
-
-def _actor(key: str) -> ox.NamedNode:
-    return ox.NamedNode(f"{NGID}actor/{quote(key, safe='')}")
-
-
-def _fallback_triples(ex: Extraction) -> Iterator[tuple[Any, Any, Any]]:
-    """Article metadata, actors and statements in the core VOCAB.md terms (used until graph.py lands)."""
-    art = ex.article
-    a = ox.NamedNode(article_iri(art.id))
-    yield a, _RDF_TYPE, ox.NamedNode(_SCHEMA + "NewsArticle")
-    yield a, ox.NamedNode(NG + "articleId"), _lit(art.id)
-    if art.title:
-        yield a, ox.NamedNode(_SCHEMA + "headline"), _lit(art.title, "ar")
-    for field, prop in (("url", "url"), ("date", "datePublished"), ("source", "publisher")):
-        value = getattr(art, field)
-        if value:
-            yield a, ox.NamedNode(_SCHEMA + prop), _lit(value)
-    for entity in ex.entities:
-        node = _actor(entity.key)
-        yield node, _RDF_TYPE, ox.NamedNode(NG + _TYPES.get(entity.type, "Actor"))
-        yield node, ox.NamedNode(NG + "actorKey"), _lit(entity.key)
-        yield node, ox.NamedNode(_SKOS + "prefLabel"), _lit(entity.label, "ar")
-    for st in ex.statements:
-        s = ox.NamedNode(f"{NGID}statement/{quote(art.id, safe='')}/{st.cue.start}")
-        yield s, _RDF_TYPE, ox.NamedNode(NG + "Statement")
-        yield s, ox.NamedNode(_PROV + "wasDerivedFrom"), a
-        yield s, ox.NamedNode(NG + "cueText"), _lit(st.cue.text, "ar")
-        yield s, ox.NamedNode(NG + "cueStart"), _int(st.cue.start)
-        yield s, ox.NamedNode(NG + "cueEnd"), _int(st.cue.end)
-        if st.speaker.entity:
-            yield s, ox.NamedNode(_PROV + "wasAttributedTo"), _actor(st.speaker.entity)
-        if st.content is not None:
-            yield s, ox.NamedNode(_SCHEMA + "text"), _lit(st.content.text, "ar")
-        for target in st.targets:
-            yield s, ox.NamedNode(_SCHEMA + "about"), _actor(target.entity)

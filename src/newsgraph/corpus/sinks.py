@@ -234,10 +234,7 @@ def refresh_relations(store: ox.Store) -> None:
     """Recompute the derived signed-relation graph of a store from all its article graphs (one transaction)."""
     from newsgraph.corpus.rdf import relation_quads  # rdf builds on this module's IRIs
 
-    derived = relation_quads(store)
-    if derived is None:
-        return
-    name, quads = derived
+    name, quads = relation_quads(store)
     store.remove_graph(name)
     store.extend(quads)
 

@@ -30,12 +30,11 @@ from importlib import resources as _resources
 from newsgraph.errors import ResourceError
 from newsgraph.lexicons import load_tsv
 from newsgraph.model import Document, Span, Stance, Statement, Target
+from newsgraph.text import norm_word
 
 __all__ = ["assign_stances", "gloss_polarity", "stance_lexicon"]
 
 # --- normalisation (the same folding the scorer and the text layer use for matching) ---
-_DIAC = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
-_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
 _TOKEN = re.compile(r"[^\W\d_]+|\d+|[^\w\s]")
 _STRONG = frozenset(".!?؟؛;:\n")
 _WEAK = frozenset("،,")
@@ -84,9 +83,9 @@ _RELATIVES = frozenset({"التي", "الذي", "الذين", "اللذين", "�
 _THEY = frozenset({"انهم", "فانهم", "لانهم", "كونهم", "هم", "وهم", "بانهم"})
 
 
-@lru_cache(maxsize=65536)
 def _norm(s: str) -> str:
-    return _DIAC.sub("", s).translate(_FOLD)
+    """Lexicon key of a form: the text layer's :func:`newsgraph.text.norm_word` (one normaliser for all stages)."""
+    return norm_word(s)
 
 
 @dataclass(frozen=True, slots=True)

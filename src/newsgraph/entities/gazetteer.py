@@ -20,17 +20,7 @@ from typing import cast
 
 from newsgraph.lexicons import load_tsv
 from newsgraph.model import EntityType
-
-try:  # the text layer's normaliser, when it has landed
-    from newsgraph.text import norm_word
-except ImportError:  # pragma: no cover - same conventions (see newsgraph.text): diacritics, alef/ya/ta marbuta
-    _DIAC = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200b-\u200f\ufeff]")
-    _LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي",
-                              "ی": "ي", "ک": "ك"})
-
-    def norm_word(s: str) -> str:
-        return _DIAC.sub("", s).translate(_LETTERS).lower()
-
+from newsgraph.text import norm_word
 
 __all__ = ["Entry", "Gazetteer", "gazetteer", "key_words", "norm_word"]
 

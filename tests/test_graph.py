@@ -226,3 +226,19 @@ def test_a_later_article_with_another_label_keeps_one_preferred_label_per_langua
                                                                      Literal("Russia", lang="en")}
     assert Literal("روسيه", lang="ar") in set(ds.objects(actor_iri("russia"), SKOS.altLabel))
     assert validate(ds)[0]
+
+
+def test_an_unresolved_speaker_names_no_actor_and_still_conforms():
+    """"وأضاف أن سوريا ..." with no speaker found: the statement stays, with no actor behind it."""
+    ex = hand_made()
+    s2 = dataclasses.replace(ex.statements[1], speaker=Speaker(entity=None, label="", resolved_by="unresolved"))
+    ds = build_graph([dataclasses.replace(ex, statements=(ex.statements[0], s2))])
+    stmt = statement_iri("a1", TEXT.index("وأضاف"))
+    assert (stmt, NG.resolvedBy, Literal("unresolved")) in ds
+    assert ds.value(stmt, PROV.wasAttributedTo) is None and ds.value(stmt, PROV.wasQuotedFrom) is None
+    assert actor_iri("") not in set(ds.subjects()) | set(ds.objects())
+    conforms, report = validate(ds)
+    assert conforms, report
+    # a statement with neither a speaker nor the "unresolved" mark breaks the shapes
+    ds.graph(graph_iri("a1")).remove((stmt, NG.resolvedBy, None))
+    assert not validate(ds)[0]

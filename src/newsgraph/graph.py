@@ -286,14 +286,17 @@ def _anchor_triples(stmt: URIRef, prop: URIRef, name: str, article: URIRef, span
 def _statement_triples(stmt: URIRef, st: Statement, article: URIRef, actors: _ActorBook) -> Iterator[Triple]:
     sp = st.speaker
     speaker_key = sp.entity or sp.label
-    speaker = actors.use(speaker_key, sp.label, sp.aliases)
+    # a cue whose speaker was not found keeps its statement (ng:resolvedBy "unresolved") but names no actor:
+    # an actor with an empty key would gather every such statement into one nameless "top speaker"
+    speaker = actors.use(speaker_key, sp.label, sp.aliases) if speaker_key else None
     yield stmt, _RDF.type, _NG.Statement
     yield stmt, _RDF.type, _KIND_CLASS[st.kind]
     yield stmt, _RDF.type, _SDO.Quotation
     yield stmt, _NG.statementId, Literal(st.id)
     yield stmt, _NG.required, Literal(st.required)
-    yield stmt, _PROV.wasAttributedTo, speaker
-    if st.kind in ("direct", "mixed"):
+    if speaker is not None:
+        yield stmt, _PROV.wasAttributedTo, speaker
+    if speaker is not None and st.kind in ("direct", "mixed"):
         # the quoted words come from the speaker (PROV-DM: an agent may also be quoted as an entity)
         yield stmt, _PROV.wasQuotedFrom, speaker
     yield stmt, _PROV.wasDerivedFrom, article
@@ -316,7 +319,7 @@ def _statement_triples(stmt: URIRef, st: Statement, article: URIRef, actors: _Ac
     if sp.organization:
         org = actors.organization(sp.organization)
         yield stmt, _NG.speakerOrganization, org
-        if org != speaker:
+        if speaker is not None and org != speaker:
             actors.extra.setdefault(speaker_key, []).append((speaker, _SDO.affiliation, org))
     seen: set[str] = set()
     for target in st.targets:
@@ -326,7 +329,7 @@ def _statement_triples(stmt: URIRef, st: Statement, article: URIRef, actors: _Ac
         yield from _target_triples(stmt, target, speaker, actors)
 
 
-def _target_triples(stmt: URIRef, target: Target, speaker: URIRef, actors: _ActorBook) -> Iterator[Triple]:
+def _target_triples(stmt: URIRef, target: Target, speaker: URIRef | None, actors: _ActorBook) -> Iterator[Triple]:
     actor = actors.use(target.entity, target.label, target.aliases)
     link = target_iri(stmt, target.entity)
     yield stmt, _SDO.about, actor

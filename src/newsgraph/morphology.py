@@ -478,6 +478,15 @@ class Morphology:
         """
         return tuple(replace(s, tokens=self.analyse_tokens(s.tokens)) for s in sentences)
 
+    def clear_cache(self) -> None:
+        """Forget every analysed word form (a cold cache, as in a fresh worker; for benchmarks)."""
+        with self._lock:
+            self._scored.clear()
+            self._alts.clear()
+            self._shared.clear()
+            self._strings.clear()
+            self._tuples.clear()
+
     def cache_info(self) -> dict[str, int]:
         """Sizes of the caches (distinct forms, shared analyses), for benchmarks and memory checks."""
         return {"forms": len(self._scored), "analyses": len(self._shared), "strings": len(self._strings)}

@@ -194,7 +194,7 @@ def _scan(text: str, lookup: _Lookup | None) -> list[Word]:
     # what the analyses say depends only on which analysis lists cover the word: tokens share their
     # Analysis objects and alternatives, so one word form is worked out once per article
     derived: dict[tuple[int, ...], tuple[bool | None, str, frozenset[str], bool, bool]] = {}
-    none = (None, "", frozenset(), False, False)
+    none: tuple[bool | None, str, frozenset[str], bool, bool] = (None, "", frozenset(), False, False)
     for m in _WORD.finditer(text):
         form = m.group()
         norm, bare, tanween = _form_data(form)

@@ -226,3 +226,18 @@ def test_a_later_article_with_another_label_keeps_one_preferred_label_per_langua
                                                                      Literal("Russia", lang="en")}
     assert Literal("روسيه", lang="ar") in set(ds.objects(actor_iri("russia"), SKOS.altLabel))
     assert validate(ds)[0]
+
+
+def test_pyoxigraph_nquads_hold_the_rdflib_triples_of_the_seed_article():
+    # both writers take their terms from graph.article_plain_triples: the same triples, literal by literal
+    # (integers, booleans, dates and language tags included)
+    from rdflib import Dataset
+
+    from newsgraph.corpus.rdf import extraction_nquads
+
+    ex = seed_pipeline_extraction()
+    want = set(article_triples(ex))
+    ds = Dataset()
+    ds.parse(data=extraction_nquads(ex), format="nquads")
+    got = {(s, p, o) for s, p, o, _ in ds.quads((None, None, None, None))}
+    assert got == want and len(want) > 100

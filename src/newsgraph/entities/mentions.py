@@ -24,6 +24,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from newsgraph.entities.gazetteer import _CONNECTORS, Entry, gazetteer, norm_word
 from newsgraph.errors import NewsgraphError
@@ -113,19 +114,32 @@ def _form_data(form: str) -> tuple[str, str, bool]:
     return norm_word(form), _MARKS.sub("", form), any("\u064b" <= c <= "\u064d" for c in form)
 
 
+# one analysis list per (analysis, alternatives) pair of a token, by their ids; and what the analyses of
+# a word say, by the ids of its lists (see _scan).  Both are dropped together when large.
+_SHARED_LISTS: dict[tuple[int, int], tuple[list[Analysis], Any, Any]] = {}
+_DERIVED: dict[tuple[int, ...], tuple[Any, ...]] = {}
+
+
 def _analyses_by_word(tokens: Sequence[Token]) -> list[tuple[int, int, list[Analysis]]]:
     """(start, end, analyses) of every analysed document token, in text order.
 
     Tokens of one form share their Analysis objects (the morphology caches them), so they share one
-    list here, and what a word's analyses say is worked out once per form (see :func:`_scan`).
+    list here, across articles too, and what a word's analyses say is worked out once per form (see
+    :func:`_scan`).
     """
     out = []
-    shared: dict[tuple[int, int], list[Analysis]] = {}
+    shared = _SHARED_LISTS
+    if len(shared) > 1 << 16:
+        shared.clear()
+        _DERIVED.clear()
     for t in tokens:
         ident = (id(t.analysis), id(t.alternatives))
-        anas = shared.get(ident)
-        if anas is None:
-            anas = shared[ident] = [a for a in (t.analysis, *t.alternatives) if a is not None]
+        hit = shared.get(ident)
+        if hit is None:
+            # the analysis and alternatives are kept in the value: their ids stay theirs while it lives
+            hit = shared[ident] = ([a for a in (t.analysis, *t.alternatives) if a is not None], t.analysis,
+                                   t.alternatives)
+        anas = hit[0]
         if anas:
             out.append((t.start, t.end, anas))
     out.sort(key=lambda x: x[0])
@@ -193,7 +207,9 @@ def _scan(text: str, lookup: _Lookup | None) -> list[Word]:
     prev_end = 0
     # what the analyses say depends only on which analysis lists cover the word: tokens share their
     # Analysis objects and alternatives, so one word form is worked out once per article
-    derived: dict[tuple[int, ...], tuple[bool | None, str, frozenset[str], bool, bool]] = {}
+    derived = _DERIVED
+    if len(derived) > 1 << 17:
+        derived.clear()
     none: tuple[bool | None, str, frozenset[str], bool, bool] = (None, "", frozenset(), False, False)
     for m in _WORD.finditer(text):
         form = m.group()
@@ -207,8 +223,9 @@ def _scan(text: str, lookup: _Lookup | None) -> list[Word]:
             ids = (*map(id, lists), id(last))
             d = derived.get(ids)
             if d is None:
-                d = derived[ids] = _derive(lists, last)
-            proper, gloss, pos, top, prep = d
+                # the key's lists are kept in the value: their ids cannot be reused while the entry lives
+                d = derived[ids] = (*_derive(lists, last), lists, last)
+            proper, gloss, pos, top, prep = d[:5]
         else:
             proper, gloss, pos, top, prep = none
         gap = text[prev_end:s]
@@ -221,6 +238,8 @@ def _scan(text: str, lookup: _Lookup | None) -> list[Word]:
 @lru_cache(maxsize=4096)
 def _joins(gap: str) -> bool:
     return gap.strip() in ("", "_", "#") and "\n\n" not in gap
+
+
 
 
 def _derive(lists: list[list[Analysis]], last: list[Analysis] | None
@@ -273,6 +292,7 @@ class _Finder:
         self.out: list[Mention] = []
         self.entries: dict[str, Entry] = {}
         self.morph = any(w.proper is not None for w in words)
+        self.title = [_is_title(w.norm) for w in words]  # a title once clitics are stripped (والرئيس)
         self.gaz_end: dict[int, int] = {}  # first word of a gazetteer ORG/GPE/LOC mention -> one past its last
 
     # -- helpers ---------------------------------------------------------------------------------
@@ -457,7 +477,7 @@ class _Finder:
         for k in range(i - 1, max(-1, i - 4), -1):
             if not self.words[k + 1].joined:
                 return False
-            if _is_title(self.words[k].norm):
+            if self.title[k]:
                 return True
             if self.words[k].norm in _STOP:
                 return False

@@ -85,7 +85,10 @@ _THEY = frozenset({"انهم", "فانهم", "لانهم", "كونهم", "هم",
 
 @lru_cache(maxsize=1 << 17)
 def _norm(s: str) -> str:
-    """Lexicon key of a form (memoised: every article's words pass through here): the text layer's :func:`newsgraph.text.norm_word` (one normaliser for all stages)."""
+    """Lexicon key of a form: the text layer's :func:`newsgraph.text.norm_word` (one normaliser for all stages).
+
+    Memoised: every word of every article passes through here.
+    """
     return norm_word(s)
 
 

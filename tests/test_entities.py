@@ -256,3 +256,15 @@ def test_an_adverbial_after_a_name_is_not_its_family_name(morphology) -> None:  
     assert _people(morphology, "وتحدث خالد بوضوح عن الحصار") == []
     # a family name that is also ب + noun in some reading stays a name
     assert _people(morphology, "وقال محمد بركات إن") == ["محمد بركات"]
+
+
+def test_country_g_variants_and_saudi_regions() -> None:
+    """Press spellings: a foreign g written ج (بنجلاديش), curated variants, Saudi regions; المغرب untouched."""
+    from newsgraph.entities.gazetteer import gazetteer, key_words
+
+    g = gazetteer()
+    assert g.phrases[key_words("بنجلاديش")].key == g.phrases[key_words("بنغلاديش")].key == "gpe-bd"
+    assert g.phrases[key_words("الكونجو - كينشاسا")].key == "gpe-cd"
+    assert g.phrases[key_words("أرتريا")].key == "gpe-er"
+    assert g.phrases[key_words("المنطقة الشرقية")].label_en == "Eastern Province"
+    assert key_words("المجرب") not in g.phrases  # no ج variant of المغرب

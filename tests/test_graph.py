@@ -242,3 +242,18 @@ def test_an_unresolved_speaker_names_no_actor_and_still_conforms():
     # a statement with neither a speaker nor the "unresolved" mark breaks the shapes
     ds.graph(graph_iri("a1")).remove((stmt, NG.resolvedBy, None))
     assert not validate(ds)[0]
+
+
+def test_pyoxigraph_nquads_hold_the_rdflib_triples_of_the_seed_article():
+    # both writers take their terms from graph.article_plain_triples: the same triples, literal by literal
+    # (integers, booleans, dates and language tags included)
+    from rdflib import Dataset
+
+    from newsgraph.corpus.rdf import extraction_nquads
+
+    ex = seed_pipeline_extraction()
+    want = set(article_triples(ex))
+    ds = Dataset()
+    ds.parse(data=extraction_nquads(ex), format="nquads")
+    got = {(s, p, o) for s, p, o, _ in ds.quads((None, None, None, None))}
+    assert got == want and len(want) > 100

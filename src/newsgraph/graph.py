@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import quote, unquote
 
 from rdflib import Dataset, Graph, Literal, URIRef
@@ -62,11 +62,14 @@ __all__ = [
     "ACTORS_GRAPH",
     "RELATIONS_GRAPH",
     "RELATION_COUNTS_QUERY",
+    "Lit",
+    "PlainTriple",
     "Triple",
     "actor_iri",
     "add_extraction",
     "article_ids",
     "article_iri",
+    "article_plain_triples",
     "article_triples",
     "build_graph",
     "datasets_isomorphic",
@@ -79,6 +82,7 @@ __all__ = [
     "refresh_relations",
     "relation_iri",
     "merge_actor",
+    "rdflib_term",
     "relation_triples",
     "statement_iri",
     "target_iri",
@@ -165,22 +169,69 @@ def _actor_key_of(iri: str) -> str:
 # ----------------------------------------------------------------------------- one article
 
 
-def _label(text: str) -> Literal:
+class Lit(NamedTuple):
+    """A literal as plain values: its lexical form with a language or a datatype IRI.
+
+    The one-article triples are built from plain values (an IRI is a ``str``) so that each writer
+    makes its own terms of them: rdflib terms (:func:`rdflib_term`) or pyoxigraph terms
+    (newsgraph.corpus.rdf), without building one kind only to convert it into the other.
+
+    >>> Lit("روسيا", "ar")
+    Lit(value='روسيا', lang='ar', datatype=None)
+    """
+
+    value: str  # the lexical form ("7" for an integer: Lit(1) == Lit(True) would merge terms in a dict)
+    lang: str | None = None
+    datatype: str | None = None
+
+
+PlainTriple = tuple[str, str, "str | Lit"]
+
+
+def rdflib_term(term: str | Lit) -> Node:
+    """The rdflib term of a plain term: a ``str`` is an IRI, a :class:`Lit` a literal.
+
+    >>> rdflib_term(Lit("7", None, str(XSD.integer))).toPython()
+    7
+    """
+    if isinstance(term, Lit):
+        dt = URIRef(term.datatype) if term.datatype is not None else None
+        return Literal(term.value, lang=term.lang, datatype=dt)
+    return term if isinstance(term, URIRef) else URIRef(term)
+
+
+def _int(n: int) -> Lit:
+    return Lit(str(n), None, _XSD_INTEGER)
+
+
+def _bool(b: bool) -> Lit:
+    return Lit("true" if b else "false", None, _XSD_BOOLEAN)
+
+
+_XSD_INTEGER = str(XSD.integer)
+_XSD_BOOLEAN = str(XSD.boolean)
+
+
+def _actor(key: str) -> str:
+    return f"{NGID}actor/{_enc(key)}"
+
+
+def _label(text: str) -> Lit:
     if _ARABIC.search(text):
-        return Literal(text, lang="ar")
+        return Lit(text, "ar")
     if _LATIN.search(text):
-        return Literal(text, lang="en")
-    return Literal(text)
+        return Lit(text, "en")
+    return Lit(text)
 
 
-def _date_literal(value: str) -> Literal:
+def _date_literal(value: str) -> Lit:
     value = value.strip()
     if _DATE.match(value):
-        return Literal(value, datatype=_XSD.date)
+        return Lit(value, None, _XSD.date)
     m = _DATETIME.match(value)
     if m:
-        return Literal(f"{m.group(1)}T{m.group(2)}", datatype=_XSD.dateTime)
-    return Literal(value)
+        return Lit(f"{m.group(1)}T{m.group(2)}", None, _XSD.dateTime)
+    return Lit(value)
 
 
 def _lead(text: str, title: str) -> str:
@@ -202,19 +253,19 @@ class _ActorBook:
                 if name:
                     self.by_name.setdefault(name, e.key)
         self.fallback: dict[str, tuple[str, tuple[str, ...], str | None]] = {}  # key -> label, aliases, type
-        self.extra: dict[str, list[Triple]] = {}  # actor-level facts found at statements (affiliations)
+        self.extra: dict[str, list[PlainTriple]] = {}  # actor-level facts found at statements (affiliations)
 
-    def use(self, key: str, label: str, aliases: Iterable[str] = (), type_: str | None = None) -> URIRef:
+    def use(self, key: str, label: str, aliases: Iterable[str] = (), type_: str | None = None) -> str:
         if key not in self.entities and key not in self.fallback:
             self.fallback[key] = (label or key, tuple(aliases), type_)
-        return actor_iri(key)
+        return _actor(key)
 
-    def organization(self, name: str) -> URIRef:
+    def organization(self, name: str) -> str:
         key = name if name in self.entities else self.by_name.get(name, name)
         return self.use(key, name, (), "ORG")
 
-    def descriptions(self) -> dict[str, list[Triple]]:
-        out: dict[str, list[Triple]] = {}
+    def descriptions(self) -> dict[str, list[PlainTriple]]:
+        out: dict[str, list[PlainTriple]] = {}
         for key in sorted(set(self.entities) | set(self.fallback)):
             if key in self.entities:
                 e = self.entities[key]
@@ -228,24 +279,24 @@ class _ActorBook:
 
 
 def _actor_triples(key: str, label: str, label_en: str | None, aliases: Iterable[str], type_: str | None,
-                   ids: Iterable[tuple[str, str]]) -> Iterator[Triple]:
-    node = actor_iri(key)
+                   ids: Iterable[tuple[str, str]]) -> Iterator[PlainTriple]:
+    node = _actor(key)
     yield node, _RDF.type, _NG.Actor
     if type_ in _TYPE_CLASS:
         yield node, _RDF.type, _TYPE_CLASS[type_]
     if type_:
-        yield node, _NG.entityType, Literal(type_)
-    yield node, _NG.actorKey, Literal(key)
+        yield node, _NG.entityType, Lit(type_)
+    yield node, _NG.actorKey, Lit(key)
     # SKOS: at most one prefLabel per language; every other name becomes an altLabel
-    pref: dict[str | None, Literal] = {}
-    alts: list[Literal] = []
+    pref: dict[str | None, Lit] = {}
+    alts: list[Lit] = []
     for name in (label, label_en, *aliases):
         if not name:
             continue
         lit = _label(name)
-        if lit.language not in pref:
-            pref[lit.language] = lit
-        elif lit != pref[lit.language]:
+        if lit.lang not in pref:
+            pref[lit.lang] = lit
+        elif lit != pref[lit.lang]:
             alts.append(lit)
     for lit in pref.values():
         yield node, _SKOS.prefLabel, lit
@@ -253,25 +304,25 @@ def _actor_triples(key: str, label: str, label_en: str | None, aliases: Iterable
         yield node, _SKOS.altLabel, lit
     for scheme, value in ids:
         if scheme == "iso3166":
-            yield node, _NG.iso3166, Literal(value)
+            yield node, _NG.iso3166, Lit(value)
         elif scheme == "geonames":
-            yield node, _NG.geonames, Literal(value)
+            yield node, _NG.geonames, Lit(value)
         elif scheme == "wikidata":
-            yield node, _OWL.sameAs, URIRef("http://www.wikidata.org/entity/" + value)
+            yield node, _OWL.sameAs, "http://www.wikidata.org/entity/" + value
         else:
-            yield node, _DCTERMS.identifier, Literal(f"{scheme}:{value}")
+            yield node, _DCTERMS.identifier, Lit(f"{scheme}:{value}")
 
 
-def _span_triples(node: URIRef, span: Span, text_p: URIRef, start_p: URIRef, end_p: URIRef) -> Iterator[Triple]:
-    yield node, text_p, Literal(span.text)
-    yield node, start_p, Literal(span.start)
-    yield node, end_p, Literal(span.end)
+def _span_triples(node: str, span: Span, text_p: str, start_p: str, end_p: str) -> Iterator[PlainTriple]:
+    yield node, text_p, Lit(span.text)
+    yield node, start_p, _int(span.start)
+    yield node, end_p, _int(span.end)
 
 
-def _anchor_triples(stmt: URIRef, prop: URIRef, name: str, article: URIRef, span: Span) -> Iterator[Triple]:
+def _anchor_triples(stmt: str, prop: str, name: str, article: str, span: Span) -> Iterator[PlainTriple]:
     # the same position as a W3C Web Annotation selector, for tools that speak oa:
-    anchor = URIRef(f"{stmt}/{name}")
-    selector = URIRef(f"{stmt}/{name}/position")
+    anchor = f"{stmt}/{name}"
+    selector = f"{stmt}/{name}/position"
     yield stmt, prop, anchor
     yield anchor, _RDF.type, _OA.SpecificResource
     yield anchor, _OA.hasSource, article
@@ -279,11 +330,11 @@ def _anchor_triples(stmt: URIRef, prop: URIRef, name: str, article: URIRef, span
     yield selector, _RDF.type, _OA.TextPositionSelector
     # xsd:integer, not the xsd:nonNegativeInteger of the Web Annotation examples: pyoxigraph stores every
     # integer subtype as xsd:integer, and the two stores must hold the same triples
-    yield selector, _OA.start, Literal(span.start)
-    yield selector, _OA.end, Literal(span.end)
+    yield selector, _OA.start, _int(span.start)
+    yield selector, _OA.end, _int(span.end)
 
 
-def _statement_triples(stmt: URIRef, st: Statement, article: URIRef, actors: _ActorBook) -> Iterator[Triple]:
+def _statement_triples(stmt: str, st: Statement, article: str, actors: _ActorBook) -> Iterator[PlainTriple]:
     sp = st.speaker
     speaker_key = sp.entity or sp.label
     # a cue whose speaker was not found keeps its statement (ng:resolvedBy "unresolved") but names no actor:
@@ -292,8 +343,8 @@ def _statement_triples(stmt: URIRef, st: Statement, article: URIRef, actors: _Ac
     yield stmt, _RDF.type, _NG.Statement
     yield stmt, _RDF.type, _KIND_CLASS[st.kind]
     yield stmt, _RDF.type, _SDO.Quotation
-    yield stmt, _NG.statementId, Literal(st.id)
-    yield stmt, _NG.required, Literal(st.required)
+    yield stmt, _NG.statementId, Lit(st.id)
+    yield stmt, _NG.required, _bool(st.required)
     if speaker is not None:
         yield stmt, _PROV.wasAttributedTo, speaker
     if speaker is not None and st.kind in ("direct", "mixed"):
@@ -303,19 +354,19 @@ def _statement_triples(stmt: URIRef, st: Statement, article: URIRef, actors: _Ac
     yield stmt, _SDO.isPartOf, article
     cue = st.cue
     yield from _span_triples(stmt, Span(cue.start, cue.end, cue.text), _NG.cueText, _NG.cueStart, _NG.cueEnd)
-    yield stmt, _NG.cueLemma, Literal(cue.lemma)
-    yield stmt, _NG.cueType, Literal(cue.cue_type)
+    yield stmt, _NG.cueLemma, Lit(cue.lemma)
+    yield stmt, _NG.cueType, Lit(cue.cue_type)
     yield from _anchor_triples(stmt, _NG.cueAnchor, "cue", article, Span(cue.start, cue.end, cue.text))
     if st.content is not None:
         yield from _span_triples(stmt, st.content, _SDO.text, _NG.contentStart, _NG.contentEnd)
         yield from _anchor_triples(stmt, _NG.contentAnchor, "content", article, st.content)
     if sp.mention is not None:
         yield from _span_triples(stmt, sp.mention, _NG.speakerText, _NG.speakerStart, _NG.speakerEnd)
-    yield stmt, _NG.resolvedBy, Literal(sp.resolved_by)
+    yield stmt, _NG.resolvedBy, Lit(sp.resolved_by)
     if sp.title:
-        yield stmt, _NG.speakerTitle, Literal(sp.title)
+        yield stmt, _NG.speakerTitle, Lit(sp.title)
     if sp.role:
-        yield stmt, _NG.speakerRole, Literal(sp.role)
+        yield stmt, _NG.speakerRole, Lit(sp.role)
     if sp.organization:
         org = actors.organization(sp.organization)
         yield stmt, _NG.speakerOrganization, org
@@ -329,19 +380,92 @@ def _statement_triples(stmt: URIRef, st: Statement, article: URIRef, actors: _Ac
         yield from _target_triples(stmt, target, speaker, actors)
 
 
-def _target_triples(stmt: URIRef, target: Target, speaker: URIRef | None, actors: _ActorBook) -> Iterator[Triple]:
+def _target_triples(stmt: str, target: Target, speaker: str | None, actors: _ActorBook) -> Iterator[PlainTriple]:
     actor = actors.use(target.entity, target.label, target.aliases)
-    link = target_iri(stmt, target.entity)
+    link = f"{stmt}/target/{_enc(target.entity)}"
     yield stmt, _SDO.about, actor
     yield stmt, _NG.hasTarget, link
     yield link, _RDF.type, _NG.TargetLink
     yield link, _NG.targetActor, actor
-    yield link, _NG.via, Literal(target.via)
+    yield link, _NG.via, Lit(target.via)
     yield from _span_triples(link, target.mention, _NG.mentionText, _NG.mentionStart, _NG.mentionEnd)
     if target.stance is not None:
         yield link, _NG.stance, _STANCE[target.stance]
         if target.evidence is not None:
             yield from _span_triples(link, target.evidence, _NG.evidenceText, _NG.evidenceStart, _NG.evidenceEnd)
+
+
+def article_plain_triples(extraction: Extraction, *, into: dict[str, list[PlainTriple]] | None = None
+                          ) -> Iterator[PlainTriple]:
+    """The triples of one article's named graph as plain terms (article, statements, target links, mentions).
+
+    This decides WHAT triples an article has; :func:`article_triples` makes rdflib terms of them and
+    newsgraph.corpus.rdf pyoxigraph terms.
+
+    Args:
+        extraction: what ``newsgraph.extract`` found in one article.
+        into: a dict that receives, once the iterator is exhausted, the description triples of every
+            actor the article involves (canonical key -> triples); they belong in :data:`ACTORS_GRAPH`,
+            merged with :func:`merge_actor`, which is what :func:`build_graph` and the stores do.
+            None: the descriptions are yielded too, making a self-contained article graph (for writers
+            that put one article per graph; pyoxigraph then sees the repeated actor triples once per graph).
+
+    Returns:
+        An iterator of (subject, predicate, object) plain terms: an IRI is a ``str``, a literal a :class:`Lit`;
+        the same extraction always gives the same set.
+
+    Raises:
+        GraphError: when a statement kind or stance is not one the ontology knows.
+
+    Example: for ``قال بوتين إن ...`` the statement ``ngid:statement/a1/7`` gets
+    ``prov:wasAttributedTo ngid:actor/putin`` and ``ng:cueStart 7``.
+    """
+    art = extraction.article
+    node = f"{NGID}article/{_enc(art.id)}"
+    yield node, _RDF.type, _SDO.NewsArticle
+    yield node, _NG.articleId, Lit(art.id)
+    yield node, _NG.charCount, _int(len(art.text))
+    if art.title:
+        yield node, _SDO.headline, Lit(art.title)
+    lead = _lead(art.text, art.title)
+    if lead:
+        yield node, _NG.text, Lit(lead)
+    if art.date:
+        yield node, _SDO.datePublished, _date_literal(art.date)
+    if art.url:
+        yield node, _SDO.url, Lit(art.url, None, _XSD.anyURI)
+    if art.source:
+        yield node, _SDO.publisher, Lit(art.source)
+    if art.author:
+        yield node, _SDO.author, Lit(art.author)
+    for warning in extraction.warnings:
+        yield node, _NG.warning, Lit(warning)
+
+    actors = _ActorBook(extraction.entities)
+    used: dict[str, int] = {}
+    for st in sorted(extraction.statements, key=lambda s: (s.cue.start, s.cue.end, s.id)):
+        if st.kind not in _KIND_CLASS:
+            raise GraphError(f"article '{art.id}': statement {st.id} has kind {st.kind!r}; "
+                             f"expected one of {', '.join(_KIND_CLASS)}", article_id=art.id)
+        bad = [t.stance for t in st.targets if t.stance is not None and t.stance not in _STANCE]
+        if bad:
+            raise GraphError(f"article '{art.id}': statement {st.id} has stance {bad[0]!r}; "
+                             f"expected one of {', '.join(_STANCE)} or None", article_id=art.id)
+        stmt = f"{NGID}statement/{_enc(art.id)}/{st.cue.start}"
+        # two statements on one cue (rare: nested speech) keep distinct, still deterministic IRIs
+        n = used.get(stmt, 0)
+        used[stmt] = n + 1
+        if n:
+            stmt = f"{stmt}-{n + 1}"
+        yield from _statement_triples(stmt, st, node, actors)
+    descriptions = actors.descriptions()
+    for key in descriptions:
+        yield node, _SDO.mentions, _actor(key)
+    if into is not None:
+        into.update(descriptions)
+    else:  # one self-contained article graph (VOCAB.md allows actors repeated per article graph)
+        for triples in descriptions.values():
+            yield from triples
 
 
 def article_triples(extraction: Extraction, *, into: dict[str, list[Triple]] | None = None) -> Iterator[Triple]:
@@ -356,7 +480,8 @@ def article_triples(extraction: Extraction, *, into: dict[str, list[Triple]] | N
             that put one article per graph; pyoxigraph then sees the repeated actor triples once per graph).
 
     Returns:
-        An iterator of (subject, predicate, object) rdflib terms; the same extraction always gives the same set.
+        An iterator of (subject, predicate, object) rdflib terms; the same extraction always gives the same set
+        (the terms of :func:`article_plain_triples`).
 
     Raises:
         GraphError: when a statement kind or stance is not one the ontology knows.
@@ -364,52 +489,19 @@ def article_triples(extraction: Extraction, *, into: dict[str, list[Triple]] | N
     Example: for ``قال بوتين إن ...`` the statement ``ngid:statement/a1/7`` gets
     ``prov:wasAttributedTo ngid:actor/putin`` and ``ng:cueStart 7``.
     """
-    art = extraction.article
-    node = article_iri(art.id)
-    yield node, _RDF.type, _SDO.NewsArticle
-    yield node, _NG.articleId, Literal(art.id)
-    yield node, _NG.charCount, Literal(len(art.text))
-    if art.title:
-        yield node, _SDO.headline, Literal(art.title)
-    lead = _lead(art.text, art.title)
-    if lead:
-        yield node, _NG.text, Literal(lead)
-    if art.date:
-        yield node, _SDO.datePublished, _date_literal(art.date)
-    if art.url:
-        yield node, _SDO.url, Literal(art.url, datatype=_XSD.anyURI)
-    if art.source:
-        yield node, _SDO.publisher, Literal(art.source)
-    if art.author:
-        yield node, _SDO.author, Literal(art.author)
-    for warning in extraction.warnings:
-        yield node, _NG.warning, Literal(warning)
+    terms: dict[str | Lit, Node] = {}  # actors and predicates repeat: each term is made once
 
-    actors = _ActorBook(extraction.entities)
-    used: dict[URIRef, int] = {}
-    for st in sorted(extraction.statements, key=lambda s: (s.cue.start, s.cue.end, s.id)):
-        if st.kind not in _KIND_CLASS:
-            raise GraphError(f"article '{art.id}': statement {st.id} has kind {st.kind!r}; "
-                             f"expected one of {', '.join(_KIND_CLASS)}", article_id=art.id)
-        bad = [t.stance for t in st.targets if t.stance is not None and t.stance not in _STANCE]
-        if bad:
-            raise GraphError(f"article '{art.id}': statement {st.id} has stance {bad[0]!r}; "
-                             f"expected one of {', '.join(_STANCE)} or None", article_id=art.id)
-        stmt = statement_iri(art.id, st.cue.start)
-        # two statements on one cue (rare: nested speech) keep distinct, still deterministic IRIs
-        n = used.get(stmt, 0)
-        used[stmt] = n + 1
-        if n:
-            stmt = URIRef(f"{stmt}-{n + 1}")
-        yield from _statement_triples(stmt, st, node, actors)
-    descriptions = actors.descriptions()
-    for key in descriptions:
-        yield node, _SDO.mentions, actor_iri(key)
-    if into is not None:
-        into.update(descriptions)
-    else:  # one self-contained article graph (VOCAB.md allows actors repeated per article graph)
-        for triples in descriptions.values():
-            yield from triples
+    def term(t: str | Lit) -> Node:
+        out = terms.get(t)
+        if out is None:
+            out = terms[t] = rdflib_term(t)
+        return out
+
+    plain: dict[str, list[PlainTriple]] | None = {} if into is not None else None
+    for s, p, o in article_plain_triples(extraction, into=plain):
+        yield term(s), term(p), term(o)
+    if into is not None and plain is not None:
+        into.update({k: [(term(s), term(p), term(o)) for s, p, o in v] for k, v in plain.items()})
 
 
 # ----------------------------------------------------------------------------- datasets

@@ -148,7 +148,9 @@ class _CompactAnalyzer:
         table.update({ord("#"): None, ord("+"): None, ord("\u0671"): "\u0627"})
         self._letters_table = table
         # prefix-and-suffix feature overlays, shared by every stem between them
-        self._overlays: dict[tuple[int, int], tuple[dict[str, str], dict[str, str], dict[str, str]]] = {}
+        self._overlays: dict[tuple[int, int], tuple[Any, ...]] = {}
+        # per stem analysis (by id; the entry keeps the dict alive): what it gives every prefix and suffix
+        self._stems: dict[int, tuple[Any, ...]] = {}
 
     def analyze(self, word: str) -> list[dict[str, Any]]:
         """The distinct analyses of ``word`` as small dicts (``_MERGED`` + stemgloss, stem, indef_acc).
@@ -166,7 +168,7 @@ class _CompactAnalyzer:
         prefix_hash, stem_hash, suffix_hash = db.prefix_hash, db.stem_hash, db.suffix_hash
         ps_compat, ss_compat, px_compat = db.prefix_stem_compat, db.stem_suffix_compat, db.prefix_suffix_compat
         overlays = self._overlays
-        letters = self._letters_table
+        stems = self._stems
         out: dict[tuple[Any, ...], dict[str, Any]] = {}
         n = len(word_normal)
         for p in range(0, min(db.max_prefix_size, n - 1) + 1):
@@ -191,33 +193,38 @@ class _CompactAnalyzer:
                         sx_ok = ss_compat.get(stem_cat)
                         if sx_ok is None:
                             continue
-                        stem_diac = sf.get("diac", "")
+                        st = stems.get(id(sf))
+                        if st is None:
+                            st = stems[id(sf)] = self._stem_data(sf)
+                        base, stem_diac, stem_letters, stem_gloss, stem_indef, _ = st
                         for suffix_cat, xf in suffix_analyses:
                             if suffix_cat not in sx_ok or suffix_cat not in px_ok:
                                 continue
                             ov = overlays.get((id(pf), id(xf)))
                             if ov is None:
                                 ov = overlays[(id(pf), id(xf))] = self._overlay(pf, xf)
-                            overlay, _, _ = ov
-                            merged = {k: sf[k] for k in _MERGED if k in sf}
+                            overlay, prefix_letters, suffix_letters, suffix_indef, _, _ = ov
+                            merged = base.copy()
                             merged.update(overlay)
                             if merged.get("gen") == "-" and "form_gen" in merged:
                                 merged["gen"] = merged["form_gen"]
                             if merged.get("num") == "-" and "form_num" in merged:
                                 merged["num"] = merged["form_num"]
-                            diac = pf.get("diac", "") + stem_diac + xf.get("diac", "")
-                            if diac.translate(letters) != surface:
+                            # the letters of the concatenated diacritised forms (translate works per character)
+                            if prefix_letters + stem_letters + suffix_letters != surface:
                                 merged["source"] = "spvar"
-                            merged["stemgloss"] = sf.get("gloss", "")
+                            merged["stemgloss"] = stem_gloss
                             merged["stem"] = stem_diac
-                            merged["indef_acc"] = (xf.get("bw") or sf.get("bw", "")).endswith("CASE_INDEF_ACC")
+                            merged["indef_acc"] = stem_indef if suffix_indef is None else suffix_indef
                             key = tuple(merged.values())
                             if key not in out:
                                 out[key] = merged
         return list(out.values())
 
-    @staticmethod
-    def _overlay(pf: dict[str, str], xf: dict[str, str]) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    def _overlay(self, pf: dict[str, Any], xf: dict[str, Any]
+                 ) -> tuple[dict[str, str], str, str, bool | None, dict[str, Any], dict[str, Any]]:
+        """What a prefix and a suffix add to every stem between them: (feature overlay, prefix letters,
+        suffix letters, the suffix's CASE_INDEF_ACC flag or None when it has no ``bw``, pf, xf)."""
         # camel's precedence: prefix over suffix over stem, '-' and '' meaning "not set"
         overlay: dict[str, str] = {}
         for feat in _MERGED:
@@ -227,8 +234,19 @@ class _CompactAnalyzer:
             p = pf.get(feat, "")
             if p != "-" and p != "":
                 overlay[feat] = p
+        letters = self._letters_table
+        bw = xf.get("bw")
         # the dicts are kept so their ids stay valid (and unique) while the overlay is cached
-        return overlay, pf, xf
+        return (overlay, pf.get("diac", "").translate(letters), xf.get("diac", "").translate(letters),
+                bw.endswith("CASE_INDEF_ACC") if bw else None, pf, xf)
+
+    def _stem_data(self, sf: dict[str, Any]) -> tuple[dict[str, Any], str, str, str, bool, dict[str, Any]]:
+        """What a stem analysis gives every prefix and suffix: (its features, diacritised stem, its letters,
+        gloss, CASE_INDEF_ACC flag, sf)."""
+        stem_diac = sf.get("diac", "")
+        # sf is kept so its id stays valid (and unique) while the entry is cached
+        return ({k: sf[k] for k in _MERGED if k in sf}, stem_diac, stem_diac.translate(self._letters_table),
+                sf.get("gloss", ""), sf.get("bw", "").endswith("CASE_INDEF_ACC"), sf)
 
 
 class Morphology:
@@ -259,7 +277,8 @@ class Morphology:
         self._shared: dict[tuple[Any, ...], Analysis] = {}
         self._strings: dict[str, str] = {}
         self._tuples: dict[tuple[str, ...], tuple[str, ...]] = {}
-        self._alts: dict[tuple[int, Analysis], tuple[Analysis, ...]] = {}
+        self._alts: dict[tuple[int, int], tuple[Analysis, ...]] = {}
+        self._lemmas: dict[str, str] = {}  # lemma as in the database -> its matching key
         rows = load_tsv("morphology_context.tsv", columns=2)
         self._titles = frozenset(norm_word(row[0]) for row in rows if row[1] == "title")
         self._lock = threading.Lock()
@@ -279,8 +298,11 @@ class Morphology:
         prc = tuple(v for v in (a.get("prc3", "0"), a.get("prc2", "0"), a.get("prc1", "0"), a.get("prc0", "0"))
                     if v != "0" and v != "na")
         enc = a.get("enc0", "0")
+        lemma = self._lemmas.get(lex)
+        if lemma is None:
+            lemma = self._lemmas[lex] = self._s(norm_word(lex))
         fields = (
-            self._s(norm_word(lex)),
+            lemma,
             lex,
             a.get("pos", ""),
             a.get("stemgloss") or a.get("gloss", ""),
@@ -350,12 +372,14 @@ class Morphology:
             # presentation forms (ﻗﺎﻝ) as some sites still publish them: analyse the letters
             return self._scored.setdefault(key, self._ranked(unicodedata.normalize("NFKC", key)))
         with self._lock:
-            best: dict[Analysis, float] = {}
+            # by identity: equal analyses are one shared object (_compact), and a dataclass hashes all its fields
+            best: dict[int, tuple[float, Analysis]] = {}
             for raw in self._analyzer.analyze(key):
                 score, an = self._compact(raw, key)
-                if best.get(an, -1e9) < score:
-                    best[an] = score
-            ranked = tuple(sorted(((s, a) for a, s in best.items()), key=lambda sa: -sa[0]))
+                old = best.get(id(an))
+                if old is None or old[0] < score:
+                    best[id(an)] = (score, an)
+            ranked = tuple(sorted(best.values(), key=lambda sa: -sa[0]))
             if len(self._scored) >= self._cache_size:
                 self._evict()
             self._scored[key] = ranked
@@ -368,6 +392,7 @@ class Morphology:
             del self._scored[k]
         self._alts.clear()  # keyed by id() of ranked tuples, which may now be reused
         if len(self._shared) > 4 * self._cache_size:
+            self._lemmas.clear()
             self._shared.clear()
             self._strings.clear()
             self._tuples.clear()
@@ -403,7 +428,7 @@ class Morphology:
 
     def _alternatives(self, ranked: tuple[tuple[float, Analysis], ...], chosen: Analysis) -> tuple[Analysis, ...]:
         # per (form, choice): forms with dozens of analyses of one lemma would be rescanned per token
-        key = (id(ranked), chosen)
+        key = (id(ranked), id(chosen))  # chosen is in ranked, which the form cache keeps alive
         alts = self._alts.get(key)
         if alts is None:
             if len(self._alts) >= self._cache_size:
@@ -477,6 +502,16 @@ class Morphology:
         'Putin'
         """
         return tuple(replace(s, tokens=self.analyse_tokens(s.tokens)) for s in sentences)
+
+    def clear_cache(self) -> None:
+        """Forget every analysed word form (a cold cache, as in a fresh worker; for benchmarks)."""
+        with self._lock:
+            self._scored.clear()
+            self._alts.clear()
+            self._lemmas.clear()
+            self._shared.clear()
+            self._strings.clear()
+            self._tuples.clear()
 
     def cache_info(self) -> dict[str, int]:
         """Sizes of the caches (distinct forms, shared analyses), for benchmarks and memory checks."""

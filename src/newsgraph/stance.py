@@ -83,8 +83,12 @@ _RELATIVES = frozenset({"التي", "الذي", "الذين", "اللذين", "�
 _THEY = frozenset({"انهم", "فانهم", "لانهم", "كونهم", "هم", "وهم", "بانهم"})
 
 
+@lru_cache(maxsize=1 << 17)
 def _norm(s: str) -> str:
-    """Lexicon key of a form: the text layer's :func:`newsgraph.text.norm_word` (one normaliser for all stages)."""
+    """Lexicon key of a form: the text layer's :func:`newsgraph.text.norm_word` (one normaliser for all stages).
+
+    Memoised: every word of every article passes through here.
+    """
     return norm_word(s)
 
 

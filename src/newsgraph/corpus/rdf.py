@@ -1,8 +1,9 @@
 """One article's extraction as N-Quads in its named graph ``ngid:graph/{article_id}``.
 
-The triples come from :func:`newsgraph.graph.article_triples` (the graph module owns the
-vocabulary), converted to pyoxigraph terms and serialised by pyoxigraph (fast, and always valid
-N-Quads): one RDF builder for every engine.
+The triples come from :func:`newsgraph.graph.article_plain_triples` (the graph module owns the
+vocabulary and decides which triples exist; :func:`newsgraph.graph.article_triples` makes rdflib
+terms of the same plain triples), made into pyoxigraph terms here and serialised by pyoxigraph
+(fast, and always valid N-Quads): one RDF builder for every engine, no rdflib term on this path.
 
 The graph module's signed ``ng:ActorRelation`` nodes count over all articles; :func:`relation_quads`
 recomputes them from a whole store once a run is complete.
@@ -53,6 +54,17 @@ def _ox_term(term: Any) -> Any:
     raise TypeError(f"not an RDF term: {term!r}")
 
 
+def _ox_plain(term: Any) -> Any:
+    """A plain term of :func:`newsgraph.graph.article_plain_triples` as a pyoxigraph term."""
+    if isinstance(term, str):
+        return ox.NamedNode(term)
+    if term.lang is not None:
+        return ox.Literal(term.value, language=term.lang)
+    if term.datatype is not None:
+        return ox.Literal(term.value, datatype=ox.NamedNode(term.datatype))
+    return ox.Literal(term.value)
+
+
 def extraction_nquads(extraction: Extraction) -> str:
     """The N-Quads of one article's graph, every quad in ``ngid:graph/{article_id}``.
 
@@ -65,15 +77,15 @@ def extraction_nquads(extraction: Extraction) -> str:
     from newsgraph import graph
 
     graph_name = ox.NamedNode(str(graph.graph_iri(extraction.article.id)))
-    terms: dict[Any, Any] = {}  # actors and predicates repeat: convert each term once
+    terms: dict[Any, Any] = {}  # actors and predicates repeat: make each term once
 
     def conv(term: Any) -> Any:
         out = terms.get(term)
         if out is None:
-            out = terms[term] = _ox_term(term)
+            out = terms[term] = _ox_plain(term)
         return out
 
-    quads = [ox.Quad(conv(s), conv(p), conv(o), graph_name) for s, p, o in graph.article_triples(extraction)]
+    quads = [ox.Quad(conv(s), conv(p), conv(o), graph_name) for s, p, o in graph.article_plain_triples(extraction)]
     data = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
     return data.decode("utf-8") if data is not None else ""
 

@@ -15,6 +15,7 @@ article.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import resource
@@ -36,7 +37,7 @@ from newsgraph.corpus.sinks import Sink, done_marker, journal_entry, open_sink
 from newsgraph.errors import InputError, NewsgraphError, ResourceError
 from newsgraph.model import Article
 
-__all__ = ["ArticleResult", "process_article", "run_corpus"]
+__all__ = ["GC_THRESHOLDS", "ArticleResult", "process_article", "run_corpus"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,9 +92,17 @@ def process_article(article: Article, *, morphology: Any = None) -> ArticleResul
 
 _WORKER: dict[str, Any] = {}
 
+# The extraction makes millions of short-lived containers (tokens, tuples, frozen dataclasses) and keeps
+# large caches (word forms, analyses); with Python's default thresholds (700, 10, 10) the cyclic garbage
+# collector took 15-22% of a worker's CPU time, most of it walking those caches again and again
+# (benchmarks/profile_stages.py prints it).  The pipeline's values are acyclic and freed by reference
+# counting, so collecting 70x less often costs little memory.
+GC_THRESHOLDS = (50_000, 20, 100)
+
 
 def _init_worker() -> None:
     """Pool initializer: load the morphology database once for this worker's lifetime."""
+    gc.set_threshold(*GC_THRESHOLDS)
     try:
         from newsgraph.morphology import get_morphology
 
@@ -288,9 +297,14 @@ def run_corpus(
             from newsgraph.morphology import get_morphology
 
             morphology = get_morphology()
-            for batch in _batched(todo(), batch_size):
-                results = [process_article(a, morphology=morphology) for a in batch]
-                run.collect(results, os.getpid(), _peak_rss_mb())
+            thresholds = gc.get_threshold()
+            gc.set_threshold(*GC_THRESHOLDS)  # as in a worker, for this run only
+            try:
+                for batch in _batched(todo(), batch_size):
+                    results = [process_article(a, morphology=morphology) for a in batch]
+                    run.collect(results, os.getpid(), _peak_rss_mb())
+            finally:
+                gc.set_threshold(*thresholds)
         else:
             _run_pool(todo(), run, workers=workers, batch_size=batch_size)
         complete = True

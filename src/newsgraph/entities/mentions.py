@@ -21,12 +21,14 @@ separate layer that may overlap the rest):
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
 
 from newsgraph.entities.gazetteer import _CONNECTORS, Entry, gazetteer, norm_word
 from newsgraph.errors import NewsgraphError
-from newsgraph.model import Analysis, Document, EntityType, Mention
+from newsgraph.model import Analysis, Document, EntityType, Mention, Token
 
 __all__ = ["Word", "scan_words", "find_mentions", "mentions_in_text"]
 
@@ -98,28 +100,87 @@ class Word:
     top_proper: bool = False  # the CHOSEN analysis (of the token holding the word's stem) is noun_prop
     tanween: bool = False  # written with tanween (دوماً، روسياً): indefinite, so not a proper name
     prep: bool = False  # every analysis has a preposition proclitic (بوضوح "clearly"): an adverbial, no name
-
-    @property
-    def joined(self) -> bool:
-        """Whether only spaces (or a hashtag's '_') separate this word from the previous one."""
-        return self.gap.strip() in ("", "_", "#") and "\n\n" not in self.gap
-
-    @property
-    def bare(self) -> str:
-        """The word without diacritics but with its alef maqsura (على "on" is not the name علي)."""
-        return re.sub("[\u064b-\u065f\u0670\u0640]", "", self.text)
+    bare: str = ""  # the word without diacritics but with its alef maqsura (على "on" is not the name علي)
+    joined: bool = False  # only spaces (or a hashtag's '_') separate this word from the previous one
 
 
-def _analyses_by_word(tokens: Sequence[object]) -> dict[int, list[Analysis]]:
-    """Analyses of every document token, keyed by each character offset it covers."""
-    out: dict[int, list[Analysis]] = {}
+_Lookup = Callable[[int, int], "tuple[list[list[Analysis]], list[Analysis] | None]"]
+_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
+
+
+@lru_cache(maxsize=1 << 17)
+def _form_data(form: str) -> tuple[str, str, bool]:
+    """What depends only on a word's spelling: (matching key, bare form, written with tanween)."""
+    return norm_word(form), _MARKS.sub("", form), any("\u064b" <= c <= "\u064d" for c in form)
+
+
+# one analysis list per (analysis, alternatives) pair of a token, by their ids; and what the analyses of
+# a word say, by the ids of its lists (see _scan).  Both are dropped together when large.
+_SHARED_LISTS: dict[tuple[int, int], tuple[list[Analysis], Any, Any]] = {}
+_DERIVED: dict[tuple[int, ...], tuple[Any, ...]] = {}
+
+
+def _analyses_by_word(tokens: Sequence[Token]) -> list[tuple[int, int, list[Analysis]]]:
+    """(start, end, analyses) of every analysed document token, in text order.
+
+    Tokens of one form share their Analysis objects (the morphology caches them), so they share one
+    list here, across articles too, and what a word's analyses say is worked out once per form (see
+    :func:`_scan`).
+    """
+    out = []
+    shared = _SHARED_LISTS
+    if len(shared) > 1 << 16:
+        shared.clear()
+        _DERIVED.clear()
     for t in tokens:
-        anas = [a for a in (getattr(t, "analysis", None), *getattr(t, "alternatives", ())) if a is not None]
+        ident = (id(t.analysis), id(t.alternatives))
+        hit = shared.get(ident)
+        if hit is None:
+            # the analysis and alternatives are kept in the value: their ids stay theirs while it lives
+            hit = shared[ident] = ([a for a in (t.analysis, *t.alternatives) if a is not None], t.analysis,
+                                   t.alternatives)
+        anas = hit[0]
         if anas:
-            for off in range(t.start, t.end):  # type: ignore[attr-defined]
-                # one shared list per token (scan_words de-duplicates by identity); overlaps are merged
-                out[off] = out[off] + anas if off in out else anas
+            out.append((t.start, t.end, anas))
+    out.sort(key=lambda x: x[0])
     return out
+
+
+def _offset_lookup(analyses: Mapping[int, list[Analysis]]) -> _Lookup:
+    """The analyses of a word from analyses keyed by every character offset they cover."""
+    def lookup(s: int, e: int) -> tuple[list[list[Analysis]], list[Analysis] | None]:
+        lists = {id(x): x for x in (analyses.get(off) for off in range(s, e)) if x}
+        return list(lists.values()), analyses.get(e - 1)
+    return lookup
+
+
+def _token_lookup(spans: list[tuple[int, int, list[Analysis]]]) -> _Lookup:
+    """The analyses of a word from the document's analysed tokens (words are looked up in text order)."""
+    k = 0
+    n = len(spans)
+    starts = [sp[0] for sp in spans]
+    disjoint = all(spans[i][1] <= starts[i + 1] for i in range(n - 1))
+    if not disjoint:  # overlapping tokens (never made by newsgraph.segment): merge per offset as before
+        by_offset: dict[int, list[Analysis]] = {}
+        for s, e, anas in spans:
+            for off in range(s, e):
+                by_offset[off] = by_offset[off] + anas if off in by_offset else anas
+        return _offset_lookup(by_offset)
+
+    def lookup(s: int, e: int) -> tuple[list[list[Analysis]], list[Analysis] | None]:
+        nonlocal k  # words come in text order: no token before k can cover this word or a later one
+        while k < n and spans[k][1] <= s:
+            k += 1
+        lists = []
+        last = None
+        j = k
+        while j < n and spans[j][0] < e:
+            lists.append(spans[j][2])
+            if spans[j][1] >= e:
+                last = spans[j][2]
+            j += 1
+        return lists, last
+    return lookup
 
 
 def scan_words(text: str, analyses: Mapping[int, list[Analysis]] | None = None) -> list[Word]:
@@ -135,39 +196,71 @@ def scan_words(text: str, analyses: Mapping[int, list[Analysis]] | None = None) 
     >>> [w.text for w in scan_words("قال #وليد_المعلم: ...")]
     ['قال', 'وليد', 'المعلم']
     """
+    return _scan(text, _offset_lookup(analyses) if analyses is not None else None)
+
+
+def _scan(text: str, lookup: _Lookup | None) -> list[Word]:
     tag_at: dict[int, int] = {}  # character offset inside a hashtag -> the hashtag's index
     for k, h in enumerate(_HASHTAG.finditer(text)):
         tag_at.update(dict.fromkeys(range(h.start() + 1, h.end()), k))
     words: list[Word] = []
     prev_end = 0
+    # what the analyses say depends only on which analysis lists cover the word: tokens share their
+    # Analysis objects and alternatives, so one word form is worked out once per article
+    derived = _DERIVED
+    if len(derived) > 1 << 17:
+        derived.clear()
+    none: tuple[bool | None, str, frozenset[str], bool, bool] = (None, "", frozenset(), False, False)
     for m in _WORD.finditer(text):
-        s, e = m.start(), m.end()
-        if not norm_word(m.group()):
+        form = m.group()
+        norm, bare, tanween = _form_data(form)
+        if not norm:
             continue  # a lone tatweel or diacritic
-        tag = tag_at.get(s, -1)
-        proper: bool | None = None
-        gloss = ""
-        pos: frozenset[str] = frozenset()
-        if analyses is not None:
-            lists = {id(x): x for x in (analyses.get(off) for off in range(s, e)) if x}
-            anas = [a for x in lists.values() for a in x]
-            if anas:
-                props = [a for a in anas if a.pos == "noun_prop"]
-                proper = bool(props)
-                gloss = props[0].gloss if props else ""
-                pos = frozenset(a.pos for a in anas)
-        last = analyses.get(e - 1) if analyses is not None else None
-        top = bool(last) and last[0].pos == "noun_prop"  # type: ignore[index]
-        tanween = any("\u064b" <= c <= "\u064d" for c in m.group())
-        prep = bool(anas) and all(any(c.endswith("_prep") for c in a.proclitics) for a in anas) \
-            if analyses is not None else False
-        words.append(Word(len(words), s, e, m.group(), norm_word(m.group()), text[prev_end:s], tag, proper, gloss,
-                          pos, top, tanween, prep))
+        s, e = m.start(), m.end()
+        tag = tag_at.get(s, -1) if tag_at else -1
+        if lookup is not None:
+            lists, last = lookup(s, e)
+            ids = (*map(id, lists), id(last))
+            d = derived.get(ids)
+            if d is None:
+                # the key's lists are kept in the value: their ids cannot be reused while the entry lives
+                d = derived[ids] = (*_derive(lists, last), lists, last)
+            proper, gloss, pos, top, prep = d[:5]
+        else:
+            proper, gloss, pos, top, prep = none
+        gap = text[prev_end:s]
+        words.append(Word(len(words), s, e, form, norm, gap, tag, proper, gloss, pos, top, tanween, prep, bare,
+                          _joins(gap)))
         prev_end = e
     return words
 
 
-def _bare_forms(norm: str, *, prefixes: tuple[str, ...] = _PREFIXES) -> list[tuple[int, str]]:
+@lru_cache(maxsize=4096)
+def _joins(gap: str) -> bool:
+    return gap.strip() in ("", "_", "#") and "\n\n" not in gap
+
+
+
+
+def _derive(lists: list[list[Analysis]], last: list[Analysis] | None
+            ) -> tuple[bool | None, str, frozenset[str], bool, bool]:
+    """(proper, gloss, parts of speech, top reading proper, preposition-only) of a word's analyses."""
+    anas = [a for x in lists for a in x]
+    proper: bool | None = None
+    gloss = ""
+    pos: frozenset[str] = frozenset()
+    if anas:
+        props = [a for a in anas if a.pos == "noun_prop"]
+        proper = bool(props)
+        gloss = props[0].gloss if props else ""
+        pos = frozenset(a.pos for a in anas)
+    top = bool(last) and last[0].pos == "noun_prop"  # type: ignore[index]
+    prep = bool(anas) and all(any(c.endswith("_prep") for c in a.proclitics) for a in anas)
+    return proper, gloss, pos, top, prep
+
+
+@lru_cache(maxsize=1 << 17)
+def _bare_forms(norm: str, *, prefixes: tuple[str, ...] = _PREFIXES) -> tuple[tuple[int, str], ...]:
     """(number of clitic letters, form) readings of a word: as written, then without و/ف/ب/ل/ك."""
     out = [(0, norm)]
     for p in prefixes:
@@ -176,7 +269,14 @@ def _bare_forms(norm: str, *, prefixes: tuple[str, ...] = _PREFIXES) -> list[tup
             if p.endswith("ل") and rest.startswith("ل") and len(rest) >= 3:
                 out.append((len(p), "ا" + rest))  # للعراق = ل + العراق (the alef of ال is dropped)
             out.append((len(p), rest))
-    return out
+    return tuple(out)
+
+
+@lru_cache(maxsize=1 << 17)
+def _is_title(norm: str) -> bool:
+    """Whether a word is a title once its clitics are stripped (والرئيس، للوزير)."""
+    titles = gazetteer().titles
+    return any(f in titles for _, f in _bare_forms(norm))
 
 
 def _def_strip(form: str) -> str:
@@ -192,6 +292,7 @@ class _Finder:
         self.out: list[Mention] = []
         self.entries: dict[str, Entry] = {}
         self.morph = any(w.proper is not None for w in words)
+        self.title = [_is_title(w.norm) for w in words]  # a title once clitics are stripped (والرئيس)
         self.gaz_end: dict[int, int] = {}  # first word of a gazetteer ORG/GPE/LOC mention -> one past its last
 
     # -- helpers ---------------------------------------------------------------------------------
@@ -376,8 +477,7 @@ class _Finder:
         for k in range(i - 1, max(-1, i - 4), -1):
             if not self.words[k + 1].joined:
                 return False
-            forms = {f for _, f in _bare_forms(self.words[k].norm)}
-            if forms & self.g.titles:
+            if self.title[k]:
                 return True
             if self.words[k].norm in _STOP:
                 return False
@@ -577,12 +677,14 @@ def find_mentions(doc: Document, *, crf: bool = False) -> tuple[Mention, ...]:
     """
     from newsgraph.entities.canonical import assign_keys  # canonical keys build on the gazetteer, like this module
 
-    anas = _analyses_by_word(doc.tokens)
-    found = mentions_in_text(doc.article.text, anas if anas else None)
-    return assign_keys(found + _crf_names(doc, found, anas) if crf else found)
+    spans = _analyses_by_word(doc.tokens)
+    text = doc.article.text
+    found = _Finder(text, _scan(text, _token_lookup(spans) if spans else None)).run()
+    return assign_keys(found + _crf_names(doc, found, spans) if crf else found)
 
 
-def _crf_names(doc: Document, found: tuple[Mention, ...], anas: Mapping[int, list[Analysis]]) -> tuple[Mention, ...]:
+def _crf_names(doc: Document, found: tuple[Mention, ...], spans: list[tuple[int, int, list[Analysis]]]
+               ) -> tuple[Mention, ...]:
     """Person names the CRF tagger (newsgraph.ner) finds where the rules found nothing ("وحي أمان").
 
     Only multi-word PER spans that touch no rule mention, start with no conjunction or preposition and
@@ -603,7 +705,7 @@ def _crf_names(doc: Document, found: tuple[Mention, ...], anas: Mapping[int, lis
         if m.type not in _CRF_TYPES or any(s < m.end and m.start < e for s, e in taken):
             continue
         if all_words is None:
-            all_words = scan_words(doc.article.text, anas or None)
+            all_words = _scan(doc.article.text, _token_lookup(spans) if spans else None)
         words = [w for w in all_words if m.start <= w.start and w.end <= m.end]
         if len(words) < 2 or any(w.norm in _STOP or w.norm in g.demonyms or w.norm in g.titles for w in words):
             continue

@@ -66,9 +66,12 @@ def _write_atomically(path: Path, text: str) -> None:
 
 def _run_partition(index: int, work: list[Any] | str, out_dir: str, max_chars: int) -> dict[str, Any]:
     """Worker side: extract one partition (a list of Articles, or one input file) into part-NNNNN.nq."""
-    from newsgraph.corpus import ArticleResult, Skipped, iter_articles, process_article
+    import gc
+
+    from newsgraph.corpus import GC_THRESHOLDS, ArticleResult, Skipped, iter_articles, process_article
     from newsgraph.morphology import get_morphology
 
+    gc.set_threshold(*GC_THRESHOLDS)  # as in the local engine's workers (see corpus.runner.GC_THRESHOLDS)
     morphology = get_morphology()  # process-wide: loaded once per worker
     items: Iterable[Any] = iter_articles([work], max_chars=max_chars) if isinstance(work, str) else work
     parts: list[str] = []

@@ -18,11 +18,12 @@ from newsgraph.corpus.readers import (
     read_articles,
 )
 from newsgraph.corpus.report import RunSummary, format_summary, write_skip_report
-from newsgraph.corpus.runner import ArticleResult, process_article, run_corpus
+from newsgraph.corpus.runner import GC_THRESHOLDS, ArticleResult, process_article, run_corpus
 from newsgraph.corpus.sinks import article_graph_iri, article_iri, format_of, open_sink
 
 __all__ = [
     "DEFAULT_MAX_CHARS",
+    "GC_THRESHOLDS",
     "ArticleRejected",
     "ArticleResult",
     "RunSummary",

@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
 """The development-set score of the whole pipeline in ONE process (the morphology database loads once).
 
-    PYTHONPATH=src /work/main/.venv/bin/python benchmarks/score_dev.py [--explain]
+    PYTHONPATH=src /work/main/.venv/bin/python benchmarks/score_dev.py [--explain] [GOLD_DIR ARTICLES_DIR]
 
-Same numbers as `score.py --all ... "newsgraph extract {} --format json"`, in a fraction of the time.
+Same numbers as `score.py --all ... "newsgraph extract {} --format json"`, in a fraction of the time.  With two
+directories it scores another gold set the same way, e.g. the private audit set:
+``benchmarks/score_dev.py /work/audit/gold /work/audit/articles``.
 """
 
 from __future__ import annotations
@@ -19,14 +21,14 @@ from newsgraph.model import Article
 EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
 
 
-def main(explain: bool) -> None:
+def main(explain: bool, gold_dir: Path, articles_dir: Path) -> None:
     spec = importlib.util.spec_from_file_location("score", EVAL / "score.py")
     score = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
     spec.loader.exec_module(score)  # type: ignore[union-attr]
     results = []
-    for gp in sorted((EVAL / "gold").glob("*.json")):
+    for gp in sorted(gold_dir.glob("*.json")):
         gold = json.loads(gp.read_text(encoding="utf-8"))
-        text = (EVAL / "articles" / gold["article"]).read_text(encoding="utf-8")
+        text = (articles_dir / gold["article"]).read_text(encoding="utf-8")
         ex = pipeline.extract(Article.from_text(text, id=gold["article"]))
         r = score.score(gold, json.loads(json.dumps(ex.to_dict(), ensure_ascii=False)), explain=explain)
         print(gold["article"], "targets", r["targets"]["f1"], "who_about_whom", r["who_about_whom"]["f1"])
@@ -38,4 +40,7 @@ def main(explain: bool) -> None:
 
 
 if __name__ == "__main__":
-    main("--explain" in sys.argv)
+    dirs = [Path(a) for a in sys.argv[1:] if not a.startswith("--")]
+    if len(dirs) not in (0, 2):
+        sys.exit("usage: score_dev.py [--explain] [GOLD_DIR ARTICLES_DIR]")
+    main("--explain" in sys.argv, *(dirs or [EVAL / "gold", EVAL / "articles"]))

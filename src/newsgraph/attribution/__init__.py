@@ -24,6 +24,7 @@ from newsgraph.attribution.cues import CueHit, _lookup, find_cues
 from newsgraph.attribution.speakers import (
     Phrase,
     clean_label,
+    eulogy_at,
     parse_phrase,
     subject_before,
     subject_range,
@@ -91,6 +92,7 @@ def extract_statements(doc: Document, mentions: tuple[Mention, ...]) -> tuple[tu
     refs: list[_Ref] = []
     drafts: list[_Draft] = []
     hit_at = {h.tok.i: h for h in hits}
+    names = _named_tokens(view, mentions, doc)
     for h in hits:
         if h.tok.i in consumed:
             continue
@@ -99,7 +101,7 @@ def extract_statements(doc: Document, mentions: tuple[Mention, ...]) -> tuple[tu
         elif h.cue_type == "participle":
             d = _participle(view, h, refs, drafts)
         else:
-            d = _verb(view, h, refs, drafts, mentions)
+            d = _verb(view, h, refs, drafts, mentions, names)
         if d is None:
             continue
         drafts.append(d)
@@ -286,7 +288,13 @@ def _sentence_subject(view: View, i: int) -> tuple[int, int] | None:
         rng = subject_range(view, a)
         return rng if rng[0] < rng[1] else None
     if first.kind != "word" or not first.key.startswith("و") or len(first.key) < 4:
-        return None
+        # a subheading run into the sentence (قرارات المجلس وأصدر المجلس ...): the first verb, if it
+        # is a و-verb and nothing before it is a verb, opens the clause
+        k = next((k for k in range(a, i) if view.tokens[k].analysis is not None
+                  and view.tokens[k].analysis.pos == "verb"), None)  # type: ignore[union-attr]
+        if k is None or k == a or not view.tokens[k].key.startswith("و") or len(view.tokens[k].key) < 4:
+            return None
+        a, first = k, view.tokens[k]
     rest = first.key[1:]
     not_verb = first.analysis is not None and first.analysis.pos != "verb"
     if rest in _NOT_VERBS or rest.startswith(("بال", "في", "لل")) or not_verb:
@@ -297,13 +305,32 @@ def _sentence_subject(view: View, i: int) -> tuple[int, int] | None:
     return None
 
 
+def _named_tokens(view: View, mentions: tuple[Mention, ...], doc: Document) -> frozenset[int]:
+    """Indices of the words that may be names: inside a name mention, or with a proper-noun reading among the
+    analyser's alternatives (ألان is read "now" first, but also as a name).  A speaker phrase is never cut at
+    them for looking like a verb or an adverb."""
+    starts = [t.start for t in view.tokens]
+    out: set[int] = set()
+    for tok in doc.tokens:
+        if any(a.pos == "noun_prop" for a in tok.alternatives):
+            k = bisect_left(starts, tok.start)
+            if k < len(starts) and starts[k] == tok.start:
+                out.add(k)
+    for m in mentions:
+        k = bisect_left(starts, m.start)
+        while k < len(starts) and view.tokens[k].start < m.end:
+            out.add(k)
+            k += 1
+    return frozenset(out)
+
+
 def _verb(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft],
-          mentions: tuple[Mention, ...]) -> _Draft | None:
+          mentions: tuple[Mention, ...], names: frozenset[int] = frozenset()) -> _Draft | None:
     i = h.tok.i
     sent = view.sentence[i]
     anchor = i
     if not h.clitic and i > 0 and view.tokens[i - 1].kind in ("word", "quote") and view.sentence[i - 1] == sent:
-        brng = subject_before(view, i)
+        brng = subject_before(view, i, names=names)
         if brng[0] < brng[1] and svo_first(view, brng) and not _weak_before(view, brng, i, mentions):
             phrase = parse_phrase(view, brng)
             if phrase.label:
@@ -312,7 +339,16 @@ def _verb(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft],
                 nested = brng[0] > 0 and _COMP.match(view.tokens[brng[0] - 1].key) is not None
                 sp = _explicit(view, phrase, list(refs) if nested else refs, mentions, h.gender, h.number, sent)
                 return _Draft(h, sp, brng[0], i + 1, "verb", required=not nested)
-    rng = subject_range(view, i + 1)
+    eulogy = eulogy_at(view, i + 1)
+    if eulogy is not None:
+        # قال تعالى، قال صلى الله عليه وسلم: the formula stands for God or the Prophet.  Scripture quoted in a
+        # sermon or an article: it stays out of the dropped-subject chain (وأضاف is the preacher again)
+        referent, end = eulogy
+        toks = view.tokens
+        phrase = Phrase(i + 1, end, view.text[toks[i + 1].start : toks[end - 1].end], referent, (), person=True)
+        sp = _explicit(view, phrase, list(refs), (), h.gender, h.number, sent, how="eulogy")
+        return _Draft(h, sp, anchor, end, "verb")
+    rng = subject_range(view, i + 1, names=names)
     if rng[0] < rng[1] and h.light and view.tokens[rng[0]].norm in h.light:
         rng = (rng[0], rng[0])  # وقدّم التهنئة لـ ...: the speech noun is the object, the subject is dropped
     elif h.light:
@@ -324,8 +360,18 @@ def _verb(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft],
         r = _previous(refs, "-", "-")
         if r is not None:
             return _Draft(h, replace(r.speaker, resolved_by="document"), anchor, rng[1], "verb")
+    issued = False
+    if rng[0] < rng[1] and _document_head(view.tokens[rng[0]]):
+        # وقال بيان للديوان الملكي، كشف بيان المكتب السياسي، قال بيان صادر عن الوزارة: the issuer speaks
+        issuer = _issuer(view, rng, names)
+        if issuer is None:
+            r = _previous(refs, "-", "-")
+            if r is None:
+                return None
+            return _Draft(h, replace(r.speaker, resolved_by="document"), anchor, rng[1], "verb")
+        rng, issued = issuer, True
     if rng[0] < rng[1]:
-        phrase = parse_phrase(view, rng)
+        phrase = parse_phrase(view, rng, strip_lam=issued)
         after = rng[1]
         toks = view.tokens
         # X على لسان Y: Y spoke for X
@@ -346,7 +392,7 @@ def _verb(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft],
         return _Draft(h, sp, anchor, after, "verb")
     # subject before the verb (SVO): وكانت الرئاسة السورية أكّدت
     if not h.clitic and i > 0 and view.tokens[i - 1].kind in ("word", "quote") and view.sentence[i - 1] == sent:
-        brng = subject_before(view, i)
+        brng = subject_before(view, i, names=names)
         if brng[0] < brng[1] and not _weak_before(view, brng, i, mentions):
             phrase = parse_phrase(view, brng)
             if phrase.label:
@@ -376,6 +422,27 @@ def _speech_noun(tok: Tok) -> bool:
     """Is this word a speech or document noun (البيان، التهنئة، الرسالة): never a speaker by itself."""
     c = word_class(tok)
     return c is not None and c[0] == "product" and tok.definite
+
+
+def _document_head(tok: Tok) -> bool:
+    """An indefinite speech or document noun heading the subject (بيان، تقديرات، معلومات): its issuer speaks."""
+    c = word_class(tok)
+    return c is not None and c[0] == "product" and not tok.definite and (
+        tok.analysis is None or tok.analysis.enclitic is None)
+
+
+def _issuer(view: View, rng: tuple[int, int], names: frozenset[int]) -> tuple[int, int] | None:
+    """The issuer after a document noun: its genitive (بيان المكتب)، لـ/لل- phrase (بيان للديوان) or صادر عن X."""
+    toks = view.tokens
+    k = rng[0] + 1
+    if k + 1 < len(toks) and toks[k].key in ("صادر", "صادره") and toks[k + 1].key == "عن":
+        r = subject_range(view, k + 2, after_verb=False, names=names)
+        return r if r[0] < r[1] else None
+    if k < rng[1] and toks[k].kind == "word" and not _COMP.match(toks[k].key):
+        an = toks[k].analysis
+        if toks[k].definite or toks[k].key[:1] == "ل" or (an is not None and an.pos == "noun_prop"):
+            return (k, rng[1])
+    return None
 
 
 def _weak_before(view: View, brng: tuple[int, int], i: int, mentions: tuple[Mention, ...]) -> bool:
@@ -453,7 +520,7 @@ def _particle(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft], con
             j += 1
         else:
             return None
-    rng = subject_range(view, j)
+    rng = subject_range(view, j, after_verb=False)
     if rng[0] >= rng[1]:
         return None
     first = toks[rng[0]]

@@ -10,6 +10,7 @@ the Document carries morphology analyses they veto the noun reading of ambiguous
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -32,6 +33,11 @@ _NARRATION = frozenset(("ذكر", "أشار"))
 _COMPS = tuple(norm(w) for w in "أن ان إن أنه انه إنه أنها انها إلى الى".split())
 _PERSON_SUFFIXES = ("", "ت", "وا", "ن", "تا", "ا")
 _OBJ_SUFFIXES = ("ه", "ها", "هم")
+# adverbs and pronouns (calima-msa-r13 tags): a cue verb that the analyser reads as one of these with exactly
+# the written letters is that word (هنا "here" is not هنأ "congratulated", written without hamza).  Not the
+# prepositions: عبر "via" and عبّر "expressed" share their letters, and the analyser's choice is often wrong
+_FUNCTION_POS = frozenset(("adv", "adv_interrog", "adv_rel", "pron", "pron_dem", "pron_rel", "pron_interrog"))
+_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u0640]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,6 +225,8 @@ def find_cues(view: View) -> list[CueHit]:
         form, clen = found
         if t.analysis is not None and t.analysis.pos.startswith("noun") and form.strict and form.cue_type == "verb":
             continue  # the analyser reads ذكر / نقل / وصف here as a noun
+        if form.cue_type == "verb" and _function_word(t, clen):
+            continue  # وهنا يبرز ...: the adverb "here", not the verb هنأ
         clitic = clen > 0
         prev = _prev_word(view, t.i)
         prev_same_line = prev is not None and prev.line == t.line
@@ -226,8 +234,8 @@ def find_cues(view: View) -> list[CueHit]:
         in_title = t.start < view.title_end
         if form.cue_type == "verb":
             if prev_word is not None and not clitic:
-                if prev_word.norm in _RELATIVE:
-                    continue
+                if prev_word.norm in _RELATIVE or (prev_word.norm[:1] == "و" and prev_word.norm[1:] in _RELATIVE):
+                    continue  # التي قالت، والتي أكد فيها: a relative clause
                 if form.imperfect and prev_word.norm in _SUBJUNCTIVE:
                     continue
                 if prev_word.norm in ("لم", "ولم", "لا", "لن"):
@@ -260,6 +268,14 @@ def find_cues(view: View) -> list[CueHit]:
         hits.append(CueHit(t, t.start + clen, t.end, form.lemma, form.cue_type, form.gender, form.number,
                            form.imperfect, form.light, form.needs, form.strict, clitic))
     return hits
+
+
+def _function_word(tok: Tok, clen: int) -> bool:
+    """Is the word, as written (hamzas kept), the function word the analyser chose (هنا "here", not هنأ)?"""
+    a = tok.analysis
+    if a is None or a.pos not in _FUNCTION_POS:
+        return False
+    return _MARKS.sub("", tok.text[clen:]) == _MARKS.sub("", a.stem)
 
 
 def _name_like(tok: Tok) -> bool:

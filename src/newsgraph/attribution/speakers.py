@@ -22,7 +22,8 @@ from functools import cache
 from newsgraph.attribution.text import Tok, View, key, norm
 from newsgraph.lexicons import load_tsv
 
-__all__ = ["Phrase", "word_class", "subject_range", "subject_before", "svo_first", "parse_phrase", "clean_label"]
+__all__ = ["Phrase", "word_class", "subject_range", "subject_before", "svo_first", "parse_phrase", "clean_label",
+           "eulogy_at", "first_conjunct"]
 
 _COMPLEMENTISER = re.compile(r"^[وف]?[بل]?ان(ه|ها|هم|هما|نا|ني|كم|ك)?$")
 _PREPS = frozenset(key(w) for w in (
@@ -35,7 +36,7 @@ _TIME = frozenset(key(w) for w in (
 _RELATIVE = frozenset(key(w) for w in (
     "الذي التي الذين اللذين اللتين اللواتي اللاتي ما مما فيما بينما حين حينما عندما لما بعدما كلما").split())
 _QUANTIFIERS = frozenset(key(w) for w in (
-    "عدد أحد احد بعض جملة مجموعة العديد الكثير المئات مئات عشرات آلاف الآلاف").split())
+    "عدد أحد احد بعض جملة مجموعة العديد الكثير المئات مئات عشرات آلاف الآلاف كل").split())
 _IN_CONTEXT = frozenset(key(w) for w in (
     "بيان تصريح تصريحات حديث كلمة مؤتمر مقابلة حسابه حسابها صفحته صفحتها بداية ختام رسالة لقاء اتصال تغريدة "
     "تدوينة منشور خطاب خطبة جلسة اجتماع ندوة برنامج حوار تقرير سياق معرض رده ردها وقت حين").split())
@@ -52,9 +53,16 @@ _NEVER_SUBJECT = frozenset(key(w) for w in (
     "فيما كما بينما حين حينما عندما لما حيث إذ اذ إذا اذا ثم فقد قد لقد لكن بل أيضا ايضا كذلك هكذا "
     "هذا هذه ذلك تلك هؤلاء أولئك هنا هناك هو هي هم هما هن أنا انا نحن أنت انت أنتم انتم ـ "
     "حينها حينئذ عندها وقتها يومها آنذاك بعدها قبلها ليس ليست "
+    # interrogatives (a question is no speaker: وتساءلت متى ...، فقال وأين ...)
+    "متى كيف ماذا لماذا أين هل "
     # the objects of the idiom لفت الانتباه / النظر "drew attention"
     "الانتباه النظر الأنظار").split())
 _SELF = frozenset(key(w) for w in "نفسه نفسها نفسهم أنفسهم ذاته ذاتها".split())
+_TRUE_PREPS = frozenset(key(w) for w in (
+    "في فى من عن على علي إلى الى مع خلال لدى أمام عبر حول بشأن ضد منذ عقب إثر اثر بعد قبل أثناء اثناء نحو تجاه "
+    "حيال إزاء بخصوص وسط عند رغم دون بين").split())
+_BARE_PREPS = frozenset(key(w) for w in "في فى على علي إلى الى الي عن من مع لدى لدي عند".split())
+_DEMONSTRATIVES = frozenset(key(w) for w in "هذا هذه ذلك تلك هؤلاء أولئك".split())
 
 
 @cache
@@ -129,11 +137,22 @@ def _is_cue_word(tok: Tok) -> bool:
     return w in table or (len(w) > 3 and w[0] in "وف" and w[1:] in table)
 
 
-def subject_range(view: View, i: int, *, limit: int = 14) -> tuple[int, int]:
+def subject_range(view: View, i: int, *, limit: int = 14, names: frozenset[int] = frozenset(),
+                  after_verb: bool = True) -> tuple[int, int]:
     """Token range [a, b) of the subject phrase that starts at token i (after a verb-first cue).
 
     Skips an addressee "لـ(عكاظ)" and a clause "في بيان ..." at the start; allows "في" inside described
     sources (مصدر أمني في دمشق) and short quoted names after an organisation head (شبكة «سي إن إن»).
+    A speaker is a nominal: a phrase that starts with a word the morphology reads as a verb, an adverb or
+    an interrogative (وتابع يقول، ولاحظ جيداً، ويرى كيف) is no subject, and the subject is dropped.
+
+    Args:
+        view: the scanned text.
+        i: the token after the verb.
+        limit: most words in the phrase.
+        names: indices of tokens inside name mentions (a name the analyser reads as a verb stays a name).
+        after_verb: the phrase follows a verb (not a particle such as بحسب, after which a genitive -ين plural
+            or a possessed noun is the source itself).
 
     Example:
         >>> from newsgraph.attribution.text import scan
@@ -151,10 +170,18 @@ def subject_range(view: View, i: int, *, limit: int = 14) -> tuple[int, int]:
         while k < n and toks[k].norm != ")" and k - j < 6:
             k += 1
         j = k + 1
+    elif j + 1 < n and toks[j].key in ("لـ", "ل") and toks[j + 1].kind == "quote":
+        close = _closing_quote(view, j + 1, 4)  # أكد لـ«الصحيفة» رئيس الجمعية: a quoted outlet as addressee
+        if close is not None:
+            j = close + 1
     if j + 1 < n and toks[j].key == "ذلك" and toks[j + 1].kind == "word":
         j += 1  # أوضح ذلك مدير الإدارة: the object pronoun before the subject
     if j + 1 < n and toks[j].kind == "word" and toks[j].key.startswith("لل") and len(toks[j].key) > 4:
         j += 1  # وقال للصحفيين إنه / قال للصحفيين الوزير: an addressee, not the subject
+    if j + 1 < n and toks[j].kind == "word" and toks[j].key[:1] == "ل" and _pronoun_pp(toks[j]) and not _cls(toks[j]):
+        j += 1  # يشكو لي أحد الزملاء، وقال له الوزير: the addressee comes before the subject
+    if j + 2 < n and _demonstrative(toks[j]) and toks[j + 1].kind == "word" and toks[j + 1].definite:
+        j += 1  # وأكد هذا الناطق باسم القوات: the demonstrative points back; the description is the subject
     start = j
     out_end = j
     anonymous = False
@@ -187,6 +214,20 @@ def subject_range(view: View, i: int, *, limit: int = 14) -> tuple[int, int]:
         c = _cls(t)
         if first and c == "honorific":
             return (j, j + 1)
+        if first and c is None and _pronoun_pp(t):
+            break  # أكدا خلاله على، يطالب فيها: an adjunct, the subject is dropped
+        if first and after_verb and j not in names and _oblique_plural(t):
+            break  # ووصف المسؤولين بأنهم: -ين is accusative/genitive, the subject would be المسؤولون
+        if first and after_verb and c is None and j not in names and _possessed_object(t, speech=False):
+            break  # وأبدى إعجابه، أعلنت مسؤوليتها: a possessed noun after the verb is its object
+        if first and c is None and j not in names and (
+                _clear_verb(t) or (_not_nominal(t) and not _verb_word(t)) or never_subject(t)):
+            break  # وتابع يقول، تذكرون جميعاً، ويرى كيف، تعلن هي: a verb, adverb, question word or pronoun
+        if (not first and c in (None, "product") and t.key not in _SELF and _possessed_object(t) and j not in names
+                and _name_or_definite(toks[j - 1])):
+            break  # واختتم الشيخ سعد تصريحه: after the subject, a possessed noun is the object
+        if not first and _verb_word(t) and "wa_conj" in t.analysis.proclitics and j not in names:  # type: ignore[union-attr]
+            break  # الوزير ويتابع: a coordinated verb opens a new clause
         if not first and _is_cue_word(t) and c is None:
             break
         if not first and anonymous and t.analysis is not None and t.analysis.pos == "verb":
@@ -244,7 +285,163 @@ def subject_range(view: View, i: int, *, limit: int = 14) -> tuple[int, int]:
         j += 1
     if all(never_subject(t) for t in toks[start:out_end]):
         return (start, start)  # أوضح ذلك؟: a demonstrative or adverb alone is no subject
-    return (start, out_end)
+    return first_conjunct(view, (start, out_end))
+
+
+# calima-msa-r13 parts of speech that never head a speaker phrase: adverbs (جميعاً، هنا), interrogatives
+# (كيف، ماذا، هل) and personal pronouns (هي: the speaker is then the dropped subject or the antecedent)
+_NOT_NOMINAL_POS = frozenset(("verb", "adv", "adv_interrog", "pron_interrog", "part_interrog", "pron", "pron_rel"))
+_PP_CLITICS = frozenset(("li_prep", "bi_prep", "ka_prep", "la_rc", "la_prep"))
+
+
+def _not_nominal(t: Tok) -> bool:
+    """Can the word not head a noun phrase (the analyser reads it as a verb, adverb, interrogative or pronoun)?"""
+    a = t.analysis
+    # with a preposition or the emphatic لَـ attached (لأحدث) the analysis is too unsure to reject the word
+    return a is not None and a.pos in _NOT_NOMINAL_POS and not any(p in _PP_CLITICS for p in a.proclitics)
+
+
+@cache
+def _person_nouns() -> frozenset[str]:
+    return frozenset(key(row[0]) for row in load_tsv("person_nouns.tsv", columns=2))
+
+
+def _possessed_object(t: Tok, *, speech: bool = True) -> bool:
+    """A common noun with a possessive pronoun (إعجابه، مسؤوليتها، عزمها) that names no person or group.
+
+    Right after a speech verb such a noun is the object: the subject is the pronoun it refers to, i.e. dropped.
+    Kin and group nouns (عائلتها، محاميه، حزبه) and the titles, roles and organisations of ``titles.tsv``
+    (نائبه، حكومته) stay speakers; so do speech nouns (رأيه، تصريحه: their author speaks) unless ``speech``.
+    """
+    a = t.analysis
+    if a is None or a.pos not in ("noun", "adj") or not (a.enclitic or "").endswith("_poss"):
+        return False
+    if not (a.enclitic or "").startswith("3") or any(p in _PP_CLITICS for p in a.proclitics):
+        return False  # باسمها is a preposition's noun; بادي read as بأيادي+my is a name misread
+    lemma = key(a.lemma)
+    lc = word_class(lemma)
+    if (lc is not None and (lc[0] != "product" or not speech)) or lemma in _person_nouns():
+        return False
+    return not (lemma.endswith("ه") and lemma[:-1] in _person_nouns())
+
+
+def _name_or_definite(t: Tok) -> bool:
+    return t.kind == "word" and (t.definite or (t.analysis is not None and t.analysis.pos == "noun_prop"))
+
+
+def _clear_verb(t: Tok) -> bool:
+    """A verb that no name resembles: a speech verb (تابع يقول), 1st/2nd person (أوصلني، سأقول), a future or
+    object clitic.  A bare 3rd-person reading is left alone: foreign names are often read so (جانيت، يلين)."""
+    a = t.analysis
+    if a is None or a.pos != "verb":
+        return False
+    # (a perfect in -ت is left alone: جانيت، جوليت read as "I harvested"; so is an imperative: كل من read as
+    # "eat!")
+    return ((a.person in ("1", "2") and a.aspect == "i") or a.enclitic is not None or _is_cue_word(t)
+            or any(p in ("sa_fut", "wa_conj", "fa_conj") for p in a.proclitics))  # يشكو لي وحاول
+
+
+@cache
+def _eulogies() -> tuple[tuple[tuple[str, ...], str], ...]:
+    rows = [(tuple(key(w) for w in row[0].split()), row[1]) for row in load_tsv("eulogies.tsv", columns=2)]
+    return tuple(sorted(rows, key=lambda r: -len(r[0])))
+
+
+def eulogy_at(view: View, i: int) -> tuple[str, int] | None:
+    """The referent of a eulogy formula starting at token i, and the token after it (قال تعالى -> الله).
+
+    Example:
+        >>> from newsgraph.attribution.text import scan
+        >>> eulogy_at(scan("وقال تعالى: نعم"), 1)
+        ('الله', 2)
+    """
+    toks = view.tokens
+    for words, referent in _eulogies():
+        end = i + len(words)
+        if end <= len(toks) and all(toks[i + k].kind == "word" and toks[i + k].key == w for k, w in enumerate(words)):
+            return referent, end
+    return None
+
+
+def _oblique_plural(t: Tok) -> bool:
+    """A definite sound masculine plural or dual in -ين (المسؤولين، الطرفين): accusative or genitive, so the
+    object of the verb before it, never its subject (the nominative is -ون / -ان; Wright, Grammar I §300)."""
+    a = t.analysis
+    return (a is not None and t.definite and t.key.endswith("ين") and a.pos in ("noun", "adj")
+            and a.number in ("p", "d") and not a.enclitic)
+
+
+def _verb_word(t: Tok) -> bool:
+    return t.analysis is not None and t.analysis.pos == "verb"
+
+
+def _pronoun_pp(t: Tok) -> bool:
+    """A preposition with a pronoun suffix (لي، له، خلاله، عليه): an adjunct or addressee, never the subject."""
+    a = t.analysis
+    if a is not None and a.pos == "prep" and a.enclitic is not None:
+        return True
+    return bool(_PREP_PRONOUN.match(t.key)) and t.key not in _BARE_PREPS
+
+
+def _demonstrative(t: Tok) -> bool:
+    return t.kind == "word" and t.key in _DEMONSTRATIVES
+
+
+def _opens_pp(t: Tok) -> bool:
+    """Does the word open a prepositional phrase (في، وفي، وعن، ولهذا)?  Its noun is then no subject."""
+    k = t.key
+    base = k[1:] if k[:1] in "وف" and len(k) > 2 else k
+    if base in _TRUE_PREPS:
+        return True
+    a = t.analysis
+    return a is not None and a.pos != "noun_prop" and any(p in _PP_CLITICS for p in a.proclitics)
+
+
+_PERSON_CLASSES = ("title", "role", "anonymous", "honorific")
+
+
+def _joins_a_speaker(t: Tok, before: tuple[Tok, ...]) -> bool:
+    """Does this و-word start a second conjunct of a joint subject (ونائبه، والرئيس المصري، ومصدر أمني، ومصر)?
+
+    A conjunct headed by a title, role or source word, or a proper name after a name, is another speaker;
+    other و-words continue a name (وزارة الصحة والشؤون الصحية، جهاز الأمن العام والشرطة).
+    """
+    k = t.key
+    if t.kind != "word" or k[:1] != "و" or len(k) < 3 or not before:
+        return False
+    a = t.analysis
+    if a is not None and "wa_conj" not in a.proclitics:
+        return False  # وزير، وكالة: the و is part of the word
+    base = k[1:]
+    c = word_class(base)
+    if c is None:
+        for suf in ("ه", "ها", "هم", "هما"):
+            if base.endswith(suf) and len(base) > len(suf) + 2:
+                c = word_class(base[: -len(suf)]) or c  # ونائبه، ومساعدوه
+    if c is not None and c[0] == "anonymous":
+        # ومصدر أمني after مصادر طبية; but وزارة الصحة والسكان is one name (residents as its genitive)
+        return not t.definite and (word_class(before[0]) or ("",))[0] == "anonymous"
+    if c is not None and c[0] in _PERSON_CLASSES:
+        return True
+    proper = a is not None and a.pos == "noun_prop"
+    return proper and any(b.analysis is not None and b.analysis.pos == "noun_prop" for b in before)
+
+
+def first_conjunct(view: View, rng: tuple[int, int]) -> tuple[int, int]:
+    """The first conjunct of a joint subject: الوزير ونائبه -> الوزير (the guidelines' speaker is one actor).
+
+    Example:
+        >>> from newsgraph.attribution.text import scan
+        >>> v = scan("وأكد رئيس الوزراء ونائبه أن")
+        >>> r = first_conjunct(v, (1, 4)); [t.text for t in v.tokens[r[0]:r[1]]]
+        ['رئيس', 'الوزراء']
+    """
+    a, b = rng
+    toks = view.tokens
+    for j in range(a + 1, b):
+        if _joins_a_speaker(toks[j], toks[a:j]):
+            return (a, j)
+    return rng
 
 
 def _prev_word_key(toks: tuple[Tok, ...], j: int) -> str:
@@ -273,8 +470,12 @@ def _closing_quote(view: View, j: int, max_words: int) -> int | None:
     return None
 
 
-def subject_before(view: View, i: int, *, limit: int = 8) -> tuple[int, int]:
+def subject_before(view: View, i: int, *, limit: int = 8, names: frozenset[int] = frozenset()) -> tuple[int, int]:
     """Token range [a, b) of a subject written before the verb at token i (وكانت الرئاسة السورية أكّدت).
+
+    The phrase stops at a verb (تمس الحقوق قالت: the subject follows قالت) and is empty when it is the
+    noun of a fronted prepositional phrase (وفي القاهرة أعلنت الوزارة: the subject follows the verb).
+    ``names`` are the indices of tokens inside name mentions.
 
     Example:
         >>> from newsgraph.attribution.text import scan
@@ -302,19 +503,23 @@ def subject_before(view: View, i: int, *, limit: int = 8) -> tuple[int, int]:
         if t.kind != "word":
             break
         k_ = t.key
-        if never_subject(t):
-            break
+        if never_subject(t) or (j not in names and _not_nominal(t) and not _verb_word(t)):
+            break  # فماذا قالوا، والتي أكد: a question word, relative or adverb is no subject
+        if (j not in names and _verb_word(t)) or (k_[:1] in "وف" and k_ not in _BARE_PREPS and _opens_pp(t)):
+            break  # نشرت صحيفة ... تقول، وفي القاهرة أعلنت: a verb or a conjoined PP ends the phrase
         if (_COMPLEMENTISER.match(k_) or k_ in _PREPS or k_ in _RELATIVE or k_ in _TIME
                 or k_ in ("كان", "وكان", "كانت", "وكانت", "قد", "وقد", "لقد", "و", "ف", "من") or k_ in _OPENERS
                 or k_.startswith("لل") or k_.startswith("بال") or _is_cue_word(t)):
             break
         j -= 1
     a = j + 1
-    while a < end and view.tokens[a].key in ("في", "فى"):
-        a += 1
+    if a < end and _opens_pp(toks[a]):
+        return (end, end)  # وفي القاهرة أعلنت، في بيروت قال: a setting, not the speaker
+    if j >= 0 and a < end and toks[j].kind == "word" and _opens_pp(toks[j]):
+        return (end, end)  # وفي نهاية الزيارة أشاد ...: the phrase is the object of the preposition
     if j >= 0 and a == j + 1 and toks[j].kind == "word" and toks[j].key.startswith(("بال", "لل")) and a < end:
         return (end, end)  # بالمدينة المنورة يفيد، بالمركز الثالث تبلغ: adjectives inside a prepositional phrase
-    return (a, end)
+    return first_conjunct(view, (a, end))
 
 
 def never_subject(t: Tok) -> bool:

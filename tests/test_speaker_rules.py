@@ -223,3 +223,21 @@ def test_a_document_speaks_for_its_issuer(sentence, speaker, morphology):  # typ
     # an indefinite speech noun as subject (بيان، تقديرات، معلومات) is no speaker: its issuer is (the genitive,
     # the لـ phrase, صادر عن X), or without one the speaker who issued it before
     assert _written(sentence, morphology)[-1].speaker.label == speaker
+
+
+@pytest.mark.parametrize(("sentence", "speaker", "how"), [
+    # the pluperfect: the subject between كان and قد, a name's first word (علي) that is also a preposition
+    ("قال الوزير إن الاتفاق جيد. وكان مرشد الجمهورية الإيرانية علي خامنئي قد قال إن الاتفاق لن يغير شيئا.",
+     "علي خامنئي", "explicit"),
+    # "the latter": the person named last before it
+    ("شكر رئيس نادي الهلال رئيس نادي الاتحاد ابراهيم البلوي بعد أن أعلن الأخير عن دعمه للفريق.",
+     "ابراهيم البلوي", "latter"),
+    # a name with بن goes on after it even when the next word is also a role noun (مساعد "assistant")
+    ("ووجه الأمير عبدالرحمن بن مساعد رسالة للجمهور بأن الفريق يحتاج الدعم.", "عبدالرحمن بن مساعد", "explicit"),
+    # a request for anonymity between commas, and an accusative adjective that is not the adverb "locally"
+    ("وقال الوزير إن القوات انسحبت. إلا أن مسؤولاً محلياً، طلب عدم ذكر اسمه، قال: «القوات قتلت مدنيين».",
+     "مسؤولاً محلياً", "explicit"),
+])
+def test_written_pluperfect_latter_bin_and_anonymity(sentence: str, speaker: str, how: str, morphology) -> None:  # type: ignore[no-untyped-def]
+    last = _written(sentence, morphology)[-1]
+    assert (last.speaker.label, last.speaker.resolved_by) == (speaker, how)

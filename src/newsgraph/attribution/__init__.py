@@ -219,8 +219,33 @@ def _merge(sp: Speaker, phrase: Phrase, how: str, view: View) -> Speaker:
     return replace(sp, resolved_by=how, aliases=aliases, mention=mention)
 
 
+# "the latter": الأخير is the person named last before it, الأخيرة the last person, organisation or country
+_LATTER = {key("الأخير"): ("PER",), key("الأخيرة"): ("PER", "ORG", "GPE")}
+
+
+def _latter(view: View, phrase: Phrase, mentions: tuple[Mention, ...]) -> Speaker | None:
+    """The actor "الأخير" / "الأخيرة" refers to (أعلن الأخير: the person named last), or None.
+
+    Example: in "شكر رئيس الهلال رئيس الاتحاد ابراهيم البلوي بعد أن أعلن الأخير دعمه", الأخير is البلوي.
+    """
+    types = _LATTER.get(key(phrase.label)) if phrase.end - phrase.start == 1 else None
+    if types is None:
+        return None
+    at = view.tokens[phrase.start].start
+    before = [m for m in mentions if m.end <= at and m.type in types and m.key]
+    if not before:
+        return None
+    m = max(before, key=lambda m: (m.end, m.end - m.start))
+    mention = Span.of(view.text, at, view.tokens[phrase.start].end)
+    return Speaker(m.key, clean_label(m.text), "latter", (m.text,), mention)
+
+
 def _explicit(view: View, phrase: Phrase, refs: list[_Ref], mentions: tuple[Mention, ...],
               gender: str, number: str, sentence: int, how: str = "explicit") -> Speaker:
+    latter = _latter(view, phrase, mentions)
+    if latter is not None:
+        refs.append(_ref(latter, phrase, gender, number, sentence))
+        return latter
     prior, by = _coref(phrase, refs)
     if prior is not None:
         sp = _merge(prior, phrase, by, view)
@@ -329,7 +354,8 @@ def _verb(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft],
     i = h.tok.i
     sent = view.sentence[i]
     anchor = i
-    if not h.clitic and i > 0 and view.tokens[i - 1].kind in ("word", "quote") and view.sentence[i - 1] == sent:
+    before_ok = view.tokens[i - 1].kind in ("word", "quote") or view.tokens[i - 1].norm in ("،", ",") if i else False
+    if not h.clitic and before_ok and view.sentence[i - 1] == sent:
         brng = subject_before(view, i, names=names)
         if brng[0] < brng[1] and svo_first(view, brng) and not _weak_before(view, brng, i, mentions):
             phrase = parse_phrase(view, brng)

@@ -56,7 +56,11 @@ _NEVER_SUBJECT = frozenset(key(w) for w in (
     # interrogatives (a question is no speaker: وتساءلت متى ...، فقال وأين ...)
     "متى كيف ماذا لماذا أين هل "
     # the objects of the idiom لفت الانتباه / النظر "drew attention"
-    "الانتباه النظر الأنظار").split())
+    "الانتباه النظر الأنظار "
+    # the negating nouns of طلب عدم ذكر اسمه، رفض الكشف عن هويته (a source's request for anonymity)
+    "عدم عدمه").split())
+# A source's request for anonymity between commas: مسؤولاً محلياً، طلب عدم ذكر اسمه، قال ...
+_ANONYMITY = frozenset(key(w) for w in "اسمه اسمها اسمهم اسميهما هويته هويتها هويتهم".split())
 _SELF = frozenset(key(w) for w in "نفسه نفسها نفسهم أنفسهم ذاته ذاتها".split())
 _TRUE_PREPS = frozenset(key(w) for w in (
     "في فى من عن على علي إلى الى مع خلال لدى أمام عبر حول بشأن ضد منذ عقب إثر اثر بعد قبل أثناء اثناء نحو تجاه "
@@ -487,8 +491,19 @@ def subject_before(view: View, i: int, *, limit: int = 8, names: frozenset[int] 
     j = i - 1
     sent = view.sentence[i]
     end = i
+    if j > 0 and toks[j].norm in ("،", ","):
+        # مسؤولاً محلياً، طلب عدم ذكر اسمه، قال: the subject is before the parenthetical request
+        k = j - 1
+        while k > 0 and j - k <= 7 and toks[k].kind == "word":
+            k -= 1
+        if k < j - 1 and toks[k].norm in ("،", ",") and any(t.key in _ANONYMITY for t in toks[k + 1:j]):
+            j = k - 1
+            end = j + 1
+    if j > 0 and toks[j].kind == "word" and toks[j].key == "قد" and view.sentence[j] == sent:
+        j -= 1  # وكان مرشد الجمهورية علي خامنئي قد قال: the pluperfect's subject sits between كان and قد
+        end = j + 1
     quoted = False
-    while j >= 0 and view.sentence[j] == sent and i - j <= limit:
+    while j >= 0 and view.sentence[j] == sent and i - j <= limit + (i - end):
         t = toks[j]
         if t.kind == "quote":
             # “مرسي” يمتنع : a quoted name before the verb
@@ -503,10 +518,16 @@ def subject_before(view: View, i: int, *, limit: int = 8, names: frozenset[int] 
         if t.kind != "word":
             break
         k_ = t.key
+        if _agreeing_adjective(toks, j):
+            j -= 1  # إلا أن مسؤولاً محلياً: an adjective agreeing with its noun, not the adverb "locally"
+            continue
         if never_subject(t) or (j not in names and _not_nominal(t) and not _verb_word(t)):
             break  # فماذا قالوا، والتي أكد: a question word, relative or adverb is no subject
         if (j not in names and _verb_word(t)) or (k_[:1] in "وف" and k_ not in _BARE_PREPS and _opens_pp(t)):
             break  # نشرت صحيفة ... تقول، وفي القاهرة أعلنت: a verb or a conjoined PP ends the phrase
+        if j in names and k_ in _PREPS:
+            j -= 1  # علي خامنئي: a name's first word that is also a preposition (على)
+            continue
         if (_COMPLEMENTISER.match(k_) or k_ in _PREPS or k_ in _RELATIVE or k_ in _TIME
                 or k_ in ("كان", "وكان", "كانت", "وكانت", "قد", "وقد", "لقد", "و", "ف", "من") or k_ in _OPENERS
                 or k_.startswith("لل") or k_.startswith("بال") or _is_cue_word(t)):
@@ -520,6 +541,16 @@ def subject_before(view: View, i: int, *, limit: int = 8, names: frozenset[int] 
     if j >= 0 and a == j + 1 and toks[j].kind == "word" and toks[j].key.startswith(("بال", "لل")) and a < end:
         return (end, end)  # بالمدينة المنورة يفيد، بالمركز الثالث تبلغ: adjectives inside a prepositional phrase
     return first_conjunct(view, (a, end))
+
+
+def _agreeing_adjective(toks: tuple[Tok, ...], j: int) -> bool:
+    """An accusative indefinite adjective read as an adverb after its noun (إن مسؤولاً محلياً: not "locally")."""
+    t = toks[j]
+    if j == 0 or t.kind != "word" or t.definite or not t.text.endswith(("اً", "ًا")):
+        return False
+    prev = toks[j - 1]
+    return (prev.kind == "word" and not prev.definite and prev.text.endswith(("اً", "ًا"))
+            and not never_subject(prev) and not _not_nominal(prev))
 
 
 def never_subject(t: Tok) -> bool:
@@ -666,8 +697,9 @@ def parse_phrase(view: View, rng: tuple[int, int], *, strip_lam: bool = False) -
     while k < len(toks):
         t = toks[k]
         c = _cls(t)
-        if t.kind != "word" or (name and (c in ("title", "role") or t.key in _QUANTIFIERS)):
-            break  # جيف ديفيس أحد المتحدثين باسم البنتاجون: the apposition starts
+        after_joiner = bool(name) and name[-1].key in _NAME_JOINERS
+        if t.kind != "word" or (name and not after_joiner and (c in ("title", "role") or t.key in _QUANTIFIERS)):
+            break  # جيف ديفيس أحد المتحدثين باسم البنتاجون: the apposition starts (but عبدالرحمن بن مساعد)
         if c in ("title", "role") and not name:
             break
         name.append(t)

@@ -473,11 +473,8 @@ def article_triples(extraction: Extraction, *, into: dict[str, list[Triple]] | N
 
     Args:
         extraction: what ``newsgraph.extract`` found in one article.
-        into: a dict that receives, once the iterator is exhausted, the description triples of every
-            actor the article involves (canonical key -> triples); they belong in :data:`ACTORS_GRAPH`,
-            merged with :func:`merge_actor`, which is what :func:`build_graph` and the stores do.
-            None: the descriptions are yielded too, making a self-contained article graph (for writers
-            that put one article per graph; pyoxigraph then sees the repeated actor triples once per graph).
+        into: as in :func:`article_plain_triples` (actor descriptions collected for :data:`ACTORS_GRAPH`,
+            or None to yield them too), here with rdflib terms.
 
     Returns:
         An iterator of (subject, predicate, object) rdflib terms; the same extraction always gives the same set

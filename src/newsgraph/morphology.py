@@ -254,7 +254,9 @@ class Morphology:
 
     Args:
         cache_size: how many distinct word forms to keep analysed (the oldest tenth is
-            dropped when full).
+            dropped when full).  80,000 forms cover the words of ~1,000 news articles (database
+            ≈ 490 MB); over all of SaudiNewsNet a corpus worker peaked at 1.06 GB with 80,000 and
+            1.22 GB with 200,000, the same graph and about the same speed.
 
     Raises:
         DependencyError: camel-tools is not installed.
@@ -265,7 +267,7 @@ class Morphology:
     ('wa_conj',)
     """
 
-    def __init__(self, *, cache_size: int = 200_000) -> None:
+    def __init__(self, *, cache_size: int = 80_000) -> None:
         self._analyzer = _load_analyzer()
         # The database is millions of long-lived dicts and strings; every full garbage collection
         # would walk them all (it halved throughput).  Moving what exists now to the permanent

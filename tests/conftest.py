@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,15 @@ SEEDS = ROOT / "seeds"
 SEED_ARTICLE = SEEDS / "000_bbdb7bd5d11f476f.txt"
 EVAL = SHARED / "eval"
 CORPORA = SHARED / "corpora"
+
+
+def stop_process(proc: subprocess.Popen) -> None:  # type: ignore[type-arg]
+    """Stop a helper process a fixture started (a server, a browser): terminate, then kill after 10 s."""
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
 
 
 def need_shared(*parts: str) -> Path:

@@ -13,6 +13,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from conftest import stop_process
+
 
 @dataclass(frozen=True)
 class Server:
@@ -62,8 +64,4 @@ def oxigraph_server(binary: str, *, timeout: float = 20.0) -> Iterator[Server]:
                 time.sleep(0.1)
         yield Server(base)
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        stop_process(proc)

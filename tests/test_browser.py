@@ -23,7 +23,7 @@ from typing import Any
 
 import pytest
 
-from conftest import ROOT, SEED_ARTICLE, need_shared
+from conftest import ROOT, SEED_ARTICLE, need_shared, stop_process
 from newsgraph.render import render_html
 from seedgraph import gold_extraction, to_graph
 from test_render import XSS, xss_graph
@@ -150,11 +150,7 @@ def browser():
         port = int(port_file.read_text().split()[0])
         yield port
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        stop_process(proc)
         shutil.rmtree(profile, ignore_errors=True)
 
 

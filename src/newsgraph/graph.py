@@ -377,10 +377,10 @@ def _statement_triples(stmt: str, st: Statement, article: str, actors: _ActorBoo
         if target.entity in seen:  # one link per actor; the first mention stands for the statement
             continue
         seen.add(target.entity)
-        yield from _target_triples(stmt, target, speaker, actors)
+        yield from _target_triples(stmt, target, actors)
 
 
-def _target_triples(stmt: str, target: Target, speaker: str | None, actors: _ActorBook) -> Iterator[PlainTriple]:
+def _target_triples(stmt: str, target: Target, actors: _ActorBook) -> Iterator[PlainTriple]:
     actor = actors.use(target.entity, target.label, target.aliases)
     link = f"{stmt}/target/{_enc(target.entity)}"
     yield stmt, _SDO.about, actor

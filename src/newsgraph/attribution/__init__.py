@@ -25,6 +25,7 @@ from newsgraph.attribution.speakers import (
     Phrase,
     clean_label,
     eulogy_at,
+    indefinite_accusative,
     parse_phrase,
     subject_before,
     subject_range,
@@ -354,8 +355,10 @@ def _verb(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft],
     i = h.tok.i
     sent = view.sentence[i]
     anchor = i
-    before_ok = view.tokens[i - 1].kind in ("word", "quote") or view.tokens[i - 1].norm in ("،", ",") if i else False
-    if not h.clitic and before_ok and view.sentence[i - 1] == sent:
+    # a word or quote before the verb, or a comma closing a parenthetical (مسؤولاً محلياً، طلب عدم ذكر اسمه، قال)
+    before = view.tokens[i - 1] if i else None
+    if (not h.clitic and before is not None and (before.kind in ("word", "quote") or before.norm in ("،", ","))
+            and view.sentence[i - 1] == sent):
         brng = subject_before(view, i, names=names)
         if brng[0] < brng[1] and svo_first(view, brng) and not _weak_before(view, brng, i, mentions):
             phrase = parse_phrase(view, brng)
@@ -479,7 +482,7 @@ def _weak_before(view: View, brng: tuple[int, int], i: int, mentions: tuple[Ment
     last = view.tokens[brng[1] - 1]
     if _head_key_of(view.tokens[brng[0]]) in _EVENTS:
         return True  # الحديث هنا عن: a talk is not a speaker
-    if not last.definite and last.text.endswith(("اً", "ًا")) and not (
+    if indefinite_accusative(last) and not (
             brng[0] > 0 and _COMP.match(view.tokens[brng[0] - 1].key)):
         return True  # an accusative (مطروحاً على) is a predicate, unless it is the subject of إنّ/أنّ
     if brng[1] - brng[0] != 1:

@@ -101,6 +101,11 @@ def _cls(tok: Tok) -> str | None:
     return c[0] if c else None
 
 
+def indefinite_accusative(tok: Tok) -> bool:
+    """Is the word an indefinite accusative with tanween alif (مسؤولاً، أكلاً، ميدانياً)?"""
+    return not tok.definite and tok.text.endswith(("اً", "ًا"))
+
+
 def is_boundary(tok: Tok, *, first: bool) -> bool:
     """Does this token end a subject phrase (complementiser, preposition, time word, punctuation ...)?"""
     if tok.kind != "word":
@@ -114,7 +119,7 @@ def is_boundary(tok: Tok, *, first: bool) -> bool:
         return True
     if _is_particle(tok):
         return True
-    if first and not tok.definite and tok.text.endswith(("اً", "ًا")):
+    if first and indefinite_accusative(tok):
         return True  # an indefinite accusative (ويطلب أكلاً) is an object, never the subject
     if k.startswith("بال"):
         return True
@@ -546,10 +551,10 @@ def subject_before(view: View, i: int, *, limit: int = 8, names: frozenset[int] 
 def _agreeing_adjective(toks: tuple[Tok, ...], j: int) -> bool:
     """An accusative indefinite adjective read as an adverb after its noun (إن مسؤولاً محلياً: not "locally")."""
     t = toks[j]
-    if j == 0 or t.kind != "word" or t.definite or not t.text.endswith(("اً", "ًا")):
+    if j == 0 or t.kind != "word" or not indefinite_accusative(t):
         return False
     prev = toks[j - 1]
-    return (prev.kind == "word" and not prev.definite and prev.text.endswith(("اً", "ًا"))
+    return (prev.kind == "word" and indefinite_accusative(prev)
             and not never_subject(prev) and not _not_nominal(prev))
 
 

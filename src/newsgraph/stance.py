@@ -35,7 +35,9 @@ from newsgraph.text import norm_word
 __all__ = ["assign_stances", "gloss_polarity", "stance_lexicon"]
 
 # --- normalisation (the same folding the scorer and the text layer use for matching) ---
-_TOKEN = re.compile(r"[^\W\d_]+|\d+|[^\w\s]")
+# A word is letters with their diacritics (shadda, harakat, superscript alef are combining marks, not letters:
+# without them ثمّنت would split into ثم + ّ + نت).
+_TOKEN = re.compile(r"(?:[^\W\d_]|[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed])+|\d+|[^\w\s]")
 _STRONG = frozenset(".!?؟؛;:\n")
 _WEAK = frozenset("،,")
 
@@ -223,6 +225,8 @@ def _candidates(norm: str) -> tuple[tuple[str, bool], ...]:
                 out.append((b[: -len(s)], True))
                 if s in _PRONOUN_SUFFIXES:  # اتهموها = اتهموا + ها: the subject ending before the object pronoun
                     stem = b[: -len(s)]
+                    if stem.endswith("ت"):  # رعايتها = رعاية + ها: the feminine ending is written ت before a suffix
+                        out.append((stem[:-1] + "ه", True))
                     out += [(stem[: -len(t)], True) for t in ("و", "ت", "ن", "تم")
                             if stem.endswith(t) and len(stem) - len(t) >= 3]
     out.sort(key=lambda x: (x[1], -len(x[0])))
@@ -279,11 +283,32 @@ class _Hit:
     pronoun: bool = False  # the word carries an object or possessive pronoun (اتهموها، إدانته)
 
 
-def _match(toks: list[_Tok], i: int) -> _Hit | None:
+def _match(toks: list[_Tok], i: int, lemmas: dict[int, tuple[str, bool]] | None = None) -> _Hit | None:
+    """The longest lexicon entry starting at token ``i``: by the word's form, else (``lemmas``: token start ->
+    (verb lemma, has an object pronoun)) by the lemma the morphology layer gives a verb (ندين، نستنكر، أشكر
+    are inflections of أدان، استنكر، شكر that no list of forms names)."""
     tok = toks[i]
     if tok.strong or tok.weak or not tok.norm.isalpha():
         return None
-    for entry in _lookup(tok.norm):
+    hit = _match_entries(toks, i, _lookup(tok.norm))
+    if hit is None and lemmas and tok.start in lemmas:
+        lemma, obj = lemmas[tok.start]
+        hit = _match_entries(toks, i, stance_lexicon().get(lemma, ()))
+        if hit is not None and obj:
+            hit = replace(hit, pronoun=True)
+    if hit is None and _HAMZA_FORM.fullmatch(tok.text):
+        hit = _match_entries(toks, i, stance_lexicon().get(_norm("يهنئ"), ()))
+    return hit
+
+
+# Forms the normaliser folds onto another word: هنّأ "congratulated" becomes هنا "here" once its hamza is
+# dropped, so only the written hamza tells them apart (Wright I §17 on the orthography of hamza).
+_HAMZA_FORM = re.compile(r"[وف]?هن[ّ]?أ(?:ت|وا|ه|ها|هم)?")
+
+
+def _match_entries(toks: list[_Tok], i: int, entries: tuple[_Entry, ...]) -> _Hit | None:
+    tok = toks[i]
+    for entry in entries:
         j = i
         for w in entry.words[1:]:
             j += 1
@@ -503,7 +528,8 @@ class _Frame:
             return self._place[first]
         toks = self.toks
         place = any(toks[k].norm in _PLACE_MARKERS for k in range(max(0, first - 2), first))
-        place = place or toks[first].norm.startswith(("في", "بمدينه", "بمحافظه")) or toks[first].norm in _PLACE_MARKERS
+        # (a name may begin with في: فيصل، فيينا, so the preposition counts only as a word of its own)
+        place = place or toks[first].norm.startswith(("بمدينه", "بمحافظه")) or toks[first].norm in _PLACE_MARKERS
         if not place and toks[first].norm.startswith("و"):
             for o in self.order:
                 if o[1] == first - 1 or (o[1] == first - 2 and not toks[first - 1].norm.isalpha()):
@@ -516,7 +542,7 @@ class _Frame:
         first = occ[0]
         toks = self.toks
         return any(toks[k].norm in ("في", "فى", "فوق", "داخل") for k in range(max(0, first - 3), first)) or \
-            toks[first].norm.startswith("في") or (toks[first].norm.startswith("و") and self.is_place(occ))
+            (toks[first].norm.startswith("و") and self.is_place(occ))
 
     def coordinated(self, occ: _Occ, *, skip_place: bool) -> list[int]:
         """Targets coordinated after an occurrence (الحوثي وصالح، مصر وفرنسا، لخادم الحرمين , ونائب خادم الحرمين)."""
@@ -665,8 +691,9 @@ def _calling_before(toks: list[_Tok], i: int) -> bool:
 
 def _possessed(toks: list[_Tok], hit: _Hit, e: _Entry) -> bool:
     """An evaluative word about something possessed through a third-person pronoun: an adjective after a
-    possessed noun (سياستها العدوانية) or a construct noun carrying the pronoun itself (تدخلها، إرهابه)."""
-    if e.scope == "gen" and hit.pronoun:
+    possessed noun (سياستها العدوانية) or a construct noun carrying the pronoun itself (تدخلها، إرهابه،
+    رعايتها للإرهاب)."""
+    if e.scope in ("gen", "before") and hit.pronoun:
         return True
     if e.scope != "attr" or hit.first == 0:
         return False
@@ -674,15 +701,45 @@ def _possessed(toks: list[_Tok], hit: _Hit, e: _Entry) -> bool:
     return prev.isalpha() and len(prev) > 4 and prev.endswith(("ها", "هم")) and not prev.startswith("ان")
 
 
-def _possessor(fr: _Frame, hit: _Hit) -> list[int]:
+def _possessor(fr: _Frame, hit: _Hit, *, sentence: bool = False) -> list[int]:
     """The nearest actor (not a place) before ``hit`` in its clause, within eight words: who the possessive
-    pronoun refers back to ("يجب على إيران تغيير سياستها العدوانية" -> إيران)."""
-    lo = max(_clause_start(fr.toks, hit.first), hit.first - 8)
+    pronoun refers back to ("يجب على إيران تغيير سياستها العدوانية" -> إيران); with ``sentence``, or when the
+    clause names none, the nearest in the sentence within twenty words, across commas ("الحديث مع الحوثيين
+    ... مضيعة للوقت، والعودة لممارسة اعتداءاتهم": a pronoun takes up the last actor named)."""
+    toks = fr.toks
+    lo = max(_clause_start(toks, hit.first), hit.first - 8)
     best = None
     for o in fr.order:
         if lo <= o[0] and o[1] < hit.first and not fr.is_place(o):
             best = o
+    if best is None or sentence:
+        k = hit.first
+        while k > max(0, hit.first - 20) and not toks[k - 1].strong:
+            k -= 1
+        for o in fr.order:
+            if k <= o[0] and o[1] < hit.first and not fr.is_place(o):
+                best = o
     return [best[2]] if best is not None else []
+
+
+# Words that open an adjunct between a speech verb and its object (أدان الوزير، في كلمة متلفزة، صمت ...).
+_ADJUNCT_OPENERS = frozenset({"في", "فى", "خلال", "اثناء", "امس", "اليوم", "عبر", "لدي", "عقب", "بمناسبه", "بحضور",
+                              "ضمن", "وفي"})
+
+
+def _past_adjunct(toks: list[_Tok], last: int) -> int | None:
+    """The comma that closes an adjunct right after a cue (ثمّنت المقاومة في محافظة إب، جهود ...), or None."""
+    j = last + 1
+    if j < len(toks) and toks[j].weak:
+        j += 1
+    if j >= len(toks) or toks[j].norm not in _ADJUNCT_OPENERS:
+        return None
+    for k in range(j + 1, min(len(toks), j + 10)):
+        if toks[k].strong:
+            return None
+        if toks[k].weak:
+            return k
+    return None
 
 
 _FIRST_PERSON = frozenset({"نحن", "اننا", "انا", "فاننا", "واننا", "لاننا", "بلادنا"})
@@ -749,7 +806,8 @@ def _statement_tokens(doc: Document, st: Statement) -> list[_Tok]:
     return out
 
 
-def _judge(doc: Document, st: Statement, relay: bool, gloss: dict[int, str]) -> Statement:
+def _judge(doc: Document, st: Statement, relay: bool, gloss: dict[int, str],
+           lemmas: dict[int, tuple[str, bool]]) -> Statement:
     if not st.targets:
         return st
     if relay:
@@ -771,7 +829,7 @@ def _judge(doc: Document, st: Statement, relay: bool, gloss: dict[int, str]) -> 
     hits: list[_Hit] = []
     i = 0
     while i < len(toks):
-        h = _match(toks, i) or _gloss_hit(toks, i, gloss)
+        h = _match(toks, i, lemmas) or _gloss_hit(toks, i, gloss)
         if h is not None and (h.entry.cls in ("speech", "act", "aid", "pray") or h.entry.words == ("~gloss",)) and any(
                 toks[i].start < m.end and toks[i].end > m.start for m in names):
             h = None  # a name that looks like a word (شكري، نصر)
@@ -797,6 +855,7 @@ def _judge(doc: Document, st: Statement, relay: bool, gloss: dict[int, str]) -> 
             evidence[n] = (value, span)
 
     first_target = next((o[2] for o in fr.order if not fr.is_place(o)), None)
+    cue_last = max((k for k, t in enumerate(toks) if t.start < st.cue.end), default=-1)
     # first pass: speech and evaluation words; second pass: acts, which need to know who is praised
     for phase in ("words", "acts"):
         for h in hits:
@@ -811,9 +870,15 @@ def _judge(doc: Document, st: Statement, relay: bool, gloss: dict[int, str]) -> 
                     polarity = -polarity  # غير شرعية
                 else:
                     continue  # لم يدن، لم تستهدف: neither condemnation nor praise
+            if e.cls == "blame" and not any("حمل" in toks[k].norm for k in range(max(0, h.first - 4), h.first)):
+                continue  # المسؤولية without حمّل/تحمّل: a duty, not blame
             from_cue = toks[h.first].start < st.cue.end
             reach = _CUE_REACH if from_cue else _SCOPE_REACH[e.scope]
             reached = _resolve(fr, h, reach)
+            if not reached and from_cue and e.scope == "obj":
+                past = _past_adjunct(toks, h.last)
+                if past is not None:  # ثمّنت المقاومة في محافظة إب، جهود X: the object after the adjunct
+                    reached = _resolve(fr, replace(h, last=past), reach)
             if e.cls == "invite" and not (is_call or _calling_before(toks, h.first)):
                 continue  # توجه إلى موسكو لزيارة: a trip, not an invitation
             if not reached and e.cls == "eval" and e.words != ("~gloss",) and _possessed(toks, h, e):
@@ -823,6 +888,10 @@ def _judge(doc: Document, st: Statement, relay: bool, gloss: dict[int, str]) -> 
                 reached = [first_target]  # وصف X بالنفاق: the description is about the object of وصف
             if not reached:
                 continue
+            if e.cls in _ACT_CLASSES and h.pronoun and h.first > cue_last + 3 and not _first_person(toks, h):
+                holder = _possessor(fr, h, sentence=True)
+                if holder and not own[holder[0]]:
+                    continue  # إيران ... دعمها الكبير للنظام: the act of the one the pronoun names, reported
             if e.cls in _ACT_CLASSES and not _first_person(toks, h) and not is_call and not _call_before(toks, h.first):
                 if any(toks[k].norm in _THEY for k in range(_clause_start(toks, h.first), h.first)):
                     continue  # يؤكد أنهم هناك لدعم نظام الأسد: a third party's act, reported
@@ -863,6 +932,29 @@ def _gloss_index(doc: Document) -> dict[int, str]:
 _GLOSS_THRESHOLD = 2.5
 
 
+def _spells(form: str, lemma: str) -> bool:
+    """The form has four letters or more and holds the lemma's consonants in order: a guard against an
+    analysis that reads a short word as another verb (تشد analysed as أشاد)."""
+    if len(form) < 4:
+        return False
+    it = iter(form)
+    return all(c in it for c in lemma if c not in "اويء")
+
+
+def _lemma_index(doc: Document) -> dict[int, tuple[str, bool]]:
+    """Token start -> (lemma, carries an object pronoun) for the article's verbs whose lemma the stance
+    lexicon lists (empty without morphology); built once per article."""
+    lex = stance_lexicon()
+    out = {}
+    for tok in doc.tokens:
+        an = tok.analysis
+        if an is not None and an.pos == "verb" and an.lemma:
+            lemma = _norm(an.lemma)
+            if lemma in lex and _spells(_norm(tok.text), lemma):
+                out[tok.start] = (lemma, bool(an.enclitic and "dobj" in an.enclitic))
+    return out
+
+
 def _gloss_hit(toks: list[_Tok], i: int, gloss: dict[int, str]) -> _Hit | None:
     g = gloss.get(toks[i].start)
     if not g:
@@ -889,5 +981,7 @@ def assign_stances(doc: Document, statements: tuple[Statement, ...]) -> tuple[St
     "بحسب وكالة رويترز" relays and gives every target ``neu``.
     """
     text = doc.article.text
-    gloss = _gloss_index(doc) if any(st.targets for st in statements) else {}
-    return tuple(_judge(doc, st, _is_relay(st, statements, text), gloss) for st in statements)
+    wanted = any(st.targets for st in statements)
+    gloss = _gloss_index(doc) if wanted else {}
+    lemmas = _lemma_index(doc) if wanted else {}
+    return tuple(_judge(doc, st, _is_relay(st, statements, text), gloss, lemmas) for st in statements)

@@ -56,7 +56,7 @@ _CONDITIONALS = frozenset({"اذا", "لو", "ولو", "واذا", "فاذا", "
 # the administrative nouns of Arabic datelines and reports.
 _PLACE_MARKERS = frozenset({"في", "فى", "فوق", "داخل", "مدينه", "بمدينه", "مدن", "محافظه", "بمحافظه", "محافظات",
                             "بلده", "بلدات", "منطقه", "بمنطقه", "مناطق", "شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي",
-                            "جنوبي", "محيط", "قرب", "بالقرب", "انطلاقا", "حدود", "عاصمه", "ضواحي", "مطار",
+                            "جنوبي", "محيط", "قرب", "بالقرب", "انطلاقا", "حدود", "عاصمه", "ضواحي", "مطار", "لدي",
                             "ميناء", "موانئ", "قاعده", "معبر"})
 # Calls and demands: a call on others to support the speaker's own side is pos toward it (GUIDELINES: own side).
 _CALL_CUES = frozenset({"دعا", "يدعو", "تدعو", "داعيا", "داعيه", "طالب", "يطالب", "تطالب", "مطالبا", "مطالبه",
@@ -332,9 +332,14 @@ def _clause_start(toks: list[_Tok], i: int) -> int:
     return k
 
 
+# Verbs of stopping or changing: negated, they affirm what follows (لن يوقف الدعم، لن تتغير مواقف).
+_STOPPING = frozenset({"يوقف", "توقف", "يوثر", "توثر", "يغير", "تغير", "يتغير", "تتغير", "يمس", "تمس", "يضعف", "تضعف",
+                       "يقلل", "تقلل", "يلغي", "تلغي"})
+
+
 def _negated(toks: list[_Tok], i: int) -> bool:
     lo = max(_clause_start(toks, i), i - 3)
-    return any(toks[k].norm in _NEGATORS for k in range(lo, i))
+    return any(toks[k].norm in _NEGATORS and not (k + 1 < i and toks[k + 1].norm in _STOPPING) for k in range(lo, i))
 
 
 def _conditional(toks: list[_Tok], i: int) -> bool:
@@ -516,6 +521,7 @@ class _Frame:
         self.order = _occurrences(toks, targets)
         self._place: dict[int, bool] = {}
         self.hit_starts: frozenset[int] = frozenset()
+        self.hit_acts: dict[int, bool] = {}  # hit start -> the hit is an act word
 
     def boundary(self, lo: int, hi: int) -> bool:
         return any(self.toks[k].strong or self.toks[k].weak for k in range(lo, hi))
@@ -630,8 +636,10 @@ def _resolve(fr: _Frame, hit: _Hit, reach: int) -> list[int]:
                 return []  # منتقدي الاتفاق مع إيران: the partner of the object is not criticised
             if first - hit.last > reach:
                 return []
-            if any(k in fr.hit_starts for k in range(hit.last + 1, first)):
-                return []  # دان الحكومة واتهموها ...: another stance word governs what follows
+            if any(k in fr.hit_starts and (fr.hit_acts.get(k) is False or e.cls in _ACT_CLASSES)
+                   for k in range(hit.last + 1, first)):
+                return []  # دان الحكومة واتهموها ...: another stance word governs what follows (an act word, مردّها
+                # إلى دعم طهران, is what the word before it is about)
             between = range(hit.last + 1, first)
             if any(toks[k].norm in _COMPLEMENTIZERS for k in between):
                 return []  # استنكر الادعاءات التي تقول بأن هناك علاقة بين الحكومة وداعش: a reported clause
@@ -701,18 +709,18 @@ def _possessed(toks: list[_Tok], hit: _Hit, e: _Entry) -> bool:
     return prev.isalpha() and len(prev) > 4 and prev.endswith(("ها", "هم")) and not prev.startswith("ان")
 
 
-def _possessor(fr: _Frame, hit: _Hit, *, sentence: bool = False) -> list[int]:
+def _possessor(fr: _Frame, hit: _Hit, *, sentence: bool = False, wide: bool = False) -> list[int]:
     """The nearest actor (not a place) before ``hit`` in its clause, within eight words: who the possessive
-    pronoun refers back to ("يجب على إيران تغيير سياستها العدوانية" -> إيران); with ``sentence``, or when the
-    clause names none, the nearest in the sentence within twenty words, across commas ("الحديث مع الحوثيين
-    ... مضيعة للوقت، والعودة لممارسة اعتداءاتهم": a pronoun takes up the last actor named)."""
+    pronoun refers back to ("يجب على إيران تغيير سياستها العدوانية" -> إيران); with ``sentence`` (or ``wide``
+    when the clause names none) the nearest in the sentence within twenty words, across commas ("الحديث مع
+    الحوثيين ... مضيعة للوقت، والعودة لممارسة اعتداءاتهم": a pronoun takes up the last actor named)."""
     toks = fr.toks
     lo = max(_clause_start(toks, hit.first), hit.first - 8)
     best = None
     for o in fr.order:
         if lo <= o[0] and o[1] < hit.first and not fr.is_place(o):
             best = o
-    if best is None or sentence:
+    if (best is None and wide) or sentence:
         k = hit.first
         while k > max(0, hit.first - 20) and not toks[k - 1].strong:
             k -= 1
@@ -783,6 +791,133 @@ def _agent(fr: _Frame, hit: _Hit, exclude: set[int]) -> int | None:
     return best
 
 
+@cache
+def _roles() -> tuple[frozenset[str], dict[str, int]]:
+    """Role nouns and the qualifiers that judge them (``resources/stance_roles.tsv``): qualifier -> signed weight."""
+    nouns: set[str] = set()
+    quals: dict[str, int] = {}
+    for form, cls, weight in (row[:3] for row in load_tsv("stance_roles.tsv", columns=3)):
+        if cls == "role":
+            nouns.add(_norm(form))
+        elif cls in ("pos", "neg"):
+            quals[_norm(form)] = int(weight) * (1 if cls == "pos" else -1)
+        else:
+            raise ResourceError(f"stance_roles.tsv: unknown class {cls!r} for {form!r} (role, pos or neg)")
+    return frozenset(nouns), quals
+
+
+def _qualifier(norm: str) -> int:
+    """The signed weight of a judging adjective in any of its forms (الفاعلة، المحورية، كبيراً، الحثيثة)."""
+    quals = _roles()[1]
+    w = norm[1:] if norm.startswith("و") and len(norm) > 4 else norm
+    w = w[2:] if w.startswith("ال") and len(w) > 4 else w
+    for form in (w, w.removesuffix("ا"), w.removesuffix("ه"), w.removesuffix("ين"), w.removesuffix("ون"),
+                 w.removesuffix("ات"), w.removesuffix("يه") + "ي", w.removesuffix("ه").removesuffix("ا")):
+        if form in quals:
+            return quals[form]
+    return 0
+
+
+def _role_noun(norm: str) -> tuple[bool, bool]:
+    """(is a role noun, carries a third-person pronoun) for دور، الدور، دوراً، دورها، جهودها، ومواقفها."""
+    nouns = _roles()[0]
+    w = norm[1:] if norm.startswith(("و", "ف")) and len(norm) > 3 else norm
+    if w.startswith(("ب", "ل")) and w.endswith(("ه", "ها", "هم")) and w[1:].removeprefix("ال")[:3] in ("دور", "جهد"):
+        return False, False  # بدوره، بدورها "in turn", لدوره: an idiom, not a role
+    w = w[1:] if w.startswith(("ب", "ل")) and len(w) > 4 else w
+    w = w[2:] if w.startswith("ال") and len(w) > 4 else w
+    if w in nouns or w.removesuffix("ا") in nouns:
+        return True, False
+    for suf in ("ها", "هم", "ه"):
+        if w.endswith(suf) and len(w) - len(suf) >= 3:
+            stem = w[: -len(suf)]
+            if stem in nouns or (stem.endswith("ت") and stem[:-1] + "ه" in nouns):
+                return True, True
+    return False, False
+
+
+# Verbs of playing a role or making an effort (لعب دوراً، أدّى دوراً، اضطلع بدور، قام بدور، بذل جهوداً), any person.
+_PLAYING = ("لعب", "يلعب", "تلعب", "ادي", "يودي", "تودي", "اضطلع", "يضطلع", "تضطلع", "يقوم", "تقوم", "قام", "يبذل",
+            "تبذل", "بذل")
+
+
+def _role_judgements(fr: _Frame) -> list[tuple[int, int, _Hit]]:
+    """(target, signed weight, hit) for every role noun a judging adjective qualifies, with its actor: the
+    target in construct (دور المملكة البارز), the pronoun's possessor (دورها المحوري), the subject of a relative
+    clause after it (الدور الفاعل الذي تضطلع به المملكة) or of a verb of playing before it (تلعب مصر دوراً
+    رائداً، ما تضطلع به المملكة من دور فاعل)."""
+    toks = fr.toks
+    out: list[tuple[int, int, _Hit]] = []
+    for i, tok in enumerate(toks):
+        if tok.strong or tok.weak or not tok.norm.isalpha():
+            continue
+        is_role, pronoun = _role_noun(tok.norm)
+        if not is_role:
+            continue
+        occ_after = [o for o in fr.order if i < o[0] <= i + 3]
+        q = None
+        k = i + 1
+        while k < len(toks) and k <= i + 5 and not (toks[k].strong or toks[k].weak):
+            inside = any(o[0] <= k <= o[1] for o in occ_after)
+            if not inside:
+                w = _qualifier(toks[k].norm)
+                if w:
+                    q = (k, w)
+                    break
+                if k > i + 1 and not toks[k].norm.startswith(("و", "ال")) and not inside:
+                    break  # the role is followed by other words, not its qualifier
+            k += 1
+        if q is None:
+            continue
+        k, weight = q
+        while k + 1 < len(toks) and _qualifier(toks[k + 1].norm):
+            k += 1  # الفاعل والرائد: coordinated qualifiers
+        hit = _Hit(i, k, _Entry(("~role",), 1 if weight > 0 else -1, abs(weight), "attr", "eval", False))
+        actor: list[int] = [o[2] for o in occ_after if o[0] < q[0] and not fr.is_place(o)][:1]
+        if not actor and pronoun:
+            actor = _possessor(fr, _Hit(i, i, hit.entry, True))
+        if not actor and k + 1 < len(toks) and toks[k + 1].norm in _RELATIVES:
+            actor = [o[2] for o in fr.order if k + 1 < o[0] <= k + 5 and not fr.is_place(o)
+                     and not fr.boundary(k + 1, o[0])][:1]
+        if not actor and abs(weight) > 1:
+            # the subject of a verb of playing: right before it (مصر والسعودية تلعبان دوراً) or between it and the
+            # role (تلعب مصر دوراً، ما تضطلع به المملكة من دور); a verb with و continues an earlier clause whose
+            # subject is not named here (كان مشاركاً لداعش ولعب دوراً).  A size word alone (دوراً كبيراً في ...)
+            # needs its actor in construct: what the role was in decides it.
+            lo = max(_clause_start(toks, i), i - 5)
+            for j in range(lo, i):
+                if not toks[j].norm.removeprefix("و").startswith(_PLAYING):
+                    continue
+                inner = [o for o in fr.order if j < o[0] and o[1] < i and not fr.is_place(o)]
+                pre = [o for o in fr.order if o[1] == j - 1 and not fr.is_place(o)]
+                if inner:
+                    actor = [inner[0][2]]
+                elif pre and not toks[j].norm.startswith("و"):
+                    last = pre[0]
+                    actor = _uniq([o[2] for o in fr.order if o[1] < j and last[2] in fr.coordinated(o, skip_place=True)]
+                                  + [last[2]])
+                break
+        out += [(n, weight, hit) for n in actor]
+    return out
+
+
+def _giver(fr: _Frame, hit: _Hit, reached: list[int]) -> int | None:
+    """Who gives the support a hit names to the speaker's side: a nisba right after it (الدعم الإيراني), the
+    subject of a relative clause after it (الدعم الذي تقدمه طهران), or the actor before it in its clause
+    (إيران قدّمت كل أشكال الدعم)."""
+    toks = fr.toks
+    for o in fr.order:
+        first, last, n, nisba = o
+        if n in reached or fr.is_place(o):
+            continue
+        if nisba and 0 < first - hit.last <= 2:
+            return n
+        if 0 < first - hit.last <= 6 and any(toks[k].norm in _RELATIVES for k in range(hit.last + 1, first)) \
+                and not fr.boundary(hit.last + 1, first):
+            return n
+    return _agent(fr, hit, set(reached))
+
+
 def _statement_tokens(doc: Document, st: Statement) -> list[_Tok]:
     """The cue's tokens followed by the content's, without the speaker phrase between them (so that the
     cue's object is adjacent to it: ثمّن [هادي خلال اللقاء] مواقف الصين)."""
@@ -840,6 +975,7 @@ def _judge(doc: Document, st: Statement, relay: bool, gloss: dict[int, str],
             i += 1
 
     fr.hit_starts = frozenset(h.first for h in hits)
+    fr.hit_acts = {h.first: h.entry.cls in _ACT_CLASSES for h in hits}
     score = [0.0] * len(st.targets)
     evidence: list[tuple[float, Span] | None] = [None] * len(st.targets)
 
@@ -882,11 +1018,18 @@ def _judge(doc: Document, st: Statement, relay: bool, gloss: dict[int, str],
             if e.cls == "invite" and not (is_call or _calling_before(toks, h.first)):
                 continue  # توجه إلى موسكو لزيارة: a trip, not an invitation
             if not reached and e.cls == "eval" and e.words != ("~gloss",) and _possessed(toks, h, e):
-                reached = _possessor(fr, h)  # سياستها العدوانية، تدخلها: the actor the pronoun refers back to
+                # سياستها العدوانية، تدخلها: the actor the pronoun refers back to; a hostile word carrying the pronoun
+                # itself (اعتداءاتهم) may take it up from an earlier clause
+                reached = _possessor(fr, h, wide=h.pronoun and polarity < 0)
             if not reached and is_describe and e.cls == "eval" and e.scope == "attr" and e.words != ("~gloss",) \
                     and first_target is not None:
                 reached = [first_target]  # وصف X بالنفاق: the description is about the object of وصف
             if not reached:
+                continue
+            if e.cls in _ACT_CLASSES and polarity > 0 and reached and all(own[n] for n in reached):
+                giver = _giver(fr, h, reached)
+                if giver is not None and not own[giver]:
+                    add(giver, polarity * e.weight, h)  # الدعم الإيراني لسوريا said by Syria: thanks to the giver
                 continue
             if e.cls in _ACT_CLASSES and h.pronoun and h.first > cue_last + 3 and not _first_person(toks, h):
                 holder = _possessor(fr, h, sentence=True)
@@ -907,6 +1050,11 @@ def _judge(doc: Document, st: Statement, relay: bool, gloss: dict[int, str],
                         e.cls in _ACT_CLASSES and (is_call or _call_before(toks, h.first))))):
                     continue
                 add(n, polarity * e.weight, h)
+
+    for n, weight, h in _role_judgements(fr):
+        if _negated(toks, h.first) or _conditional(toks, h.first) or (own[n] and weight < 0):
+            continue  # لم تلعب دوراً إيجابياً: no judgement; the speaker's own side is not blamed
+        add(n, weight, h)
 
     new_targets = []
     for n, t in enumerate(st.targets):

@@ -907,7 +907,7 @@ def _giver(fr: _Frame, hit: _Hit, reached: list[int]) -> int | None:
     (إيران قدّمت كل أشكال الدعم)."""
     toks = fr.toks
     for o in fr.order:
-        first, last, n, nisba = o
+        first, _last, n, nisba = o
         if n in reached or fr.is_place(o):
             continue
         if nisba and 0 < first - hit.last <= 2:

@@ -1030,7 +1030,7 @@ def _judge(doc: Document, st: Statement, relay: bool, gloss: dict[int, str],
                 giver = _giver(fr, h, reached)
                 if giver is not None and not own[giver]:
                     add(giver, polarity * e.weight, h)  # الدعم الإيراني لسوريا said by Syria: thanks to the giver
-                continue
+                    continue
             if e.cls in _ACT_CLASSES and h.pronoun and h.first > cue_last + 3 and not _first_person(toks, h):
                 holder = _possessor(fr, h, sentence=True)
                 if holder and not own[holder[0]]:

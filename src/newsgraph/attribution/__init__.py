@@ -38,6 +38,7 @@ from newsgraph.model import Cue, Document, Mention, Span, Speaker, Statement
 __all__ = ["extract_statements"]
 
 _WINDOW = 60  # coreference looks back over this many speakers (keeps long texts linear)
+_BUT = frozenset(key(w) for w in "إلا الا غير بيد".split())
 _COMP = re.compile(r"^[وف]?[بل]?ان(ه|ها|هم|هما|نا|ني|كم|ك)?$")
 
 
@@ -117,7 +118,7 @@ def extract_statements(doc: Document, mentions: tuple[Mention, ...]) -> tuple[tu
             warnings.append(c.warning)
         cue = Cue(d.hit.start, d.hit.end, view.text[d.hit.start : d.hit.end], d.hit.lemma, d.cue_type)  # type: ignore[arg-type]
         statements.append(Statement(f"{art_id}:{cue.start}", c.kind, cue, d.speaker, c.span, (),  # type: ignore[arg-type]
-                                    d.required and not view.in_quote[d.hit.tok.i]))
+                                    d.required and (not view.in_quote[d.hit.tok.i] or _opens_quote_after(view, d))))
     # speech inside another statement's content is nested (optional)
     spans = sorted((s.content.start, s.content.end) for s in statements if s.content is not None)
     starts = [a for a, _b in spans]
@@ -128,6 +129,12 @@ def extract_statements(doc: Document, mentions: tuple[Mention, ...]) -> tuple[tu
         nested = k > 0 and reach[k - 1] > s.cue.start
         out.append(replace(s, required=False) if nested and s.required else s)
     return tuple(out), tuple(warnings)
+
+
+def _opens_quote_after(view: View, d: _Draft) -> bool:
+    """Does a quotation open right before the cue, its speaker outside (إلا أن البعثة «نفت بشدة» ...)?"""
+    i = d.hit.tok.i
+    return i > 0 and view.tokens[i - 1].kind == "quote" and d.anchor < i - 1 and not view.in_quote[d.anchor]
 
 
 # --- speakers -------------------------------------------------------------------------------------------
@@ -365,7 +372,8 @@ def _verb(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft],
             if phrase.label:
                 # after أن/إن the speech is reported inside another statement: keep it out of the
                 # dropped-subject history so that "وأضاف" still finds the reporting speaker
-                nested = brng[0] > 0 and _COMP.match(view.tokens[brng[0] - 1].key) is not None
+                nested = brng[0] > 0 and _COMP.match(view.tokens[brng[0] - 1].key) is not None and not (
+                    brng[0] > 1 and view.tokens[brng[0] - 2].key in _BUT)  # إلا أن / غير أن: "however"
                 sp = _explicit(view, phrase, list(refs) if nested else refs, mentions, h.gender, h.number, sent)
                 return _Draft(h, sp, brng[0], i + 1, "verb", required=not nested)
     eulogy = eulogy_at(view, i + 1)

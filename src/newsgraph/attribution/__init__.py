@@ -22,6 +22,7 @@ from itertools import accumulate
 from newsgraph.attribution.content import Content, content_span
 from newsgraph.attribution.cues import CueHit, _lookup, find_cues
 from newsgraph.attribution.speakers import (
+    _NUMERALS,
     Phrase,
     clean_label,
     eulogy_at,
@@ -109,6 +110,7 @@ def extract_statements(doc: Document, mentions: tuple[Mention, ...]) -> tuple[tu
         drafts.append(d)
     drafts.extend(_headlines(view, refs))
     drafts.sort(key=lambda d: d.hit.start)
+    drafts = _headline_cataphora(view, drafts)
     statements: list[Statement] = []
     # nested speech (after أن/إن of another statement) and headlines do not cut the content of others
     anchors = sorted((d.anchor, d.hit.tok.i) for d in drafts if d.required)
@@ -565,17 +567,25 @@ def _particle(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft], con
     fk = first.key[1:] if lam else first.key
     fk = "ال" + fk[2:] if fk.startswith("لل") else fk
     c = word_class(fk)
+    # a possessive pronoun (بحسب روايته), read on the form that keeps ة (رواية is no رواي+ه)
+    suffixed = first.norm.endswith(_PRONOUN_SUFFIXES)
     if c is None and fk in _PRE_HEAD and rng[1] - rng[0] > 1:  # وفقاً لأحدث استطلاعات الرأي
         c = word_class(toks[rng[0] + 1])
+    if c and c[0] == "product" and not suffixed:
+        # وفقا لرواية ثلاثة أشخاص في مجلس: the speech noun's genitive (its author) is a phrase of its own
+        nxt = subject_range(view, rng[0] + 1, after_verb=False)
+        if nxt[0] < nxt[1]:
+            rng = (rng[0], max(rng[1], nxt[1]))
     if c and c[0] == "product":
-        stem = fk
-        if stem.endswith(_PRONOUN_SUFFIXES) or rng[1] - rng[0] == 1:
+        if suffixed or rng[1] - rng[0] == 1:
             r = _previous(refs, "-", "s")
             if r is None:
                 return None
             return _Draft(h, replace(r.speaker, resolved_by="attribution-particle"), i, rng[1], "particle")
         rng = (rng[0] + 1, rng[1])
         c = word_class(toks[rng[0]])
+        if c is None and toks[rng[0]].key in _NUMERALS and rng[1] - rng[0] > 1:
+            c = word_class(toks[rng[0] + 1])  # ثلاثة أشخاص: the counted noun
     elif c is None:
         for suf in _PRONOUN_SUFFIXES:
             base_class = word_class(fk[: -len(suf)]) if fk.endswith(suf) else None
@@ -648,6 +658,48 @@ def _headlines(view: View, refs: list[_Ref]) -> list[_Draft]:
         start = toks[a].start
         hit = CueHit(toks[a], start, toks[colon].end, ":", "headline", "-", "-")
         out.append(_Draft(hit, sp, a, colon + 1, "headline", required=False))
+    return out
+
+
+def _head_word(s: str) -> str:
+    """Key of a phrase's first word without ال (عضو مجلس الشورى -> عضو)."""
+    w = key(s).split(" ", 1)[0] if s else ""
+    return w[2:] if w.startswith("ال") and len(w) > 3 else w
+
+
+def _headline_cataphora(view: View, drafts: list[_Draft]) -> list[_Draft]:
+    """A headline speaker that is only a description names its referent later, in the body (cataphora).
+
+    "عضو شورى يطالب ..." / "مسؤول: ..." is the first body speaker described with the same head noun (طالب عضو
+    مجلس الشورى الدكتور فهد العنزي); a document noun (بيان: ...) is the issuer, the first body speaker.
+    """
+    out = list(drafts)
+    body = [d for d in drafts if d.hit.start >= view.title_end and d.required]
+    for n, d in enumerate(drafts):
+        if d.hit.start >= view.title_end or d.speaker.mention is None or d.speaker.entity is not None:
+            continue
+        surface = d.speaker.mention.text
+        if d.anchor < d.hit.tok.i:  # the subject before the verb (عضو شورى يطالب): the whole phrase
+            words = [t for t in view.tokens[d.anchor : d.hit.tok.i] if t.kind == "word"]
+            surface = view.text[words[0].start : words[-1].end] if words else surface
+        else:
+            words = [t for t in view.tokens if d.speaker.mention.start <= t.start < d.speaker.mention.end
+                     and t.kind == "word"]
+        if not words or words[0].definite:
+            continue
+        c = word_class(words[0])
+        if c is None or c[0] not in ("title", "role", "anonymous", "product"):
+            continue
+        head = _head_word(surface)
+        later = None
+        for b in body:
+            sp = b.speaker
+            if c[0] == "product" or any(_head_word(x) == head for x in (sp.label, *sp.aliases, sp.title or "",
+                                                                          sp.role or "")):
+                later = b
+                break
+        if later is not None and later.speaker.label:
+            out[n] = replace(d, speaker=replace(later.speaker, resolved_by="cataphora", mention=d.speaker.mention))
     return out
 
 

@@ -248,6 +248,10 @@ def subject_range(view: View, i: int, *, limit: int = 14, names: frozenset[int] 
             break  # مسؤول تركي رفض الكشف عن هويته: a clause describing the source
         if first and t.analysis is not None and "bi_prep" in t.analysis.proclitics:
             break  # واختتمه بتدريبات: a prepositional phrase, no subject
+        if (not first and j - 1 in names and j not in names and not t.definite and c is None
+                and t.key not in _NAME_JOINERS and t.analysis is not None and t.analysis.pos == "noun"
+                and not _sound_plural_end(t)):
+            break  # ذبيح الله مجاهد اختيار منصور: after a name, a common noun (a masdar) starts the object
         if not first and _demonstrative(t):
             break  # ونفى الحزيم ذلك: a demonstrative after the subject is the object
         if (not first and _sound_plural_end(toks[j - 1]) and not t.definite and not _sound_plural_end(t)
@@ -291,6 +295,7 @@ def subject_range(view: View, i: int, *, limit: int = 14, names: frozenset[int] 
                 continue
         if (words and last_def and not t.definite and not anonymous and t.key not in _NAME_JOINERS
                 and not _in_title_phrase(toks[start:j]) and t.key not in _SELF
+                and not (_cls(toks[j - 1]) == "title" and _name_or_definite(toks[j - 1]))  # الملا محمد عمر
                 and not (j - start == 1 and _cls(toks[start]) is None and toks[start].key.startswith("ال"))):
             break  # after a definite word, an indefinite one starts the object (الجيش عزل مرسي)
         if c in ("anonymous",) and words == 0:
@@ -797,6 +802,8 @@ def parse_phrase(view: View, rng: tuple[int, int], *, strip_lam: bool = False) -
     if name and title_words:
         label = clean_label(_span(view, name[0], name[-1]))
         aliases = _variants(view, name) + ([title_text] if title_text else [])
+        if len(name) == 1 and title_text:
+            aliases.append(clean_label(f"{title_text} {label}"))  # الملا عمر: a lone name keeps its title
         return Phrase(a, b, text, label, tuple(_dedupe(aliases, label)), tuple(t.key.lstrip("#") for t in name),
                       title, role, organization, key(title_text), head, number, gender, person=True,
                       mention=(name[0].start, name[-1].end))
@@ -810,7 +817,8 @@ def parse_phrase(view: View, rng: tuple[int, int], *, strip_lam: bool = False) -
     # no title: a bare name, a description, an organisation
     label = clean_label(text)
     with_pp = len(name) < len(toks) and toks[len(name)].key in _TRUE_PREPS  # مسؤولاً روسيا في بغداد
-    if hc is None and name and not head_tok.definite and not counted and not with_pp:
+    kin = head_tok.key in _person_nouns() and len(toks) > 1  # عائلة زعيم طالبان الراحل: a description
+    if hc is None and name and not head_tok.definite and not counted and not with_pp and not kin:
         # a bare name (محلب، جاويش أوغلو): label the name run, aliases its prefixes
         nm = name[: max(1, len(name))]
         label = clean_label(_span(view, nm[0], nm[-1]))
@@ -869,6 +877,8 @@ def _complements(toks: tuple[Tok, ...], k: int, *, construct: bool) -> int:
             continue
         if t.key in ("باسم", "باسمها", "باسمه"):
             k += 1
+            if k < n - 1 and toks[k].kind == "word" and not toks[k].definite and _cls(toks[k]) is None:
+                k += 1  # المتحدث باسم طالبان ذبيح الله مجاهد: the organisation after باسم, even without ال
             continue
         if t.key[:1] in "لب" and len(t.key) > 3 and k + 1 < n and toks[k + 1].kind == "word" and toks[k + 1].definite:
             k += 2  # لمديرية الدفاع المدني، بمنطقة الباحة: the office's genitive chain

@@ -67,3 +67,60 @@ def test_headline_subject_with_its_place_and_a_noun_in_ta_marbuta(morphology) ->
     title = "بعثة الاتحاد الإفريقي بالصومال تنفي قتل مدنيين"
     sts = _written("نفت بعثة الاتحاد الإفريقي الاتهامات.", morphology, title=title)
     assert _at(sts, "تنفي").speaker.label.startswith("بعثة الاتحاد الإفريقي")
+
+
+@pytest.mark.parametrize(("title", "body", "speaker"), [
+    # an indefinite role before a headline verb is the body's first speaker with that role
+    ("عضو شورى يطالب بتحديد مفهوم الأراضي", "طالب عضو مجلس الشورى الدكتور فهد العنزي بالتصدي للمتحايلين.",
+     "فهد العنزي"),
+    # an anonymous head before a headline colon: the described source of the body
+    ("مسؤول: الاتفاقية قريبا", "قال مسؤول في سفارة الهند إن اتفاقية شاملة تجري حاليا.", "مسؤول في سفارة الهند"),
+])
+def test_headline_description_names_its_referent_later(title: str, body: str, speaker: str, morphology) -> None:  # type: ignore[no-untyped-def]
+    sts = _written(body, morphology, title=title)
+    head = [s for s in sts if s.cue.start < len(title)]
+    assert len(head) == 1 and (head[0].speaker.label, head[0].speaker.resolved_by) == (speaker, "cataphora")
+
+
+def test_document_headline_is_the_first_body_speaker_and_kin_keeps_its_genitive(morphology) -> None:  # type: ignore[no-untyped-def]
+    # "بيان: ..." is issued by the first body speaker; a kin noun heads a description (عائلة ... الملا محمد
+    # عمر), and the title الملا lets the indefinite name after it continue the phrase
+    sts = _written("قالت عائلة زعيم الحركة الراحل الملا محمد عمر اليوم إنها لم تدعم خليفته.", morphology,
+                   title="بيان: العائلة لا تؤيد الزعيم الجديد")
+    assert [s.speaker.label for s in sts] == ["عائلة زعيم الحركة الراحل الملا محمد عمر"] * 2
+    assert sts[0].speaker.resolved_by == "cataphora"
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    # a speech noun after the particle: its genitive phrase, counted and with its PP, is the source
+    ("وانسحبوا من الاجتماع وفقا لرواية ثلاثة أشخاص في مجلس شورى الحركة.", "ثلاثة أشخاص في مجلس شورى الحركة"),
+    # رواية ends in ة: no possessive pronoun, so its genitive is the source (not the previous speaker)
+    ("قال الوزير إن الخطة جاهزة. وحسب رواية الشرطة فإن الخطة ستنفذ.", "الشرطة"),
+])
+def test_particle_with_a_speech_noun(sentence: str, speaker: str, morphology) -> None:  # type: ignore[no-untyped-def]
+    s = _written(sentence, morphology)[-1]
+    assert (s.cue.cue_type, s.speaker.label) == ("particle", speaker)
+
+
+def test_a_thing_is_no_speaker(morphology) -> None:  # type: ignore[no-untyped-def]
+    # after a verb of judgement a decision is the first object (the subject is dropped); a tour or a result
+    # that "reveals" is no statement at all
+    sts = _written("قال المتحدث إن الوضع مستقر. واعتبر قرار المنع ضمن خطة الأمانة، حيث كشفت الجولات الميدانية "
+                   "التلف السريع، مبينا أن الآلية أوقفت.", morphology)
+    assert [(s.cue.text, s.speaker.label) for s in sts] == [
+        ("قال", "المتحدث"), ("اعتبر", "المتحدث"), ("مبينا", "المتحدث")]
+
+
+@pytest.mark.parametrize(("sentence", "cue", "speaker"), [
+    # قطع بـ "stated categorically", with بعدم / بأن; the participle after it has the same speaker
+    ("قطع صاحب مكتب استقدام بعدم استقدام أي عاملة، مؤكدا أنه لم تصل أي عاملة.", "مؤكدا", "صاحب مكتب استقدام"),
+    # a light verb whose speech noun comes after a long subject (قدم ... شكره)
+    ("قدم رئيس نادي الهلال الأمير عبدالرحمن بن مساعد شكره لرئيس الاتحاد.", "قدم", "عبدالرحمن بن مساعد"),
+])
+def test_verbs_of_other_outlets(sentence: str, cue: str, speaker: str, morphology) -> None:  # type: ignore[no-untyped-def]
+    s = _at(_written(sentence, morphology), cue)
+    assert speaker in (s.speaker.label, *s.speaker.aliases)
+
+
+def test_cut_is_not_speech(morphology) -> None:  # type: ignore[no-untyped-def]
+    assert _written("وقطع الجيش الطريق أمام المحتجين.", morphology) == ()

@@ -423,6 +423,12 @@ def _verb(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft],
                 return _Draft(h, sp, anchor, prng[1], "verb")
         if phrase.head in _EVENTS:
             return None  # وتطرق الحديث إلى ...: a meeting or a talk is not a speaker
+        head_class = (word_class(view.tokens[rng[0]]) or ("",))[0]
+        if head_class in ("thing", "norm") and h.lemma in _JUDGEMENT:
+            # واعتبر قرار المنع ضمن ...: a thing or rule is the first object, the subject is dropped
+            return _Draft(h, _dropped(refs, h, "dropped-subject", sent), anchor, rng[0], "verb")
+        if head_class == "thing":
+            return None  # كشفت الجولات الميدانية التلف: a thing reveals, nobody speaks
         described = phrase.label
         phrase, after = _apposed_name(view, phrase, after)
         sp = _explicit(view, phrase, refs, mentions, h.gender, h.number, sent)
@@ -487,7 +493,7 @@ def _issuer(view: View, rng: tuple[int, int], names: frozenset[int]) -> tuple[in
 def _weak_before(view: View, brng: tuple[int, int], i: int, mentions: tuple[Mention, ...]) -> bool:
     """A speech noun before a verb, or a lone unknown word (ميدانيا أفادت مصادر ...) when a real subject follows."""
     c0 = word_class(view.tokens[brng[0]])
-    if c0 is not None and c0[0] in ("product", "norm"):
+    if c0 is not None and c0[0] in ("product", "norm", "thing"):
         return True  # ألقى ... كلمة أوضح فيها: a speech noun before the verb is its object, never its speaker
     last = view.tokens[brng[1] - 1]
     if _head_key_of(view.tokens[brng[0]]) in _EVENTS:
@@ -521,6 +527,8 @@ def _participle(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft]) -
 
 
 _PRONOUN_SUFFIXES = ("ه", "ها", "هم", "هما")
+# verbs of judgement that take two objects (اعتبر X Y، عدّ، وصف X بـ، رأى): a thing after them is their object
+_JUDGEMENT = frozenset(("اعتبر", "عدّ", "وصف", "رأى"))
 _EVENTS = frozenset(key(w) for w in "حديث لقاء اجتماع اتصال مباحثات محادثات بحث نقاش جلسة".split())
 _PRE_HEAD = frozenset(key(w) for w in "أحدث احدث آخر اخر أبرز أغلب معظم أكثر غالبية".split())
 _NOT_VERBS = frozenset(key(w) for w in (
@@ -594,7 +602,7 @@ def _particle(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft], con
                 if r is None:
                     return None
                 return _Draft(h, replace(r.speaker, resolved_by="attribution-particle"), i, rng[1], "particle")
-    if c is not None and c[0] == "norm" and not via_verb:
+    if c is not None and c[0] in ("norm", "thing") and not via_verb:
         return None  # وفق الشريعة، حسب الخطة: a rule or plan, not a source
     speakerish = via_verb or c is not None or _named(view, rng, mentions)
     if not speakerish:

@@ -82,6 +82,19 @@ _GENERIC_ADJ = frozenset(norm_word(w) for w in (
     "الحاكم الحاكمة المسلح المسلحة المعارض المعارضة المذكور المذكورة الجديد الجديدة المحظور المحظورة الأخرى "
     "الآخر نفسه نفسها ذاتها ذاته الأول الأولى الثاني الثانية الكبير الكبرى").split())
 
+# epithets that follow an actor's name to describe it, never part of the name (Arabic news style: "حركة
+# الشباب الأصولية المتشددة", "نادي الاتحاد الشقيق", "الحكومة الأمريكية المتغطرسة", "المعارضة السورية المعتدلة")
+_EPITHETS = frozenset(norm_word(w) for w in (
+    "الشقيق الشقيقة الشقيقين الشقيقتين الصديق الصديقة الصديقين الحليف الحليفة المتشدد المتشددة المتطرف "
+    "المتطرفة الأصولي الأصولية الإرهابي الإرهابية المتغطرس المتغطرسة الغاشم الغاشمة المجرم المجرمة "
+    "المعتدل المعتدلة الرسمي الرسمية المعروف المعروفة الشهير الشهيرة العريق العريقة").split())
+
+# heads that name an organ of the body named after them: the actor is that body
+_ORGAN_HEADS = frozenset(norm_word(w) for w in "إدارة رئاسة".split())
+# heads whose one-word definite complement names the body alone later in the article (نادي الهلال ->
+# الهلال، حركة الشباب -> الشباب، حركة التغيير -> التغيير): clubs and movements are called by that word
+_SHORT_NAME_HEADS = frozenset(norm_word(w) for w in "نادي حركة تنظيم جماعة".split())
+
 
 @dataclass(frozen=True, slots=True)
 class Word:
@@ -408,11 +421,15 @@ class _Finder:
             j = i + 1
             limit = 5 if self.morph else 3
             while j < len(words) and j - i < limit and not self.taken[j] and words[j].joined:
+                if words[j - 1].norm in _CONNECTORS and self.title[j] and words[j - 1].norm in ("بن", "ابن", "بنت"):
+                    break  # "يعقوب ابن الملا عمر": the son of the titled person, not one long name
                 if words[j - 1].norm in _CONNECTORS and words[j].norm not in _STOP:
                     j += 1  # أبو العينين، عبد المقصود: the word after a name particle belongs to the name
                     continue
                 # a family name the database reads as a common noun: right after the given name
                 # (أحمد عساف) or after the father's name (عزام بن محمد الدخيل)
+                if self._coordinated_name(words[j]):
+                    break
                 after_father = j - 2 >= i and words[j - 2].norm in _CONNECTORS
                 if not self.name_like(words[j]) and not (
                         given and (j == i + 1 or after_father) and self._family_name(words[j], after_father)):
@@ -423,11 +440,19 @@ class _Finder:
                 j += 1
             while j > i + 1 and words[j - 1].norm in _CONNECTORS:  # a name never ends on بن / عبد
                 j -= 1
-            if j - i >= 2 or (after_title and j - i == 1):
+            # a given name alone before "ابن/بن + title" is still a person's name (يعقوب ابن الملا عمر)
+            son_of = given and j - i == 1 and j + 1 < len(words) and words[j].norm in ("بن", "ابن", "بنت") \
+                and self.title[j + 1]
+            if j - i >= 2 or (after_title and j - i == 1) or son_of:
                 self.add(i, j, start_plen, "PER", None, "title" if after_title and j - i == 1 else "name")
                 i = j
             else:
                 i += 1
+
+    def _coordinated_name(self, w: Word) -> bool:
+        """و + a given name starts the next person of a list, not a part of this name ("عبد المنان
+        ويعقوب ابن الملا عمر"); ولد inside Mauritanian names (محمد ولد عبد العزيز) is no given name."""
+        return w.norm.startswith("و") and w.norm[1:] in self.g.given_names and w.norm not in self.g.given_names
 
     def _kunya(self, i: int, form: str) -> bool:
         """أبو/أبا/أبي/أم + a name ("أبو سياف"، "أبا سياف"، "أم سياف"): a person's kunya (Wright, Grammar I §
@@ -500,6 +525,9 @@ class _Finder:
                 continue
             plen, head, definite = hit
             typ, _ = g.heads[head]
+            if head in _ORGAN_HEADS and i + 1 < len(words) and words[i + 1].joined and any(
+                    _def_strip(f) in g.heads for _, f in _bare_forms(words[i + 1].norm)):
+                continue  # "مجلس إدارة نادي الهلال", "رئاسة إقليم كردستان": the organ of the named body
             if head in _PLACE_HEADS:
                 # "بلدة دوما", "محافظة شرورة": the place's own name (the gazetteer took the known ones)
                 nxt = words[i + 1] if i + 1 < len(words) else None
@@ -556,6 +584,7 @@ class _Finder:
                 break
             if j > i + 1 and words[j - 1].norm.startswith("وال") and j - 1 == i + 1:
                 j -= 1
+            j = self._trim_tail(i, j)
             if j == i + 1:
                 continue
             # anchored to a named referent (a nisba, a known name, a proper noun): "وزارة الدفاع الروسية";
@@ -569,9 +598,60 @@ class _Finder:
                 self.taken[k] = False  # add() marks them again; the inner names stay mentions of their own
             self.add(i, j, plen, typ, None, "pattern" if anchored else "generic")
 
+    def _trim_tail(self, i: int, j: int) -> int:
+        """Where an organisation name from the head at ``i`` really ends (``j`` = the complement scan's end).
+
+        The complement scan takes every definite word; three kinds of word after the name are not part of
+        it: a function word with a conjunction ("الحركة وبين معارضيه"); after the nisba that closes a name, a
+        definite noun that cannot be an adjective (the verb's object: "أدان البرلمان الصومالي الحادثة",
+        "أن يتخذ الحزب الديمقراطي الكردستاني القرار الصحيح"); and trailing epithets, which describe the
+        actor rather than name it ("حركة الشباب الأصولية المتشددة", "رئيس نادي الاتحاد الشقيق").
+        """
+        words, g = self.words, self.g
+        after_nisba = False
+        for k in range(i + 1, j):
+            w = words[k]
+            if w.norm.startswith(("و", "ف")) and any(f in _STOP for _, f in _bare_forms(w.norm, prefixes=("و", "ف"))):
+                return k
+            if after_nisba and self.morph and not self.taken[k] and w.pos and "adj" not in w.pos \
+                    and w.norm not in g.demonyms and w.norm not in _EPITHETS:
+                return k
+            # a nisba-shaped adjective (الروسية، الكردستاني، الديمقراطي) closes the name it ends
+            after_nisba = w.norm in g.demonyms or (w.norm.startswith("ال") and w.norm.endswith(("ي", "يه"))
+                                                   and "adj" in w.pos)
+        while j > i + 1 and words[j - 1].norm in _EPITHETS and not self.taken[j - 1]:
+            j -= 1
+        return j
+
     def _anchor(self, w: Word) -> bool:
         forms = [f for _, f in _bare_forms(w.norm, prefixes=("و", "ل"))]
         return bool(w.proper) or any(f in self.g.demonyms or (f,) in self.g.phrases for f in forms)
+
+    def short_name_pass(self) -> None:
+        """A club or movement called by its name word alone once the article has given head + name:
+        "نادي الهلال" ... "دعمهم للهلال"; "حركة الشباب" ... "مسلحي الشباب"."""
+        from newsgraph.entities.canonical import canonical_key, mention_label  # keys build on this module's data
+
+        names: dict[str, str] = {}
+        for m in self.out:
+            if m.source != "pattern" or m.type != "ORG":
+                continue
+            words = _WORD.findall(m.text)
+            if len(words) != 2:
+                continue
+            head, name = norm_word(words[0]), norm_word(words[1])
+            if any(f in _SHORT_NAME_HEADS for _, f in _bare_forms(head)) and name.startswith("ال") \
+                    and len(name) >= 5 and name not in _STOP:
+                names.setdefault(name, canonical_key(mention_label(m), "ORG"))
+        if not names:
+            return
+        for i, w in enumerate(self.words):
+            if self.taken[i]:
+                continue
+            for plen, form in _bare_forms(w.norm, prefixes=("و", "ب", "ل", "وب", "ول")):
+                if form in names:
+                    self.add(i, i + 1, plen, "ORG", names[form], "short")
+                    break
 
     def surname_pass(self) -> None:
         """Family names alone, once the article has given the full name (or after a title)."""
@@ -640,6 +720,7 @@ class _Finder:
         self.gazetteer_pass()
         self.names_pass()
         self.heads_pass()
+        self.short_name_pass()
         self.surname_pass()
         self.hashtag_pass()
         self.nisba_pass()

@@ -136,7 +136,7 @@ def targets_of(statement: Statement, mentions: tuple[Mention, ...], entities: di
     for key in order:
         _, m, via = chosen[key]
         e = entities.get(key)
-        if via == "nisba" or m.source == "surname":
+        if via == "nisba" or m.source in ("surname", "short"):
             label = e.label if e else _clean(m.text)
         else:
             label = _strip_clitic(mention_label(m))

@@ -89,6 +89,9 @@ _EPITHETS = frozenset(norm_word(w) for w in (
     "المتطرفة الأصولي الأصولية الإرهابي الإرهابية المتغطرس المتغطرسة الغاشم الغاشمة المجرم المجرمة "
     "المعتدل المعتدلة الرسمي الرسمية المعروف المعروفة الشهير الشهيرة العريق العريقة").split())
 
+# a country name that is also a prayer time (المغرب "sunset"), and the words that make it one there
+_PRAYER_NAMES = frozenset({norm_word("المغرب")})
+_PRAYER_CONTEXT = frozenset(norm_word(w) for w in "صلاة صلاتي أذان آذان بعد قبل عقب قبيل بعيد وقت موعد حتى".split())
 # heads that name an organ of the body named after them: the actor is that body
 _ORGAN_HEADS = frozenset(norm_word(w) for w in "إدارة رئاسة".split())
 # heads whose one-word definite complement names the body alone later in the article (نادي الهلال ->
@@ -358,6 +361,8 @@ class _Finder:
                         continue
                     if entry.key.startswith("gpe-geonames") and self._person_not_place(i, n, form):
                         continue  # صلاح الدين ديمرتاش, رياض ياسين: a person named like a place
+                    if n == 1 and form in _PRAYER_NAMES and self._prayer_time(i):
+                        continue  # "بعد صلاة المغرب": the sunset prayer, not Morocco
                     best = (i + n, plen, entry)
                     break
                 if best:
@@ -368,6 +373,10 @@ class _Finder:
                 i = j
             else:
                 i += 1
+
+    def _prayer_time(self, i: int) -> bool:
+        return i > 0 and self.words[i].joined and any(
+            f in _PRAYER_CONTEXT for _, f in _bare_forms(self.words[i - 1].norm, prefixes=("و", "ب", "ل", "وب")))
 
     def _person_not_place(self, i: int, n: int, form: str) -> bool:
         if (form not in self.g.given_names and form not in _KUNYA) or i + n >= len(self.words):
@@ -407,6 +416,8 @@ class _Finder:
                         and form in _DIN_NAMES:
                     start_plen = plen
                     break
+            if start_plen is None:
+                start_plen = self._servant_name(i)
             given = start_plen is not None
             after_title = i > 0 and self._after_title(i)
             if start_plen is None and after_title and self.name_like(w) and self.morph and not w.tanween \
@@ -448,6 +459,16 @@ class _Finder:
                 i = j
             else:
                 i += 1
+
+    def _servant_name(self, i: int) -> int | None:
+        """The clitic length of ل/ب + an عبد name ("الشقيق الأصغر لعبد المنان", "بعبدالله"): عبد after a
+        preposition still opens a name, where other given names with ل/ب are too often common words."""
+        w = self.words[i]
+        for plen, form in _bare_forms(w.norm, prefixes=("ل", "ب", "ول", "وب")):
+            if plen and ((form == "عبد" and i + 1 < len(self.words) and self.words[i + 1].joined)
+                         or (form.startswith("عبد") and form in self.g.given_names)):
+                return plen
+        return None
 
     def _coordinated_name(self, w: Word) -> bool:
         """و + a given name starts the next person of a list, not a part of this name ("عبد المنان
@@ -577,6 +598,7 @@ class _Finder:
                     continue
                 # an indefinite noun inside a construct chain: هيئة أركان الجيش
                 if not definite and j + 1 < len(words) and words[j + 1].norm.startswith("ال") and words[j + 1].joined \
+                        and not words[j - 1].norm.startswith("ال") \
                         and self.name_like(words[j]) is False and n not in g.titles \
                         and (not self.morph or "noun" in words[j].pos):
                     j += 1

@@ -80,11 +80,15 @@ def canonical_key(label: str, type: EntityType = "PER") -> str:
     for n in range(len(words) - 1, 0, -1):
         entry = g.phrases.get(words[-n:])
         if entry is not None and (entry.type == type or type == "MISC"):
+            if entry.type == "PER" and words[-n - 1] in g.given_names | _CONNECTORS:
+                continue  # "تركي المالكي" is another man than المالكي (Nouri al-Maliki)
             return entry.key
     if type == "PER" and len(words) > 1 and words[0] in _KUNYA_CASES:
         words = ("ابو", *words[1:])  # أبا سياف، أبي سياف: the accusative and genitive of أبو سياف are one name
     if type == "PER":
-        while len(words) > 1 and (words[0] in _PER_PREFIX or words[0] in g.titles or words[0] in g.demonyms):
+        # a given name that is also a title or a nisba starts the name (سلطان بن سلمان، تركي المالكي)
+        while len(words) > 1 and (words[0] in _PER_PREFIX or (
+                (words[0] in g.titles or words[0] in g.demonyms) and words[0] not in g.given_names)):
             words = words[1:]
         if len(words) == 1 and words[0] in g.short_forms:
             return g.short_forms[words[0]].key

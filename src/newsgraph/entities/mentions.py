@@ -87,11 +87,13 @@ _GENERIC_ADJ = frozenset(norm_word(w) for w in (
 _EPITHETS = frozenset(norm_word(w) for w in (
     "الشقيق الشقيقة الشقيقين الشقيقتين الصديق الصديقة الصديقين الحليف الحليفة المتشدد المتشددة المتطرف "
     "المتطرفة الأصولي الأصولية الإرهابي الإرهابية المتغطرس المتغطرسة الغاشم الغاشمة المجرم المجرمة "
-    "المعتدل المعتدلة الرسمي الرسمية المعروف المعروفة الشهير الشهيرة العريق العريقة").split())
+    "المعتدل المعتدلة الرسمي الرسمية المعروف المعروفة الشهير الشهيرة العريق العريقة الشرعي الشرعية").split())
 
 # a country name that is also a prayer time (المغرب "sunset"), and the words that make it one there
 _PRAYER_NAMES = frozenset({norm_word("المغرب")})
 _PRAYER_CONTEXT = frozenset(norm_word(w) for w in "صلاة صلاتي أذان آذان بعد قبل عقب قبيل بعيد وقت موعد حتى".split())
+# heads that are broken plurals (they take a feminine singular adjective: الخطوط الجوية)
+_BROKEN_PLURAL_HEADS = frozenset(norm_word(w) for w in "خطوط كتائب جزر".split())
 # heads that name an organ of the body named after them: the actor is that body
 _ORGAN_HEADS = frozenset(norm_word(w) for w in "إدارة رئاسة".split())
 # heads whose one-word definite complement names the body alone later in the article (نادي الهلال ->
@@ -253,7 +255,8 @@ def _scan(text: str, lookup: _Lookup | None) -> list[Word]:
 
 @lru_cache(maxsize=4096)
 def _joins(gap: str) -> bool:
-    return gap.strip() in ("", "_", "#") and "\n\n" not in gap
+    # bidi and zero-width marks (U+200C-U+200F) sit inside names in some outlets' copy: "بن \u200fعبدالعزيز"
+    return gap.strip(" \t\n\r\u00a0\u200c\u200d\u200e\u200f") in ("", "_", "#") and "\n\n" not in gap
 
 
 
@@ -361,6 +364,9 @@ class _Finder:
                         continue
                     if entry.key.startswith("gpe-geonames") and self._person_not_place(i, n, form):
                         continue  # صلاح الدين ديمرتاش, رياض ياسين: a person named like a place
+                    if entry.type == "PER" and plen == 0 and i > 0 and words[i].joined \
+                            and words[i - 1].norm in ("بن", "ابن", "بنت"):
+                        continue  # "سلطان بن سلمان بن عبدالعزيز": the father's name inside the son's
                     if n == 1 and form in _PRAYER_NAMES and self._prayer_time(i):
                         continue  # "بعد صلاة المغرب": the sunset prayer, not Morocco
                     best = (i + n, plen, entry)
@@ -631,6 +637,8 @@ class _Finder:
         """
         words, g = self.words, self.g
         after_nisba = False
+        if self._disagrees(i):
+            return i + 1
         for k in range(i + 1, j):
             w = words[k]
             if w.norm.startswith(("و", "ف")) and any(f in _STOP for _, f in _bare_forms(w.norm, prefixes=("و", "ف"))):
@@ -644,6 +652,23 @@ class _Finder:
         while j > i + 1 and words[j - 1].norm in _EPITHETS and not self.taken[j - 1]:
             j -= 1
         return j
+
+    def _disagrees(self, i: int) -> bool:
+        """A masculine singular head followed by a feminine nisba adjective: the adjective agrees with the
+        noun before the head, which is no name ("برامج الاتحاد الخليجية" = the Gulf programmes of the union)."""
+        words = self.words
+        if i + 1 >= len(words) or not self.morph:
+            return False
+        head = _def_strip(words[i].norm)
+        for _, f in _bare_forms(head):
+            head = _def_strip(f) if _def_strip(f) in self.g.heads else head
+        nxt, owner = words[i + 1], words[i - 1] if i > 0 and words[i].joined else None
+        # the noun before the head owns it (برامج الاتحاد): an indefinite common noun, no title or head
+        if owner is None or owner.norm.startswith("ال") or "noun" not in owner.pos or owner.norm in _STOP \
+                or self.title[i - 1] or _def_strip(owner.norm) in self.g.heads:
+            return False
+        return not head.endswith(("ه", "ات")) and head not in _BROKEN_PLURAL_HEADS and nxt.norm.startswith("ال") \
+            and nxt.norm.endswith("يه") and "adj" in nxt.pos and not self.taken[i + 1]
 
     def _anchor(self, w: Word) -> bool:
         forms = [f for _, f in _bare_forms(w.norm, prefixes=("و", "ل"))]

@@ -113,3 +113,28 @@ def test_the_sunset_prayer_is_not_morocco(morphology) -> None:  # type: ignore[n
     # okaz: "والسماح بالحراج بعد صلاة المغرب"
     assert _texts(morphology, "والسماح بالبيع بعد صلاة المغرب فقط", "GPE") == []
     assert _texts(morphology, "وزار الوزير المغرب الأسبوع الماضي", "GPE") == ["المغرب"]
+
+
+def test_ages_directions_and_list_items_end_a_name(morphology) -> None:  # type: ignore[no-untyped-def]
+    # alyaum: "الجندي عمر أحمد عمر أبوشوشه 22 عاما"; alriyadh: "ببني مالك جنوب الطائف";
+    # okaz: "الدكتور إبراهيم الحفظي والمشرف العام"
+    assert _texts(morphology, "وهم الجندي عمر أحمد عمر أبوشوشه 22 عاما", "PER") == ["عمر أحمد عمر أبوشوشه"]
+    assert _texts(morphology, "من مركز الشرطة ببني مالك جنوب الطائف", "PER") == []
+    assert _texts(morphology, "بحضور الدكتور إبراهيم الحفظي والمشرف العام", "PER") == ["إبراهيم الحفظي"]
+    # aljazirah: "النقيب محمد أمين إسماعيل الحبشي": a given name that is also a title, inside a name
+    assert _texts(morphology, "استشهاد النقيب محمد أمين إسماعيل الحبشي معاون المباحث", "PER") == \
+        ["محمد أمين إسماعيل الحبشي"]
+    assert _texts(morphology, "وقال أمين عام الأمم المتحدة", "PER") == []
+
+
+def test_places_and_bodies_named_like_people_or_motions(morphology) -> None:  # type: ignore[no-untyped-def]
+    # aljazirah: "في قرية أبو ناعور بمركز سنورس": a village with a kunya-shaped name
+    assert ("أبو ناعور", "GPE") in {(m.text, m.type) for m in _mentions(morphology, "في قرية أبو ناعور بمركز سنورس")}
+    # was: "حركة الملاحة العالمية" is shipping traffic, no movement
+    ms = [m for m in _mentions(morphology, "لما للمشروع من أهمية في حركة الملاحة العالمية") if m.type == "ORG"]
+    assert all(m.source == "generic" for m in ms)
+    # alwatan: "بالتنسيق مع وزارة الشؤون البلدية والقروية ومؤسسة البريد السعودي": two bodies
+    orgs = _texts(morphology, "بالتنسيق مع وزارة الشؤون البلدية والقروية ومؤسسة البريد السعودي", "ORG")
+    assert "مؤسسة البريد السعودي" in orgs and not any("ومؤسسة" in o for o in orgs)
+    # a centre named after a king keeps its لل- complement
+    assert "مركز الملك سلمان للإغاثة" in _texts(morphology, "وقال مركز الملك سلمان للإغاثة إن", "ORG")

@@ -87,13 +87,26 @@ _GENERIC_ADJ = frozenset(norm_word(w) for w in (
 _EPITHETS = frozenset(norm_word(w) for w in (
     "الشقيق الشقيقة الشقيقين الشقيقتين الصديق الصديقة الصديقين الحليف الحليفة المتشدد المتشددة المتطرف "
     "المتطرفة الأصولي الأصولية الإرهابي الإرهابية المتغطرس المتغطرسة الغاشم الغاشمة المجرم المجرمة "
-    "المعتدل المعتدلة الرسمي الرسمية المعروف المعروفة الشهير الشهيرة العريق العريقة الشرعي الشرعية").split())
+    "المعتدل المعتدلة الرسمي الرسمية المعروف المعروفة الشهير الشهيرة العريق العريقة الشرعي الشرعية "
+    "الانقلابي الانقلابية").split())
 
 # a country name that is also a prayer time (المغرب "sunset"), and the words that make it one there
 _PRAYER_NAMES = frozenset({norm_word("المغرب")})
 _PRAYER_CONTEXT = frozenset(norm_word(w) for w in "صلاة صلاتي أذان آذان بعد قبل عقب قبيل بعيد وقت موعد حتى".split())
 # heads that are broken plurals (they take a feminine singular adjective: الخطوط الجوية)
 _BROKEN_PLURAL_HEADS = frozenset(norm_word(w) for w in "خطوط كتائب جزر".split())
+# genitives that make حركة/جماعة a motion or a crowd, not a movement (حركة المرور، حركة الملاحة، حركة السوق)
+_GENERIC_MOVEMENT = frozenset(norm_word(w) for w in (
+    "المرور السير الملاحة السوق الأسواق التجارة الطيران البيع الشراء النقل الأسهم التداول الأسعار الحجاج "
+    "المسافرين الركاب الاستيراد التصدير البناء العمل الإنتاج الشحن القطارات السفن الرياح المياه الأموال "
+    "التنقل الزوار العمالة المقابض").split())
+# adjectives and direction words that never continue a person's name ("مكتبة الملك عبدالعزيز العامة",
+# "ببني مالك جنوب الطائف")
+_NOT_NAME_WORDS = frozenset(norm_word(w) for w in (
+    "العام العامة الخاص الخاصة الدولي الدولية المركزي المركزية الجديد الجديدة الوطني الوطنية "
+    "جنوب شمال شرق غرب وسط جنوبي شمالي شرقي غربي").split())
+# given names that are also titles or nisbas (أمين "secretary", سلطان "sultan", تركي "Turkish")
+_TITLE_NAMES = frozenset(norm_word(w) for w in "أمين سلطان تركي".split())
 # heads that name an organ of the body named after them: the actor is that body
 _ORGAN_HEADS = frozenset(norm_word(w) for w in "إدارة رئاسة".split())
 # heads whose one-word definite complement names the body alone later in the article (نادي الهلال ->
@@ -328,7 +341,9 @@ class _Finder:
 
     def name_like(self, w: Word) -> bool:
         """Whether a word may continue a person's name."""
-        if w.norm in _STOP or w.norm in self.g.demonyms or w.norm in self.g.titles:
+        if w.norm in _STOP or w.norm in self.g.demonyms or w.norm in self.g.titles or w.norm in _NOT_NAME_WORDS:
+            return False
+        if w.norm[0].isdigit():  # "الجندي عمر أحمد أبوشوشة 22 عاما": an age, never a name
             return False
         if w.bare.endswith("ى"):  # على، إلى، مستشفى: not names
             return False
@@ -428,8 +443,8 @@ class _Finder:
             after_title = i > 0 and self._after_title(i)
             if start_plen is None and after_title and self.name_like(w) and self.morph and not w.tanween \
                     and not self._after_place_head(i) and not w.norm.startswith(("ال", "وال", "و")) \
-                    and w.proper is not False:
-                start_plen = 0
+                    and w.proper is not False and not (w.text.isascii() and w.text.isupper()):
+                start_plen = 0  # (an acronym after a title, "الكاتب ... رسالة SMS", is no name)
                 # the word after a title is a given name unless it is already a family name (الأسد)
                 given = not w.norm.startswith("ال")
             if start_plen is None:
@@ -438,7 +453,7 @@ class _Finder:
             j = i + 1
             limit = 5 if self.morph else 3
             while j < len(words) and j - i < limit and not self.taken[j] and words[j].joined:
-                if words[j - 1].norm in _CONNECTORS and self.title[j] and words[j - 1].norm in ("بن", "ابن", "بنت"):
+                if words[j - 1].norm in ("بن", "ابن", "بنت") and self.title[j] and words[j].norm.startswith("ال"):
                     break  # "يعقوب ابن الملا عمر": the son of the titled person, not one long name
                 if words[j - 1].norm in _CONNECTORS and words[j].norm not in _STOP:
                     j += 1  # أبو العينين، عبد المقصود: the word after a name particle belongs to the name
@@ -447,6 +462,9 @@ class _Finder:
                 # (أحمد عساف) or after the father's name (عزام بن محمد الدخيل)
                 if self._coordinated_name(words[j]):
                     break
+                if self._inner_given_name(j):
+                    j += 1  # "النقيب محمد أمين إسماعيل الحبشي": أمين is the father's name here, no title
+                    continue
                 after_father = j - 2 >= i and words[j - 2].norm in _CONNECTORS
                 if not self.name_like(words[j]) and not (
                         given and (j == i + 1 or after_father) and self._family_name(words[j], after_father)):
@@ -459,7 +477,7 @@ class _Finder:
                 j -= 1
             # a given name alone before "ابن/بن + title" is still a person's name (يعقوب ابن الملا عمر)
             son_of = given and j - i == 1 and j + 1 < len(words) and words[j].norm in ("بن", "ابن", "بنت") \
-                and self.title[j + 1]
+                and self.title[j + 1] and words[j + 1].norm.startswith("ال")
             if j - i >= 2 or (after_title and j - i == 1) or son_of:
                 self.add(i, j, start_plen, "PER", None, "title" if after_title and j - i == 1 else "name")
                 i = j
@@ -476,16 +494,27 @@ class _Finder:
                 return plen
         return None
 
+    def _inner_given_name(self, j: int) -> bool:
+        """A given name that is also a title or a nisba (أمين، سلطان، تركي) inside a name: between two name
+        words it is the father's or grandfather's name."""
+        words = self.words
+        w = words[j]
+        return (w.norm in self.g.titles or w.norm in self.g.demonyms) and w.norm in _TITLE_NAMES \
+            and j + 1 < len(words) and words[j + 1].joined and not self.taken[j + 1] \
+            and words[j + 1].norm not in self.g.titles and self.name_like(words[j + 1])
+
     def _coordinated_name(self, w: Word) -> bool:
         """و + a given name starts the next person of a list, not a part of this name ("عبد المنان
         ويعقوب ابن الملا عمر"); ولد inside Mauritanian names (محمد ولد عبد العزيز) is no given name."""
+        if w.norm.startswith("وال"):
+            return True  # "إبراهيم الحفظي والمشرف": a definite word after و is the next item of a list
         return w.norm.startswith("و") and w.norm[1:] in self.g.given_names and w.norm not in self.g.given_names
 
     def _kunya(self, i: int, form: str) -> bool:
         """أبو/أبا/أبي/أم + a name ("أبو سياف"، "أبا سياف"، "أم سياف"): a person's kunya (Wright, Grammar I §
         kunya). أم is also "or": only before a word the morphology reads as a proper noun or does not know."""
-        if form not in _KUNYA or i + 1 >= len(self.words):
-            return False
+        if form not in _KUNYA or i + 1 >= len(self.words) or self._after_place_head(i):
+            return False  # "قرية أبو ناعور": a village named like a kunya
         nxt = self.words[i + 1]
         if not nxt.joined or nxt.norm in _STOP or nxt.norm in self.g.demonyms or nxt.norm in self.g.titles \
                 or nxt.bare.endswith("ى") or nxt.tanween or len(nxt.norm) < 3 or nxt.norm.startswith(("و", "ال")):
@@ -502,7 +531,7 @@ class _Finder:
         """Right after a given name, a word the morphology reads as a common noun may still be the family
         name: an indefinite noun (أحمد عساف، فهد كفاين) or a definite nisba (مريم الحربي، محمد الشهري); after
         the father's name any definite noun (عزام بن محمد الدخيل)."""
-        if not self.morph or w.norm in _STOP or w.norm in self.g.demonyms or w.prep:
+        if not self.morph or w.norm in _STOP or w.norm in self.g.demonyms or w.prep or w.norm in _NOT_NAME_WORDS:
             return False
         if w.norm.startswith(("لل", "بال", "وال", "فال", "كال")) or any(
                 f in self.g.titles for _, f in _bare_forms(w.norm)):
@@ -561,7 +590,10 @@ class _Finder:
                 if nxt is not None and not definite and not self.taken[i + 1] and nxt.joined and not nxt.tanween \
                         and nxt.norm not in _STOP and (nxt.proper or (nxt.proper is None and self.morph)) \
                         and not nxt.norm.startswith("و") and (not nxt.norm.startswith("ال") or nxt.top_proper):
-                    self.add(i + 1, i + 2, 0, "GPE", None, "pattern")
+                    # "قرية أبو ناعور": a kunya-shaped name takes its second word
+                    two = nxt.norm in _KUNYA and i + 2 < len(words) and words[i + 2].joined \
+                        and not self.taken[i + 2] and words[i + 2].norm not in _STOP
+                    self.add(i + 1, i + 3 if two else i + 2, 0, "GPE", None, "pattern")
                 continue
             if head in _SEA_HEADS and not (definite and i + 1 < len(words) and words[i + 1].joined
                                            and words[i + 1].norm.startswith("ال") and not self.taken[i + 1]):
@@ -572,7 +604,8 @@ class _Finder:
                 if j > i + 1 and any(f in g.titles or _def_strip(f) in g.titles for _, f in _bare_forms(n)) \
                         and words[j - 1].norm not in _NAME_TITLES:
                     break  # اللجنة الأولمبية السعودية الأمير عبدالله: a title after the complement starts a name
-                if head in _LAM_HEADS and definite and not lam and j > i + 1 and n.startswith("لل") and len(n) > 4 \
+                if head in _LAM_HEADS and (definite or anchored) and not lam and j > i + 1 and n.startswith("لل") \
+                        and len(n) > 4 \
                         and not self.taken[j]:
                     j, lam = j + 1, True  # الاتحاد السعودي للفروسية
                     continue
@@ -604,7 +637,7 @@ class _Finder:
                     continue
                 # an indefinite noun inside a construct chain: هيئة أركان الجيش
                 if not definite and j + 1 < len(words) and words[j + 1].norm.startswith("ال") and words[j + 1].joined \
-                        and not words[j - 1].norm.startswith("ال") \
+                        and not words[j - 1].norm.startswith(("ال", "وال")) \
                         and self.name_like(words[j]) is False and n not in g.titles \
                         and (not self.morph or "noun" in words[j].pos):
                     j += 1
@@ -618,7 +651,8 @@ class _Finder:
             # anchored to a named referent (a nisba, a known name, a proper noun): "وزارة الدفاع الروسية";
             # otherwise generic ("مجلس المحافظة", "القوات الأمنية"): kept as a mention, never a target
             anchored = anchored or any(self._anchor(words[k]) for k in range(i + 1, j) if not self.taken[k])
-            if head in _PARTY_HEADS | _SEA_HEADS and not anchored and words[i + 1].norm not in _GENERIC_ADJ:
+            if head in _PARTY_HEADS | _SEA_HEADS and not anchored and words[i + 1].norm not in _GENERIC_ADJ \
+                    and words[i + 1].norm not in _GENERIC_MOVEMENT:
                 # الجماعة الإسلامية، حركة التغيير، المحيط الهادئ: a definite head with its adjective, or an
                 # indefinite head with its definite genitive, names one organisation or place
                 anchored = definite or any(words[k].norm.startswith("ال") for k in range(i + 1, j))
@@ -643,12 +677,15 @@ class _Finder:
             w = words[k]
             if w.norm.startswith(("و", "ف")) and any(f in _STOP for _, f in _bare_forms(w.norm, prefixes=("و", "ف"))):
                 return k
+            if k > i + 1 and w.norm.startswith("و") and not w.norm.startswith("وال") and w.norm[1:] in g.heads:
+                return k  # "وزارة الشؤون البلدية والقروية ومؤسسة البريد": the next organisation of a list
             if after_nisba and self.morph and not self.taken[k] and w.pos and "adj" not in w.pos \
                     and w.norm not in g.demonyms and w.norm not in _EPITHETS:
                 return k
             # a nisba-shaped adjective (الروسية، الكردستاني، الديمقراطي) closes the name it ends
-            after_nisba = w.norm in g.demonyms or (w.norm.startswith("ال") and w.norm.endswith(("ي", "يه"))
-                                                   and "adj" in w.pos)
+            # and so does a known name inside it ("لجنة التنمية الاجتماعية بالدمام")
+            after_nisba = w.norm in g.demonyms or self.taken[k] or (
+                w.norm.startswith("ال") and w.norm.endswith(("ي", "يه")) and "adj" in w.pos)
         while j > i + 1 and words[j - 1].norm in _EPITHETS and not self.taken[j - 1]:
             j -= 1
         return j

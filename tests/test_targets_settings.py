@@ -49,3 +49,27 @@ def test_a_description_carries_the_names_of_its_country() -> None:
     # after a preposition the description is read without it (للقوات العراقية -> القوات العراقية)
     text = "وقال الرئيس إن الهجوم استهدف تجمعا للقوات العراقية"
     assert _targets(text, "قال", "إن").get("القوات العراقية") == "description"
+
+
+def test_the_object_of_an_evaluative_or_directive_verb_is_a_target() -> None:
+    # alyaum: "وصف رئيس الحكومة الاسرائيلية بنيامين نتنياهو قرار مجلس الامن ... بانه نفاق";
+    # sabq: 'ودعا "أوباما" نواب الكونغرس إلى تقييم الاتفاق': the described and the called-on are targets
+    text = "ووصف رئيس الحكومة بنيامين نتنياهو قرار مجلس الأمن بأنه نفاق"
+    doc = Document(Article.from_text(text, id="t"), ())
+    sp = text.index("بنيامين")
+    st = Statement("s", "indirect", Cue(1, 4, "وصف", "وصف"),
+                   Speaker(None, "بنيامين نتنياهو", "explicit", mention=Span.of(text, sp, sp + 15)),
+                   content=Span.of(text, text.index("نفاق"), len(text)))
+    (s,) = entities.resolve(doc, entities.find_mentions(doc), (st,))[1]
+    assert [t.entity for t in s.targets] == ["org-unsc"]
+    # a verb of saying has no such object: what stands between it and the content is not said about
+    st = Statement("s", "indirect", Cue(1, 4, "قال", "قال"),
+                   Speaker(None, "بنيامين نتنياهو", "explicit", mention=Span.of(text, sp, sp + 15)),
+                   content=Span.of(text, text.index("نفاق"), len(text)))
+    assert entities.resolve(doc, entities.find_mentions(doc), (st,))[1][0].targets == ()
+
+
+def test_a_bracketed_apposition_the_content_starts_inside_is_the_speakers() -> None:
+    # okaz: "وأشارت زكية ... (... دكتوراة الفلسفة في أصول التربية بجامعة طيبة) إلى ضرورة اختيار المرشحة"
+    text = "وأشارت الدكتورة (أستاذة التربية بجامعة طيبة) إلى ضرورة دعم الجمعية في جدة"
+    assert set(_targets(text, "أشارت", "أستاذة")) == {"جدة"}

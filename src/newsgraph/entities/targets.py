@@ -88,6 +88,33 @@ def _is_description(text: str) -> bool:
     return bool(words) and words[0].startswith("ال") and all(w in g.demonyms for w in words[1:])
 
 
+# verbs whose direct object is what the statement is about: describing, accusing, condemning, praising,
+# thanking and calling on someone ("وصف نتنياهو قرار مجلس الأمن بأنه نفاق", "دعا أوباما الكونغرس إلى ...");
+# the guidelines make the one accused, praised or called on a target (GUIDELINES.md, stance decisions)
+_OBJECT_VERBS = frozenset(norm_word(w) for w in (
+    "وصف اتهم انتقد هاجم أدان دان ندد استنكر شكر هنأ أشاد أثنى ثمن رحب طالب دعا حث ناشد حذر حمل هدد توعد "
+    "نبه").split())
+
+
+def object_span(statement: Statement, text: str) -> tuple[int, int] | None:
+    """The object of an evaluative or directive cue verb, between the verb (or its subject) and the content.
+
+    >>> from newsgraph.model import Cue
+    >>> t = "وصف الرئيس قرار مجلس الأمن بأنه نفاق"
+    >>> st = Statement("s", "indirect", Cue(0, 3, "وصف", "وصف"), Speaker(None, "الرئيس", "explicit",
+    ...                mention=Span(4, 10, "الرئيس")), content=Span(t.index("نفاق"), len(t), "نفاق"))
+    >>> s, e = object_span(st, t); t[s:e]
+    ' قرار مجلس الأمن بأنه '
+    """
+    c, cue, sp = statement.content, statement.cue, statement.speaker.mention
+    if c is None or norm_word(cue.lemma) not in _OBJECT_VERBS:
+        return None
+    start = max(cue.end, sp.end if sp is not None and sp.start >= cue.end and sp.end <= c.start else cue.end)
+    if not 0 < c.start - start <= 150 or any(ch in text[start:c.start] for ch in ".\n"):
+        return None
+    return start, c.start
+
+
 def _description_country(label: str) -> tuple[str, ...]:
     """The names of the country a description's nisba points to ("الحكومة الأمريكية" -> الولايات المتحدة ...):
     the guidelines count a government, its forces or institutions described by a nisba as the country
@@ -125,13 +152,18 @@ def targets_of(statement: Statement, mentions: tuple[Mention, ...], entities: di
         return ()
     sp = statement.speaker.mention
     settings = setting_spans(text, c.start, c.end) + _addressee_spans(text, c.start, c.end) \
-        + channel_spans(text, c.start, c.end)
+        + channel_spans(text, c.start, c.end) + _apposition_tail(text, c.start, c.end)
+    regions = [(c.start, c.end)]
+    obj = object_span(statement, text)
+    if obj is not None:
+        regions.append(obj)
+        settings += setting_spans(text, *obj) + channel_spans(text, *obj)
     # a name inside a longer name ("أمانة الرياض", "هيئة أركان الجيش الإسرائيلي") is part of that name
     outer = [(m.start, m.end) for m in mentions if m.source == "pattern"]
     chosen: dict[str, tuple[int, Mention, str]] = {}
     order: list[str] = []
     for m in mentions:
-        if not m.key or m.start < c.start or m.end > c.end:
+        if not m.key or not any(s <= m.start and m.end <= e for s, e in regions):
             continue
         if any(s <= m.start < e for s, e in settings):
             continue
@@ -262,6 +294,20 @@ def _addressee_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         m = _ADDRESSEE_BARE.match(text, start, end)
         if m:
             return [(m.start(), m.end())]
+    return []
+
+
+def _apposition_tail(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The end of a bracketed apposition the content starts inside (a closing bracket before any opening
+    one): the speaker's description, not what was said ("أشارت زكية (... بجامعة طيبة) إلى ضرورة ...").
+
+    >>> t = "دكتوراه الفلسفة بجامعة طيبة) إلى ضرورة اختيار المرشحة"
+    >>> [t[s:e] for s, e in _apposition_tail(t, 0, len(t))]
+    ['دكتوراه الفلسفة بجامعة طيبة)']
+    """
+    close, open_ = text.find(")", start, end), text.find("(", start, end)
+    if close >= 0 and (open_ < 0 or close < open_) and close - start <= 150:
+        return [(start, close + 1)]
     return []
 
 

@@ -138,3 +138,14 @@ def test_places_and_bodies_named_like_people_or_motions(morphology) -> None:  # 
     assert "مؤسسة البريد السعودي" in orgs and not any("ومؤسسة" in o for o in orgs)
     # a centre named after a king keeps its لل- complement
     assert "مركز الملك سلمان للإغاثة" in _texts(morphology, "وقال مركز الملك سلمان للإغاثة إن", "ORG")
+
+
+def test_ministries_by_portfolio_broken_plural_nisbas_and_objects_after_the_father(morphology) -> None:  # type: ignore[no-untyped-def]
+    # constructed: "الداخلية السعودية" is the ministry (one key with "وزارة الداخلية السعودية"), "الأفغان"
+    # are Afghanistan's people, and "وجه عبدالرحمن بن مساعد رسالة" (arreyadi) ends the name before the object
+    ms = assign_keys(tuple(_mentions(morphology, "وأكدت الداخلية السعودية ذلك، وقالت وزارة الداخلية السعودية إن")))
+    ministries = [m for m in ms if m.type == "ORG"]
+    assert [m.text for m in ministries] == ["الداخلية السعودية", "وزارة الداخلية السعودية"]
+    assert ministries[0].key == ministries[1].key
+    assert ("الأفغان", "gpe-af") in {(m.text, m.key) for m in _mentions(morphology, "وقال إن الأفغان يريدون السلام")}
+    assert _texts(morphology, "ووجه عبدالرحمن بن مساعد رسالة إلى الجماهير", "PER") == ["عبدالرحمن بن مساعد"]

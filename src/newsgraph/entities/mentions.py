@@ -107,6 +107,9 @@ _NOT_NAME_WORDS = frozenset(norm_word(w) for w in (
     "جنوب شمال شرق غرب وسط جنوبي شمالي شرقي غربي").split())
 # given names that are also titles or nisbas (أمين "secretary", سلطان "sultan", تركي "Turkish")
 _TITLE_NAMES = frozenset(norm_word(w) for w in "أمين سلطان تركي".split())
+# portfolios that name a ministry with the country's nisba alone (الخارجية الأمريكية = وزارة الخارجية الأمريكية)
+_PORTFOLIOS = frozenset(norm_word(w) for w in (
+    "الخارجية الداخلية الدفاع المالية العدل الصحة التجارة الإعلام الزراعة الاقتصاد التعليم").split())
 # heads that name an organ of the body named after them: the actor is that body
 _ORGAN_HEADS = frozenset(norm_word(w) for w in "إدارة رئاسة".split())
 # heads whose one-word definite complement names the body alone later in the article (نادي الهلال ->
@@ -541,6 +544,8 @@ class _Finder:
         if w.norm.startswith("ال"):
             # after "بن محمد" any definite word is the family name (الدخيل); elsewhere only a nisba (الحربي)
             return (after_father or w.norm.endswith("ي")) and len(w.norm) >= 5 and "verb" not in w.pos
+        if after_father:
+            return False  # "وجه عبدالرحمن بن مساعد رسالة": an indefinite common noun there is the verb's object
         return bool(w.pos) and w.pos <= {"noun", "adj", "noun_prop"}
 
     def _ali_is_name(self, i: int) -> bool:
@@ -711,6 +716,22 @@ class _Finder:
         forms = [f for _, f in _bare_forms(w.norm, prefixes=("و", "ل"))]
         return bool(w.proper) or any(f in self.g.demonyms or (f,) in self.g.phrases for f in forms)
 
+    def ministry_pass(self) -> None:
+        """A ministry named by its portfolio and country alone: "الخارجية الأمريكية", "الداخلية السعودية"."""
+        words, g = self.words, self.g
+        for i in range(len(words) - 1):
+            nxt = words[i + 1]
+            if self.taken[i] or not nxt.joined:
+                continue
+            # the nisba may also be a country's name (السعودية): then it is a gazetteer name inside the ministry's
+            if not (nxt.norm in g.demonyms and not self.taken[i + 1]) \
+                    and not (self.gaz_end.get(i + 1) == i + 2 and nxt.norm.endswith("يه")):
+                continue
+            for plen, form in _bare_forms(words[i].norm, prefixes=("و", "ب", "ل", "وب", "ول")):
+                if form in _PORTFOLIOS:
+                    self.add(i, i + 2, plen, "ORG", None, "pattern")
+                    break
+
     def short_name_pass(self) -> None:
         """A club or movement called by its name word alone once the article has given head + name:
         "نادي الهلال" ... "دعمهم للهلال"; "حركة الشباب" ... "مسلحي الشباب"."""
@@ -804,6 +825,7 @@ class _Finder:
         self.gazetteer_pass()
         self.names_pass()
         self.heads_pass()
+        self.ministry_pass()
         self.short_name_pass()
         self.surname_pass()
         self.hashtag_pass()

@@ -149,3 +149,20 @@ def test_ministries_by_portfolio_broken_plural_nisbas_and_objects_after_the_fath
     assert ministries[0].key == ministries[1].key
     assert ("الأفغان", "gpe-af") in {(m.text, m.key) for m in _mentions(morphology, "وقال إن الأفغان يريدون السلام")}
     assert _texts(morphology, "ووجه عبدالرحمن بن مساعد رسالة إلى الجماهير", "PER") == ["عبدالرحمن بن مساعد"]
+
+
+def test_a_definite_head_takes_adjectives_not_a_following_noun(morphology) -> None:  # type: ignore[no-untyped-def]
+    # aleqtisadiya: "فيما رفضت نظيرتها في الاتحاد الدخول في أي مفاوضات" (the club refused to enter talks)
+    assert "الاتحاد الدخول" not in _texts(morphology, "فيما رفضت نظيرتها في الاتحاد الدخول في أي مفاوضات", "ORG")
+    # alyaum: "مع هذا النادي العريق والعمل معه": an epithet inside the scan ends it
+    assert _texts(morphology, "سعيد بالتوقيع مع هذا النادي العريق والعمل معه", "ORG") == []
+    # an epithet before a nisba stays inside the name
+    assert _texts(morphology, "وقالت الحكومة الشرعية اليمنية إن", "ORG") == ["الحكومة الشرعية اليمنية"]
+
+
+def test_family_names_in_alef_maqsura_possessives_and_names_before_ibn(morphology) -> None:  # type: ignore[no-untyped-def]
+    # almadina: "الدكتور محمد العيسى على ما يقدمه"; "أبدى حسام وإبراهيم غضبهما"; okaz: "الدكتور مخلد بن مايس
+    # المطيري" (a given name the morphology reads as a common noun, before بن)
+    assert _texts(morphology, "وشكر الملحق الدكتور محمد العيسى على ما يقدمه", "PER") == ["محمد العيسى"]
+    assert _texts(morphology, "وقال إن اللاعب إبراهيم غضبهما كبير", "PER") == []
+    assert _texts(morphology, "ويختتم البرنامج الدكتور مخلد بن مايس المطيري", "PER") == ["مخلد بن مايس المطيري"]

@@ -55,7 +55,8 @@ _GAZ_PREFIXES = ("وب", "ول", "و", "ب", "ل")
 # last words of names that are not family names: regnal ordinals (محمد السادس), compound parts (عبد الله)
 _NOT_SURNAMES = frozenset(norm_word(w) for w in (
     "الأول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر الأولى الثانية الرابعة الله "
-    "الإسلام الدين الرحمن الرحيم الكبير الصغير الأكبر الأصغر").split())
+    "الإسلام الدين الرحمن الرحيم الكبير الصغير الأكبر الأصغر الكبرى الصغرى الوسطى العليا الأدنى الأقصى الأعلى "
+    "الأخرى").split())
 # first parts of compound given names with الدين (علماء الدين "religious scholars" is no name)
 _DIN_NAMES = frozenset(norm_word(w) for w in (
     "صدر نور عز سيف علاء صلاح بهاء شمس نصر فخر تاج كمال جمال محي محيي قطب شهاب عماد ضياء زين بدر حسام خير "
@@ -444,9 +445,11 @@ class _Finder:
                 start_plen = self._servant_name(i)
             given = start_plen is not None
             after_title = i > 0 and self._after_title(i)
-            if start_plen is None and after_title and self.name_like(w) and self.morph and not w.tanween \
+            if start_plen is None and after_title and (self.name_like(w) or self._before_ibn(i)) and self.morph \
+                    and not w.tanween \
                     and not self._after_place_head(i) and not w.norm.startswith(("ال", "وال", "و")) \
-                    and w.proper is not False and not (w.text.isascii() and w.text.isupper()):
+                    and (w.proper is not False or self._before_ibn(i)) and w.norm not in _CONNECTORS \
+                    and not (w.text.isascii() and w.text.isupper()):
                 start_plen = 0  # (an acronym after a title, "الكاتب ... رسالة SMS", is no name)
                 # the word after a title is a given name unless it is already a family name (الأسد)
                 given = not w.norm.startswith("ال")
@@ -486,6 +489,12 @@ class _Finder:
                 i = j
             else:
                 i += 1
+
+    def _before_ibn(self, i: int) -> bool:
+        """The word before بن/ابن/بنت is a given name whatever the morphology says ("الدكتور مخلد بن مايس")."""
+        words = self.words
+        return i + 1 < len(words) and words[i + 1].joined and words[i + 1].norm in ("بن", "ابن", "بنت") \
+            and not words[i].norm.startswith(("ال", "و"))
 
     def _servant_name(self, i: int) -> int | None:
         """The clitic length of ل/ب + an عبد name ("الشقيق الأصغر لعبد المنان", "بعبدالله"): عبد after a
@@ -539,13 +548,17 @@ class _Finder:
         if w.norm.startswith(("لل", "بال", "وال", "فال", "كال")) or any(
                 f in self.g.titles for _, f in _bare_forms(w.norm)):
             return False
-        if _def_strip(w.norm) in self.g.heads or w.bare.endswith("ى"):
+        if _def_strip(w.norm) in self.g.heads or (w.bare.endswith("ى") and not (
+                w.norm.startswith("ال") and len(w.norm) >= 5 and w.norm not in _NOT_SURNAMES)):
+            # (a definite family name may end in ى: "الدكتور محمد العيسى")
             return False
         if w.norm.startswith("ال"):
             # after "بن محمد" any definite word is the family name (الدخيل); elsewhere only a nisba (الحربي)
             return (after_father or w.norm.endswith("ي")) and len(w.norm) >= 5 and "verb" not in w.pos
         if after_father:
             return False  # "وجه عبدالرحمن بن مساعد رسالة": an indefinite common noun there is the verb's object
+        if len(w.norm) >= 5 and w.norm.endswith(("هما", "هم", "هن", "كما", "كم")):
+            return False  # "أبدى حسام وإبراهيم غضبهما": a noun with a possessive pronoun is no family name
         return bool(w.pos) and w.pos <= {"noun", "adj", "noun_prop"}
 
     def _ali_is_name(self, i: int) -> bool:
@@ -636,7 +649,8 @@ class _Finder:
                     j, anchored = j + 1, True
                     continue
                 # a foreign proper name right after the head: "قاعدة إنجرليك الجوية"
-                if j == i + 1 and self.morph and not words[j].tanween and n not in g.titles and (words[j].proper or (
+                if j == i + 1 and self.morph and not words[j].tanween and n not in g.titles \
+                        and n not in _NOT_NAME_WORDS and (words[j].proper or (
                         words[j].proper is None and not n.startswith(("و", "ل", "ب", "ي", "ت", "ن")))):
                     j, anchored = j + 1, True
                     continue
@@ -676,7 +690,7 @@ class _Finder:
         """
         words, g = self.words, self.g
         after_nisba = False
-        if self._disagrees(i):
+        if self._disagrees(i) or self._definite_genitive(i, j):
             return i + 1
         for k in range(i + 1, j):
             w = words[k]
@@ -691,9 +705,32 @@ class _Finder:
             # and so does a known name inside it ("لجنة التنمية الاجتماعية بالدمام")
             after_nisba = w.norm in g.demonyms or self.taken[k] or (
                 w.norm.startswith("ال") and w.norm.endswith(("ي", "يه")) and "adj" in w.pos)
+        return self._trim_epithets(i, j)
+
+    def _trim_epithets(self, i: int, j: int) -> int:
+        """An organisation name without the epithets that end it, or that stand inside the scan before a
+        non-epithet ("هذا النادي العريق والعمل معه"); epithets before a nisba stay (الحكومة الشرعية اليمنية)."""
+        words, g = self.words, self.g
+        for k in range(i + 1, j):
+            if words[k].norm in _EPITHETS and not self.taken[k] and not all(
+                    words[m].norm in _EPITHETS or words[m].norm in g.demonyms for m in range(k + 1, j)):
+                return k
         while j > i + 1 and words[j - 1].norm in _EPITHETS and not self.taken[j - 1]:
             j -= 1
         return j
+
+    def _definite_genitive(self, i: int, j: int) -> bool:
+        """A definite head cannot own a genitive: the definite noun after it must be an adjective
+        (الاتحاد الأوروبي), so a noun that cannot be one is the next constituent ("رفضت نظيرتها في الاتحاد
+        الدخول في أي مفاوضات": the club refused to enter)."""
+        words = self.words
+        if not self.morph or j <= i + 1 or self.taken[i + 1]:
+            return False
+        if not any(f.startswith("ال") and _def_strip(f) in self.g.heads for _, f in _bare_forms(words[i].norm)):
+            return False
+        w = words[i + 1]
+        return w.norm.startswith("ال") and bool(w.pos) and "adj" not in w.pos and "noun_prop" not in w.pos \
+            and w.norm not in self.g.demonyms
 
     def _disagrees(self, i: int) -> bool:
         """A masculine singular head followed by a feminine nisba adjective: the adjective agrees with the

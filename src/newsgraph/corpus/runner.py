@@ -2,7 +2,8 @@
 
 The main process reads the inputs (streaming), skips the articles already in the graph, sends
 batches of articles to the workers and writes their results in input order, one journalled batch
-at a time (see :mod:`newsgraph.corpus.sinks`); at most ``2 * workers + 1`` batches are in flight, so memory stays flat on any corpus.
+at a time (see :mod:`newsgraph.corpus.sinks`); at most ``2 * workers + 1`` batches are in flight,
+so memory stays flat on any corpus.
 Each worker has the morphology database loaded once (pool initializer; with the forkserver start
 method the forkserver loads it before forking, so the workers share one load) and then only calls
 :func:`newsgraph.pipeline.extract` and the graph builder, sending back one N-Quads string per

@@ -241,3 +241,25 @@ def test_a_document_speaks_for_its_issuer(sentence, speaker, morphology):  # typ
 def test_written_pluperfect_latter_bin_and_anonymity(sentence: str, speaker: str, how: str, morphology) -> None:  # type: ignore[no-untyped-def]
     last = _written(sentence, morphology)[-1]
     assert (last.speaker.label, last.speaker.resolved_by) == (speaker, how)
+
+
+@pytest.mark.parametrize(("sentence", "cue", "speaker"), [
+    # a letter abbreviation in brackets ends no sentence: نقل still finds its عن (an agency's wire, aawsat style)
+    ("ونقلت وكالة الأنباء الألمانية (د.ب.أ) عن المتحدث قوله إن الحكومة تدعم الحوار.", "نقلت",
+     "وكالة الأنباء الألمانية"),
+    # the source relayed, as a pronoun, comes between the verb and its subject
+    ("قال المستشار بن رودس إن بلاده تدعم تركيا، ونقلت عنه وكالة الصحافة الفرنسية قوله إن تركيا محقة.", "نقلت",
+     "وكالة الصحافة الفرنسية"),
+    # after a bare organisation name a definite common noun is the object (أعلن المسؤولية)
+    ("وأعلنت حركة طالبان المسؤولية عن الهجوم قائلة إنها استهدفت قوات أجنبية.", "أعلنت", "حركة طالبان"),
+])
+def test_written_agency_wires_objects_and_compound_names(sentence, cue, speaker, morphology):  # type: ignore[no-untyped-def]
+    st = next(s for s in _written(sentence, morphology) if s.cue.text == cue)
+    assert st.speaker.label == speaker
+
+
+def test_a_speaker_quoted_inside_a_quotation_is_no_antecedent_for_a_dropped_subject(morphology):  # type: ignore[no-untyped-def]
+    # the rapporteur is quoted; the reports she cites inside her quotation do not go on speaking (alweeam style)
+    sts = _written("وقالت المقررة هلال إلفر: “الحصار يمنع الغذاء في حين أشارت تقارير إلى استهداف الأسواق.” "
+                   "وأضافت أن التجويع ربما يشكل جريمة حرب.", morphology)
+    assert sts[-1].cue.text == "أضافت" and sts[-1].speaker.label.endswith("هلال إلفر")

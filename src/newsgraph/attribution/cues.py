@@ -187,16 +187,23 @@ def _clause_initial(view: View, i: int, clitic: bool) -> bool:
 def _followed_by(view: View, i: int, words: tuple[str, ...], *, window: int = 14) -> bool:
     toks = view.tokens
     sent = view.sentence[i]
-    for j in range(i + 1, min(len(toks), i + 1 + window)):
-        if view.sentence[j] != sent:
+    seen = 0  # words counted: punctuation and a bracketed aside (وكالة الأنباء الألمانية (د.ب.أ) عن) are not
+    depth = 0
+    for j in range(i + 1, min(len(toks), i + 1 + 3 * window)):
+        if view.sentence[j] != sent or seen >= window:
             break
         t = toks[j]
         if t.kind == "word":
             w = t.norm
             if w in words or (w[:1] in "وبل" and w[1:] in words):
                 return True
+            seen += depth == 0
         elif t.norm in words:  # a colon or an opening quotation mark (تابع: «...»)
             return True
+        elif t.norm == "(":
+            depth += 1
+        elif t.norm == ")" and depth:
+            depth -= 1
     return False
 
 

@@ -263,3 +263,17 @@ def test_a_speaker_quoted_inside_a_quotation_is_no_antecedent_for_a_dropped_subj
     sts = _written("وقالت المقررة هلال إلفر: “الحصار يمنع الغذاء في حين أشارت تقارير إلى استهداف الأسواق.” "
                    "وأضافت أن التجويع ربما يشكل جريمة حرب.", morphology)
     assert sts[-1].cue.text == "أضافت" and sts[-1].speaker.label.endswith("هلال إلفر")
+
+
+@pytest.mark.parametrize(("sentence", "cues"), [
+    # rejecting what was said, wondering at it, defending a side: statements (almadina, aawsat styles)
+    ("من جانبه رفض السفير حسين هريدي تصريحات المالكي، مؤكدا أنها غير مقبولة.", ["رفض", "مؤكدا"]),
+    ("وقال الأمين العام إن التصريحات عارية من الصحة، مستغربا صدورها في هذا التوقيت.", ["قال", "مستغربا"]),
+    ("وتعجب هريدي من تصريحات المالكي.", ["تعجب"]),
+    ("دافع البيت الأبيض أمس عن حق تركيا في ضرب الحزب.", ["دافع"]),
+    # refusing to act is no statement
+    ("وقد رفضت بشدة أن أرتديها.", []),
+    ("ورفض اللاعب التوقيع مع النادي.", []),
+])
+def test_rejecting_wondering_and_defending_are_cues(sentence, cues, morphology):  # type: ignore[no-untyped-def]
+    assert [s.cue.text for s in _written(sentence, morphology)] == cues

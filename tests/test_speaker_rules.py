@@ -277,3 +277,10 @@ def test_a_speaker_quoted_inside_a_quotation_is_no_antecedent_for_a_dropped_subj
 ])
 def test_rejecting_wondering_and_defending_are_cues(sentence, cues, morphology):  # type: ignore[no-untyped-def]
     assert [s.cue.text for s in _written(sentence, morphology)] == cues
+
+
+def test_the_office_named_before_is_the_person_who_holds_it(morphology):  # type: ignore[no-untyped-def]
+    # "الوزير" after "الدكتور أشرف العربي وزير التخطيط المصري" is the minister (aljazirah style)
+    sts = _written("كشف الدكتور أشرف العربي وزير التخطيط المصري، أن الاستثمارات ارتفعت. "
+                   "وأوضح الوزير أن الفجوة بلغت 10%.", morphology)
+    assert (sts[-1].speaker.label, sts[-1].speaker.resolved_by) == ("أشرف العربي", "definite-description")

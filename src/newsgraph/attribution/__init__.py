@@ -231,6 +231,13 @@ def _coref(phrase: Phrase, refs: list[_Ref]) -> tuple[Speaker | None, str]:
         for r in reversed(refs[-_WINDOW:]):
             if (r.title_key and (r.title_key == k or r.title_key == phrase.title_key)) or (r.title and r.title == k):
                 return r.speaker, "definite-description"
+    if not phrase.name_keys and not phrase.honorific:
+        # the office named before: الوزير / وزير التخطيط after "أشرف العربي وزير التخطيط المصري"
+        bare = k[2:] if k.startswith("ال") else k
+        for r in reversed(refs[-_WINDOW:]):
+            role = key(r.speaker.role or "")
+            if r.person and r.name_keys and role and (role == bare or role.startswith(bare + " ")):
+                return r.speaker, "definite-description"
     return None, "explicit"
 
 

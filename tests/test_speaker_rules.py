@@ -284,3 +284,14 @@ def test_the_office_named_before_is_the_person_who_holds_it(morphology):  # type
     sts = _written("كشف الدكتور أشرف العربي وزير التخطيط المصري، أن الاستثمارات ارتفعت. "
                    "وأوضح الوزير أن الفجوة بلغت 10%.", morphology)
     assert (sts[-1].speaker.label, sts[-1].speaker.resolved_by) == ("أشرف العربي", "definite-description")
+
+
+@pytest.mark.parametrize(("sentence", "cues"), [
+    # a participle right before أن/إن opens a statement without a comma (3alyoum, sabq styles)
+    ("وأعلنت حركة طالبان المسؤولية عن الهجوم خارج المطار قائلة إنها استهدفت قوات أجنبية.", ["أعلنت", "قائلة"]),
+    ("وتؤكد المديرية أنها تحتفظ بحقها في الرد منوهة أنها خاطبت الجهات المختصة.", ["تؤكد", "منوهة"]),
+    # ... but "وأضاف سموه قائلا :" is one statement (a colon, not a complementiser, follows)
+    ("وأضاف سموه قائلا :\"إن الأمن مسؤولية الجميع\".", ["أضاف"]),
+])
+def test_a_participle_before_a_complementiser_needs_no_comma(sentence, cues, morphology):  # type: ignore[no-untyped-def]
+    assert [s.cue.text for s in _written(sentence, morphology)] == cues

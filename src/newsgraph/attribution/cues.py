@@ -189,7 +189,7 @@ def _followed_by(view: View, i: int, words: tuple[str, ...], *, window: int = 14
     sent = view.sentence[i]
     seen = 0  # words counted: punctuation and a bracketed aside (وكالة الأنباء الألمانية (د.ب.أ) عن) are not
     depth = 0
-    for j in range(i + 1, min(len(toks), i + 1 + 3 * window)):
+    for j in range(i + 1, min(len(toks), i + 1 + (3 * window if window > 1 else 1))):  # 1: the very next token
         if view.sentence[j] != sent or seen >= window:
             break
         t = toks[j]
@@ -256,8 +256,9 @@ def find_cues(view: View) -> list[CueHit]:
                 continue  # an imperfect after an indefinite noun is an adjectival clause (تقارير تفيد ...)
         elif form.cue_type == "participle":
             # a circumstantial participle opens a statement after a comma/quote or with و (ومطالباً)
-            if not clitic and prev_word is not None:
-                continue
+            if not clitic and prev_word is not None and not (
+                    _accusative_or_feminine(t) and _followed_by(view, t.i, _COMPS, window=1)):
+                continue  # but "... خارج المطار قائلة إنها ...": a participle right before أن/إن needs no comma
             if prev is None or not prev_same_line:
                 continue
             if prev.kind == "punct" and prev.norm in ".!?؟:" and not _followed_by(view, t.i, _COMPS, window=1):
@@ -275,6 +276,12 @@ def find_cues(view: View) -> list[CueHit]:
         hits.append(CueHit(t, t.start + clen, t.end, form.lemma, form.cue_type, form.gender, form.number,
                            form.imperfect, form.light, form.needs, form.strict, clitic))
     return hits
+
+
+def _accusative_or_feminine(tok: Tok) -> bool:
+    """Does the word end like a circumstantial participle (قائلاً، قائلا، قائلة، مؤكدين), not a bare noun?"""
+    w = _MARKS.sub("", tok.text)
+    return w.endswith(("ا", "ة", "ين"))
 
 
 def _function_word(tok: Tok, clen: int) -> bool:

@@ -550,3 +550,13 @@ def test_a_wrong_traced_to_an_actor_and_interference_are_blame() -> None:
     # a terrorist organisation: منظمة between the name and its description does not separate them
     doc, st = make("وقال العلماء إن داعش منظمة إرهابية.", "قال", "العلماء", [("isis", "داعش")])
     assert stances(doc, st) == {"isis": "neg"}
+
+
+def test_a_masdar_with_its_pronoun_and_a_construct_object_reaches_the_object() -> None:
+    # constructed after an Iraqi bloc's statement: رفضه تصريحاتِ X (his rejection of X's statements) -> neg X;
+    # a verb with an object pronoun (اتهمتها بالتقصير) keeps the pronoun as its object
+    text = "وأكد التحالف رفضه تصريحات نائب الرئيس نوري المالكي."
+    doc, st = make(text, "أكد", "التحالف", [("maliki", "نوري المالكي")])
+    assert stances(doc, st) == {"maliki": "neg"}
+    doc, st = make("وقال الوزير إن الصحف اتهمتها بالتقصير أمام البرلمان.", "قال", "الوزير", [("p", "البرلمان")])
+    assert stances(doc, st) == {"p": "neu"}

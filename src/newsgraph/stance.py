@@ -623,8 +623,10 @@ def _resolve(fr: _Frame, hit: _Hit, reach: int) -> list[int]:
         if hit.last + 1 < len(toks) and toks[hit.last + 1].norm in _PRONOUN_OBJECTS:
             return []
         nxt = toks[hit.last + 1].norm if hit.last + 1 < len(toks) else ""
-        if hit.pronoun and e.cls == "speech" and e.polarity < 0 and not nxt.startswith("ل"):
-            return []  # اتهموها: the pronoun is the object (but إدانته للهجوم: the pronoun is the one condemning)
+        construct = nxt.isalpha() and len(nxt) > 3 and not nxt.startswith(("و", "ب", "ل", "ال", "ف"))
+        if hit.pronoun and e.cls == "speech" and e.polarity < 0 and not nxt.startswith("ل") and not construct:
+            return []  # اتهموها: the pronoun is the object (but إدانته للهجوم، رفضه تصريحاتِ X: the one condemning,
+            # a masdar whose object follows in construct)
         for o in fr.order:
             first, last, n, nisba = o
             if first <= hit.last <= last and e.scope == "gen":
@@ -705,7 +707,7 @@ def _possessed(toks: list[_Tok], hit: _Hit, e: _Entry) -> bool:
     """An evaluative word about something possessed through a third-person pronoun: an adjective after a
     possessed noun (سياستها العدوانية) or a construct noun carrying the pronoun itself (تدخلها، إرهابه،
     رعايتها للإرهاب)."""
-    if e.scope in ("gen", "before") and hit.pronoun:
+    if (e.scope in ("gen", "before") or e.words == ("~gloss",)) and hit.pronoun:
         return True
     if e.scope != "attr" or hit.first == 0:
         return False
@@ -1047,7 +1049,8 @@ def _judge(doc: Document, st: Statement, relay: bool, gloss: dict[int, str],
                     reached = _resolve(fr, replace(h, last=past), reach)
             if e.cls == "invite" and not (is_call or _calling_before(toks, h.first)):
                 continue  # توجه إلى موسكو لزيارة: a trip, not an invitation
-            if not reached and e.cls == "eval" and e.words != ("~gloss",) and _possessed(toks, h, e):
+            if not reached and e.cls == "eval" and (e.words != ("~gloss",) or (h.pronoun and polarity < 0)) \
+                    and _possessed(toks, h, e):
                 # سياستها العدوانية، تدخلها: the actor the pronoun refers back to; a hostile word carrying the pronoun
                 # itself (اعتداءاتهم) may take it up from an earlier clause
                 reached = _possessor(fr, h, wide=h.pronoun and polarity < 0)
@@ -1143,7 +1146,8 @@ def _gloss_hit(toks: list[_Tok], i: int, gloss: dict[int, str]) -> _Hit | None:
     if abs(v) < _GLOSS_THRESHOLD:
         return None
     entry = _Entry(("~gloss",), 1 if v > 0 else -1, 1, "attr", "eval", False)
-    return _Hit(i, i, entry)
+    n = toks[i].norm
+    return _Hit(i, i, entry, pronoun=len(n) > 5 and n.endswith(("ها", "هم")))
 
 
 def assign_stances(doc: Document, statements: tuple[Statement, ...]) -> tuple[Statement, ...]:

@@ -22,6 +22,7 @@ from itertools import accumulate
 from newsgraph.attribution.content import Content, content_span
 from newsgraph.attribution.cues import CueHit, _lookup, find_cues
 from newsgraph.attribution.speakers import (
+    _NUMERALS,
     Phrase,
     clean_label,
     eulogy_at,
@@ -38,6 +39,7 @@ from newsgraph.model import Cue, Document, Mention, Span, Speaker, Statement
 __all__ = ["extract_statements"]
 
 _WINDOW = 60  # coreference looks back over this many speakers (keeps long texts linear)
+_BUT = frozenset(key(w) for w in "إلا الا غير بيد".split())
 _COMP = re.compile(r"^[وف]?[بل]?ان(ه|ها|هم|هما|نا|ني|كم|ك)?$")
 
 
@@ -108,6 +110,7 @@ def extract_statements(doc: Document, mentions: tuple[Mention, ...]) -> tuple[tu
         drafts.append(d)
     drafts.extend(_headlines(view, refs))
     drafts.sort(key=lambda d: d.hit.start)
+    drafts = _headline_cataphora(view, drafts)
     statements: list[Statement] = []
     # nested speech (after أن/إن of another statement) and headlines do not cut the content of others
     anchors = sorted((d.anchor, d.hit.tok.i) for d in drafts if d.required)
@@ -117,7 +120,7 @@ def extract_statements(doc: Document, mentions: tuple[Mention, ...]) -> tuple[tu
             warnings.append(c.warning)
         cue = Cue(d.hit.start, d.hit.end, view.text[d.hit.start : d.hit.end], d.hit.lemma, d.cue_type)  # type: ignore[arg-type]
         statements.append(Statement(f"{art_id}:{cue.start}", c.kind, cue, d.speaker, c.span, (),  # type: ignore[arg-type]
-                                    d.required and not view.in_quote[d.hit.tok.i]))
+                                    d.required and (not view.in_quote[d.hit.tok.i] or _opens_quote_after(view, d))))
     # speech inside another statement's content is nested (optional)
     spans = sorted((s.content.start, s.content.end) for s in statements if s.content is not None)
     starts = [a for a, _b in spans]
@@ -128,6 +131,12 @@ def extract_statements(doc: Document, mentions: tuple[Mention, ...]) -> tuple[tu
         nested = k > 0 and reach[k - 1] > s.cue.start
         out.append(replace(s, required=False) if nested and s.required else s)
     return tuple(out), tuple(warnings)
+
+
+def _opens_quote_after(view: View, d: _Draft) -> bool:
+    """Does a quotation open right before the cue, its speaker outside (إلا أن البعثة «نفت بشدة» ...)?"""
+    i = d.hit.tok.i
+    return i > 0 and view.tokens[i - 1].kind == "quote" and d.anchor < i - 1 and not view.in_quote[d.anchor]
 
 
 # --- speakers -------------------------------------------------------------------------------------------
@@ -365,7 +374,8 @@ def _verb(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft],
             if phrase.label:
                 # after أن/إن the speech is reported inside another statement: keep it out of the
                 # dropped-subject history so that "وأضاف" still finds the reporting speaker
-                nested = brng[0] > 0 and _COMP.match(view.tokens[brng[0] - 1].key) is not None
+                nested = brng[0] > 0 and _COMP.match(view.tokens[brng[0] - 1].key) is not None and not (
+                    brng[0] > 1 and view.tokens[brng[0] - 2].key in _BUT)  # إلا أن / غير أن: "however"
                 sp = _explicit(view, phrase, list(refs) if nested else refs, mentions, h.gender, h.number, sent)
                 return _Draft(h, sp, brng[0], i + 1, "verb", required=not nested)
     eulogy = eulogy_at(view, i + 1)
@@ -413,6 +423,12 @@ def _verb(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft],
                 return _Draft(h, sp, anchor, prng[1], "verb")
         if phrase.head in _EVENTS:
             return None  # وتطرق الحديث إلى ...: a meeting or a talk is not a speaker
+        head_class = (word_class(view.tokens[rng[0]]) or ("",))[0]
+        if head_class in ("thing", "norm") and h.lemma in _JUDGEMENT:
+            # واعتبر قرار المنع ضمن ...: a thing or rule is the first object, the subject is dropped
+            return _Draft(h, _dropped(refs, h, "dropped-subject", sent), anchor, rng[0], "verb")
+        if head_class == "thing":
+            return None  # كشفت الجولات الميدانية التلف: a thing reveals, nobody speaks
         described = phrase.label
         phrase, after = _apposed_name(view, phrase, after)
         sp = _explicit(view, phrase, refs, mentions, h.gender, h.number, sent)
@@ -477,7 +493,7 @@ def _issuer(view: View, rng: tuple[int, int], names: frozenset[int]) -> tuple[in
 def _weak_before(view: View, brng: tuple[int, int], i: int, mentions: tuple[Mention, ...]) -> bool:
     """A speech noun before a verb, or a lone unknown word (ميدانيا أفادت مصادر ...) when a real subject follows."""
     c0 = word_class(view.tokens[brng[0]])
-    if c0 is not None and c0[0] in ("product", "norm"):
+    if c0 is not None and c0[0] in ("product", "norm", "thing"):
         return True  # ألقى ... كلمة أوضح فيها: a speech noun before the verb is its object, never its speaker
     last = view.tokens[brng[1] - 1]
     if _head_key_of(view.tokens[brng[0]]) in _EVENTS:
@@ -511,6 +527,8 @@ def _participle(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft]) -
 
 
 _PRONOUN_SUFFIXES = ("ه", "ها", "هم", "هما")
+# verbs of judgement that take two objects (اعتبر X Y، عدّ، وصف X بـ، رأى): a thing after them is their object
+_JUDGEMENT = frozenset(("اعتبر", "عدّ", "وصف", "رأى"))
 _EVENTS = frozenset(key(w) for w in "حديث لقاء اجتماع اتصال مباحثات محادثات بحث نقاش جلسة".split())
 _PRE_HEAD = frozenset(key(w) for w in "أحدث احدث آخر اخر أبرز أغلب معظم أكثر غالبية".split())
 _NOT_VERBS = frozenset(key(w) for w in (
@@ -557,17 +575,25 @@ def _particle(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft], con
     fk = first.key[1:] if lam else first.key
     fk = "ال" + fk[2:] if fk.startswith("لل") else fk
     c = word_class(fk)
+    # a possessive pronoun (بحسب روايته), read on the form that keeps ة (رواية is no رواي+ه)
+    suffixed = first.norm.endswith(_PRONOUN_SUFFIXES)
     if c is None and fk in _PRE_HEAD and rng[1] - rng[0] > 1:  # وفقاً لأحدث استطلاعات الرأي
         c = word_class(toks[rng[0] + 1])
+    if c and c[0] == "product" and not suffixed:
+        # وفقا لرواية ثلاثة أشخاص في مجلس: the speech noun's genitive (its author) is a phrase of its own
+        nxt = subject_range(view, rng[0] + 1, after_verb=False)
+        if nxt[0] < nxt[1]:
+            rng = (rng[0], max(rng[1], nxt[1]))
     if c and c[0] == "product":
-        stem = fk
-        if stem.endswith(_PRONOUN_SUFFIXES) or rng[1] - rng[0] == 1:
+        if suffixed or rng[1] - rng[0] == 1:
             r = _previous(refs, "-", "s")
             if r is None:
                 return None
             return _Draft(h, replace(r.speaker, resolved_by="attribution-particle"), i, rng[1], "particle")
         rng = (rng[0] + 1, rng[1])
         c = word_class(toks[rng[0]])
+        if c is None and toks[rng[0]].key in _NUMERALS and rng[1] - rng[0] > 1:
+            c = word_class(toks[rng[0] + 1])  # ثلاثة أشخاص: the counted noun
     elif c is None:
         for suf in _PRONOUN_SUFFIXES:
             base_class = word_class(fk[: -len(suf)]) if fk.endswith(suf) else None
@@ -576,7 +602,7 @@ def _particle(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft], con
                 if r is None:
                     return None
                 return _Draft(h, replace(r.speaker, resolved_by="attribution-particle"), i, rng[1], "particle")
-    if c is not None and c[0] == "norm" and not via_verb:
+    if c is not None and c[0] in ("norm", "thing") and not via_verb:
         return None  # وفق الشريعة، حسب الخطة: a rule or plan, not a source
     speakerish = via_verb or c is not None or _named(view, rng, mentions)
     if not speakerish:
@@ -640,6 +666,48 @@ def _headlines(view: View, refs: list[_Ref]) -> list[_Draft]:
         start = toks[a].start
         hit = CueHit(toks[a], start, toks[colon].end, ":", "headline", "-", "-")
         out.append(_Draft(hit, sp, a, colon + 1, "headline", required=False))
+    return out
+
+
+def _head_word(s: str) -> str:
+    """Key of a phrase's first word without ال (عضو مجلس الشورى -> عضو)."""
+    w = key(s).split(" ", 1)[0] if s else ""
+    return w[2:] if w.startswith("ال") and len(w) > 3 else w
+
+
+def _headline_cataphora(view: View, drafts: list[_Draft]) -> list[_Draft]:
+    """A headline speaker that is only a description names its referent later, in the body (cataphora).
+
+    "عضو شورى يطالب ..." / "مسؤول: ..." is the first body speaker described with the same head noun (طالب عضو
+    مجلس الشورى الدكتور فهد العنزي); a document noun (بيان: ...) is the issuer, the first body speaker.
+    """
+    out = list(drafts)
+    body = [d for d in drafts if d.hit.start >= view.title_end and d.required]
+    for n, d in enumerate(drafts):
+        if d.hit.start >= view.title_end or d.speaker.mention is None or d.speaker.entity is not None:
+            continue
+        surface = d.speaker.mention.text
+        if d.anchor < d.hit.tok.i:  # the subject before the verb (عضو شورى يطالب): the whole phrase
+            words = [t for t in view.tokens[d.anchor : d.hit.tok.i] if t.kind == "word"]
+            surface = view.text[words[0].start : words[-1].end] if words else surface
+        else:
+            words = [t for t in view.tokens if d.speaker.mention.start <= t.start < d.speaker.mention.end
+                     and t.kind == "word"]
+        if not words or words[0].definite:
+            continue
+        c = word_class(words[0])
+        if c is None or c[0] not in ("title", "role", "anonymous", "product"):
+            continue
+        head = _head_word(surface)
+        later = None
+        for b in body:
+            sp = b.speaker
+            if c[0] == "product" or any(_head_word(x) == head for x in (sp.label, *sp.aliases, sp.title or "",
+                                                                          sp.role or "")):
+                later = b
+                break
+        if later is not None and later.speaker.label:
+            out[n] = replace(d, speaker=replace(later.speaker, resolved_by="cataphora", mention=d.speaker.mention))
     return out
 
 

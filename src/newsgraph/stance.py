@@ -70,7 +70,8 @@ _OUTLET_WORDS = ("وكاله", "صحيفه", "شبكه", "قناه", "موقع",
                  "هيئه الاذاعه", "بي بي سي", "سي ان ان")
 
 # Words between a description and a name that do not separate them (ميليشيات [جماعة] الحوثي، لإرهابيي تنظيم داعش).
-_TRANSPARENT = frozenset({"تنظيم", "جماعه", "حركه", "جبهه", "حزب", "عناصر", "مقاتلي", "ميليشيات", "قوات", "نظام"})
+_TRANSPARENT = frozenset({"تنظيم", "جماعه", "حركه", "جبهه", "حزب", "عناصر", "مقاتلي", "ميليشيات", "قوات", "نظام",
+                          "منظمه"})
 # Verbs by which an outlet passes on what others said (نقلت الوكالة عن، أفادت نقلاً عن، نشرت، بثّت).
 _RELAY_VERBS = frozenset({"نقل", "نقلت", "ينقل", "افاد", "افادت", "نشر", "نشرت", "بث", "بثت", "اورد", "اوردت", "حسبما"})
 _SCOPE_REACH = {"obj": 7, "gen": 2, "attr": 1, "before": 4}
@@ -622,8 +623,10 @@ def _resolve(fr: _Frame, hit: _Hit, reach: int) -> list[int]:
         if hit.last + 1 < len(toks) and toks[hit.last + 1].norm in _PRONOUN_OBJECTS:
             return []
         nxt = toks[hit.last + 1].norm if hit.last + 1 < len(toks) else ""
-        if hit.pronoun and e.cls == "speech" and e.polarity < 0 and not nxt.startswith("ل"):
-            return []  # اتهموها: the pronoun is the object (but إدانته للهجوم: the pronoun is the one condemning)
+        construct = nxt.isalpha() and len(nxt) > 3 and not nxt.startswith(("و", "ب", "ل", "ال", "ف"))
+        if hit.pronoun and e.cls == "speech" and e.polarity < 0 and not nxt.startswith("ل") and not construct:
+            return []  # اتهموها: the pronoun is the object (but إدانته للهجوم، رفضه تصريحاتِ X: the one condemning,
+            # a masdar whose object follows in construct)
         for o in fr.order:
             first, last, n, nisba = o
             if first <= hit.last <= last and e.scope == "gen":
@@ -662,8 +665,11 @@ def _resolve(fr: _Frame, hit: _Hit, reach: int) -> list[int]:
             nxt = toks[last + 1].norm if last + 1 < len(toks) else ""
             if nisba and e.cls == "speech" and nxt[:1] in "بل" and len(nxt) > 3 and not nxt.startswith("بان"):
                 continue  # ترحيب القيادة الفلسطينية بالجهود الفرنسية: the nisba names the one who welcomes
-            if e.cls in _ACT_CLASSES and (nxt.startswith("لل") or (nxt.startswith("ل") and last + 1 in names)):
-                continue  # دعم حكومة الاحتلال للمستوطنين، دعم بلاده لليمن: the masdar's subject, not its object
+            if e.cls in _ACT_CLASSES and (nxt.startswith("لل") or (nxt.startswith("ل") and last + 1 in names) or (
+                    nxt.startswith("ل") and len(nxt) > 4 and nxt[1] not in "امت" and first - hit.last == 1)):
+                # دعم حكومة الاحتلال للمستوطنين، دعم بلاده لليمن، دعم طهران لنظام الأسد: the masdar's subject, not its
+                # object (but لـ before a derived masdar, دعم مصر لمواجهة الإرهاب, says what the support is for)
+                continue
             between = range(hit.last + 1, first)
             if e.cls in _ACT_CLASSES and nisba and all(toks[k].norm.endswith(("يه", "ي")) for k in between):
                 continue  # الضربات (الجوية) الروسية: the nisba names the actor, not the object
@@ -701,7 +707,7 @@ def _possessed(toks: list[_Tok], hit: _Hit, e: _Entry) -> bool:
     """An evaluative word about something possessed through a third-person pronoun: an adjective after a
     possessed noun (سياستها العدوانية) or a construct noun carrying the pronoun itself (تدخلها، إرهابه،
     رعايتها للإرهاب)."""
-    if e.scope in ("gen", "before") and hit.pronoun:
+    if (e.scope in ("gen", "before") or e.words == ("~gloss",)) and hit.pronoun:
         return True
     if e.scope != "attr" or hit.first == 0:
         return False
@@ -733,6 +739,29 @@ def _possessor(fr: _Frame, hit: _Hit, *, sentence: bool = False, wide: bool = Fa
 # Words that open an adjunct between a speech verb and its object (أدان الوزير، في كلمة متلفزة، صمت ...).
 _ADJUNCT_OPENERS = frozenset({"في", "فى", "خلال", "اثناء", "امس", "اليوم", "عبر", "لدي", "عقب", "بمناسبه", "بحضور",
                               "ضمن", "وفي"})
+
+
+def _relative_agent(fr: _Frame, hit: _Hit) -> list[int]:
+    """The subject of a relative clause right after a hostile noun (الانتهاكات التي فعلها الحوثي، الجرائم التي
+    يرتكبها النظام السوري): the actor within five words of the relative pronoun, in the same clause."""
+    toks = fr.toks
+    k = hit.last + 1
+    if k + 1 < len(toks) and toks[k].norm.startswith("ال") and toks[k + 1].norm in _RELATIVES:
+        k += 1  # الجرائم البشعة التي ...: an adjective between the noun and its relative clause
+    if k >= len(toks) or toks[k].norm not in _RELATIVES:
+        return []
+    for o in fr.order:
+        if k < o[0] <= k + 5 and not fr.is_place(o) and not fr.boundary(k, o[0]):
+            if any(toks[j].norm in ("له", "لها", "لهم", "علي", "ضد", "بحق") or toks[j].norm.startswith(_SUFFERING)
+                   for j in range(k, o[0])):
+                return []  # الجرائم التي تعرّض لها الشعب السوري، الاعتداء الذي حصل على X: the one who suffered them
+            return [o[2]]
+    return []
+
+
+# Verbs of undergoing and occurring (تعرّض لـ، عانى من، راح ضحيتها، حصل، وقع): their subject is the victim or the
+# event, not the actor.
+_SUFFERING = ("تعرض", "يتعرض", "تتعرض", "عاني", "يعاني", "تعاني", "راح", "سقط", "حصل", "وقع", "جري", "حدث")
 
 
 def _past_adjunct(toks: list[_Tok], last: int) -> int | None:
@@ -876,6 +905,9 @@ def _role_judgements(fr: _Frame) -> list[tuple[int, int, _Hit]]:
         actor: list[int] = [o[2] for o in occ_after if o[0] < q[0] and not fr.is_place(o)][:1]
         if not actor and pronoun:
             actor = _possessor(fr, _Hit(i, i, hit.entry, True))
+        if not actor and k + 1 < len(toks) and toks[k + 1].norm == "من":  # المبادرات الإنسانية من حكومة X
+            nxt = k + 3 if k + 2 < len(toks) and toks[k + 2].norm == "قبل" else k + 2
+            actor = [o[2] for o in fr.order if nxt <= o[0] <= nxt + 2 and not fr.is_place(o)][:1]
         if not actor and k + 1 < len(toks) and toks[k + 1].norm in _RELATIVES:
             actor = [o[2] for o in fr.order if k + 1 < o[0] <= k + 5 and not fr.is_place(o)
                      and not fr.boundary(k + 1, o[0])][:1]
@@ -1017,10 +1049,13 @@ def _judge(doc: Document, st: Statement, relay: bool, gloss: dict[int, str],
                     reached = _resolve(fr, replace(h, last=past), reach)
             if e.cls == "invite" and not (is_call or _calling_before(toks, h.first)):
                 continue  # توجه إلى موسكو لزيارة: a trip, not an invitation
-            if not reached and e.cls == "eval" and e.words != ("~gloss",) and _possessed(toks, h, e):
+            if not reached and e.cls == "eval" and (e.words != ("~gloss",) or (h.pronoun and polarity < 0)) \
+                    and _possessed(toks, h, e):
                 # سياستها العدوانية، تدخلها: the actor the pronoun refers back to; a hostile word carrying the pronoun
                 # itself (اعتداءاتهم) may take it up from an earlier clause
                 reached = _possessor(fr, h, wide=h.pronoun and polarity < 0)
+            if not reached and e.cls == "eval" and e.scope == "gen" and polarity < 0:
+                reached = _relative_agent(fr, h)  # الانتهاكات التي ارتكبها الحوثي: the one who committed them
             if not reached and is_describe and e.cls == "eval" and e.scope == "attr" and e.words != ("~gloss",) \
                     and first_target is not None:
                 reached = [first_target]  # وصف X بالنفاق: the description is about the object of وصف
@@ -1111,7 +1146,8 @@ def _gloss_hit(toks: list[_Tok], i: int, gloss: dict[int, str]) -> _Hit | None:
     if abs(v) < _GLOSS_THRESHOLD:
         return None
     entry = _Entry(("~gloss",), 1 if v > 0 else -1, 1, "attr", "eval", False)
-    return _Hit(i, i, entry)
+    n = toks[i].norm
+    return _Hit(i, i, entry, pronoun=len(n) > 5 and n.endswith(("ها", "هم")))
 
 
 def assign_stances(doc: Document, statements: tuple[Statement, ...]) -> tuple[Statement, ...]:

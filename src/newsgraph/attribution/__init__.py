@@ -27,6 +27,7 @@ from newsgraph.attribution.speakers import (
     clean_label,
     eulogy_at,
     indefinite_accusative,
+    never_subject,
     parse_phrase,
     subject_before,
     subject_range,
@@ -57,6 +58,7 @@ class _Ref:
     indefinite: bool
     person: bool
     sentence: int
+    described: frozenset[str] = frozenset()  # the words of the whole phrase, without ال (title, name, role)
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,7 +179,11 @@ def _ref(sp: Speaker, phrase: Phrase | None, gender: str, number: str, sentence:
         return _Ref(sp, gender, number, (), "", "", "", False, True, sentence)
     indefinite = bool(phrase.text) and not key(phrase.text).startswith("ال")
     return _Ref(sp, gender, number, phrase.name_keys, phrase.head, phrase.title_key, key(phrase.title or ""),
-                indefinite, phrase.person, sentence)
+                indefinite, phrase.person, sentence, _bare_words(phrase.text))
+
+
+def _bare_words(s: str) -> frozenset[str]:
+    return frozenset(w[2:] if w.startswith("ال") and len(w) > 3 else w for w in key(s).split())
 
 
 def _agrees(r: _Ref, gender: str, number: str) -> bool:
@@ -217,7 +223,29 @@ def _coref(phrase: Phrase, refs: list[_Ref]) -> tuple[Speaker | None, str]:
         for r in reversed(refs[-_WINDOW:]):
             if (r.title_key and (r.title_key == k or r.title_key == phrase.title_key)) or (r.title and r.title == k):
                 return r.speaker, "definite-description"
+    prior = _role_reference(phrase, refs)
+    if prior is not None:
+        return prior, "definite-description"
     return None, "explicit"
+
+
+def _role_reference(phrase: Phrase, refs: list[_Ref]) -> Speaker | None:
+    """The named person an office refers back to: وأوضح الوزير / وزير التخطيط after "أشرف العربي وزير التخطيط
+    المصري" (every word of the office is in the earlier phrase).  A lone الرئيس is left alone: after "رئيس
+    الوزراء X" it is most often another man, the head of state."""
+    if phrase.name_keys or phrase.start >= phrase.end or not phrase.text:
+        return None
+    first = key(phrase.text).split()[0]
+    c = word_class(first)
+    if c is None or c[0] not in ("title", "role"):
+        return None
+    words = _bare_words(phrase.text)
+    if len(words) == 1 and (not first.startswith("ال") or words <= {key("رئيس")}):
+        return None  # an indefinite office alone (وزير) introduces someone new
+    for r in reversed(refs[-_WINDOW:]):
+        if r.name_keys and r.person and words <= r.described:
+            return r.speaker
+    return None
 
 
 def _merge(sp: Speaker, phrase: Phrase, how: str, view: View) -> Speaker:
@@ -324,11 +352,19 @@ def _sentence_subject(view: View, i: int) -> tuple[int, int] | None:
         return rng if rng[0] < rng[1] else None
     if first.kind != "word" or not first.key.startswith("و") or len(first.key) < 4:
         # a subheading run into the sentence (قرارات المجلس وأصدر المجلس ...): the first verb, if it
-        # is a و-verb and nothing before it is a verb, opens the clause
+        # is a و-verb and nothing before it is a verb, opens the clause; so does a bare verb that opens the
+        # sentence or follows only adverbs (أدى المدير ...، بعدها توجه المدير ...)
         k = next((k for k in range(a, i) if view.tokens[k].analysis is not None
                   and view.tokens[k].analysis.pos == "verb"), None)  # type: ignore[union-attr]
-        if k is None or k == a or not view.tokens[k].key.startswith("و") or len(view.tokens[k].key) < 4:
+        if k is None:
             return None
+        bare = view.tokens[k].analysis.aspect in ("p", "i") and (  # type: ignore[union-attr]
+            k == a or all(never_subject(t) or t.key in _OPENER_WORDS for t in view.tokens[a:k]))
+        if not bare and (k == a or not view.tokens[k].key.startswith("و") or len(view.tokens[k].key) < 4):
+            return None
+        if bare:
+            rng = subject_range(view, k + 1)
+            return rng if rng[0] < rng[1] and rng[1] <= i else None
         a, first = k, view.tokens[k]
     rest = first.key[1:]
     not_verb = first.analysis is not None and first.analysis.pos != "verb"
@@ -455,7 +491,29 @@ def _verb(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft],
             if phrase.label:
                 sp = _explicit(view, phrase, refs, mentions, "-", h.number, sent, how="dropped-subject")
                 return _Draft(h, sp, anchor, i + 1, "verb")
+    if not refs:
+        sp = _narrated_subject(view, refs, mentions, h, sent, "dropped-subject")
+        if sp is not None:
+            return _Draft(h, sp, anchor, i + 1, "verb")
     return _Draft(h, _dropped(refs, h, "dropped-subject", sent), anchor, i + 1, "verb")
+
+
+def _narrated_subject(view: View, refs: list[_Ref], mentions: tuple[Mention, ...], h: CueHit, sent: int,
+                      how: str) -> Speaker | None:
+    """Before any speaker: the actor of the last sentences' opening verb (وشارك الدكتور السويد في التشييع ...
+    وأضاف: the one who took part is the one who added), or None."""
+    for s in (sent - 1, sent - 2):
+        if s < 0:
+            break
+        a, b = view.sentence_bounds[s]
+        if a >= b or view.tokens[a].start < view.title_end:
+            break
+        rng = _sentence_subject(view, b - 1)
+        if rng is not None:
+            phrase = parse_phrase(view, rng)
+            if phrase.label and (phrase.person or phrase.name_keys or phrase.organization):
+                return _explicit(view, phrase, refs, mentions, h.gender, h.number, sent, how=how)
+    return None
 
 
 def _head_key_of(tok: Tok) -> str:
@@ -523,11 +581,17 @@ def _participle(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft]) -
             if phrase.label:
                 sp = _explicit(view, phrase, refs, (), h.gender, h.number, sent, how="participle")
                 return _Draft(h, sp, i, i + 1, "participle")
+    if not refs:
+        sp = _narrated_subject(view, refs, (), h, sent, "participle")
+        if sp is not None:
+            return _Draft(h, sp, i, i + 1, "participle")
     return _Draft(h, _dropped(refs, h, "participle", sent), i, i + 1, "participle")
 
 
 _PRONOUN_SUFFIXES = ("ه", "ها", "هم", "هما")
 # verbs of judgement that take two objects (اعتبر X Y، عدّ، وصف X بـ، رأى): a thing after them is their object
+# adverbs of sequence that may open a sentence before its verb (بعدها توجه الوزير ...)
+_OPENER_WORDS = frozenset(key(w) for w in "بعدها بعد ذلك ثم عقبها عقب وبعدها ومن جهته جهته جانبه بدوره".split())
 _JUDGEMENT = frozenset(("اعتبر", "عدّ", "وصف", "رأى"))
 _EVENTS = frozenset(key(w) for w in "حديث لقاء اجتماع اتصال مباحثات محادثات بحث نقاش جلسة".split())
 _PRE_HEAD = frozenset(key(w) for w in "أحدث احدث آخر اخر أبرز أغلب معظم أكثر غالبية".split())

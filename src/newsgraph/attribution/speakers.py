@@ -202,7 +202,8 @@ def subject_range(view: View, i: int, *, limit: int = 14, names: frozenset[int] 
     role_pp = False
     last_def = False
     words = 0
-    while j < n and view.sentence[j] == sent and words < limit:
+    while j < n and view.sentence[j] == sent and (words < limit or (
+            words < limit + 8 and _in_title_phrase(toks[start:j]))):  # stacked titles: وكيل الوزارة ... رئيس
         t = toks[j]
         first = j == start
         if t.kind == "quote":
@@ -265,6 +266,10 @@ def subject_range(view: View, i: int, *, limit: int = 14, names: frozenset[int] 
                 j += 1
                 continue
             break
+        if (t.key in ("في", "فى") and words and _in_title_phrase(toks[start:j]) and j + 2 < n
+                and toks[j + 1].kind == "word" and view.sentence[j + 2] == sent and _name_start(toks, j + 2, names)):
+            j += 1  # مستشار قائد الثورة للشؤون الدولية في إيران علي أكبر ولايتي: the office's place, then the name
+            continue
         if t.key in ("من",) and words and _prev_word_key(toks, j) in _QUANTIFIERS:
             j += 1
             continue
@@ -277,7 +282,7 @@ def subject_range(view: View, i: int, *, limit: int = 14, names: frozenset[int] 
             j += 1
             last_def = True
             continue
-        if is_boundary(t, first=first):
+        if is_boundary(t, first=first) and not (t.norm == "علي" and j in names and words):
             if t.key in ("باسم", "باسمها", "باسمه") and words:
                 j += 1
                 continue
@@ -422,6 +427,12 @@ def _pronoun_pp(t: Tok) -> bool:
     return bool(_PREP_PRONOUN.match(t.key)) and t.key not in _BARE_PREPS
 
 
+def _name_start(toks: tuple[Tok, ...], j: int, names: frozenset[int]) -> bool:
+    """Does a proper name start at token j (a name mention, or the analyser's proper noun)?"""
+    t = toks[j]
+    return t.kind == "word" and (j in names or (t.analysis is not None and t.analysis.pos == "noun_prop"))
+
+
 def _sound_plural_end(t: Tok) -> bool:
     """An indefinite sound masculine plural with its nun (مواطنون، مسؤولون): nominative, not in construct, so
     no genitive can follow it (the construct drops the nun: مسؤولو الوزارة; Wright, Grammar I §300)."""
@@ -552,7 +563,7 @@ def subject_before(view: View, i: int, *, limit: int = 8, names: frozenset[int] 
         if toks[j].kind == "punct" and toks[j].norm in ("،", ",", "؛"):
             # وكان هيمنت كوتالوار، القائم بأعمال السفارة، قد كشف: an apposition between commas; the subject
             # is the phrase right after كان
-            kan = next((k for k in range(j - 1, max(-1, j - 25), -1)
+            kan = next((k for k in range(j - 1, max(-1, j - 40), -1)
                         if view.sentence[k] != sent or toks[k].key in _SVO_KAN), None)
             if kan is not None and view.sentence[kan] == sent and toks[kan].key in _SVO_KAN:
                 rng = subject_range(view, kan + 1, names=names)
@@ -874,6 +885,12 @@ def _complements(toks: tuple[Tok, ...], k: int, *, construct: bool) -> int:
             break
         if t.definite or t.key in ("عام", "عامة") or t.key.startswith("لل"):
             k += 1
+            continue
+        after_place = toks[k + 2] if k + 2 < n else None
+        if (t.key in ("في", "فى") and after_place is not None and toks[k + 1].kind == "word"
+                and after_place.kind == "word" and _cls(toks[k + 1]) is None
+                and (after_place.norm == "علي" or after_place.key not in _TRUE_PREPS | _PREPS)):
+            k += 2  # للشؤون الدولية في إيران علي أكبر ولايتي: the office's place before the name
             continue
         if t.key in ("باسم", "باسمها", "باسمه"):
             k += 1

@@ -162,3 +162,22 @@ def test_bayyana_with_a_short_subject(sentence: str, n: int, morphology) -> None
 ])
 def test_long_titles_openers_and_narrated_actors(sentence: str, cue: str, speaker: str, morphology) -> None:  # type: ignore[no-untyped-def]
     assert _at(_written(sentence, morphology), cue).speaker.label == speaker
+
+
+@pytest.mark.parametrize(("sentence", "cue", "speaker", "required"), [
+    # an organisation's genitive with لل inside a subject before its verb; after جدير بالذكر، أن the statement
+    # is the article's own report, not speech nested in another statement
+    ("قال الوزير إن الخطة جاهزة. جدير بالذكر، أن المديرية العامة للجوازات أعلنت أنه تم تصحيح الأوضاع.", "أعلنت",
+     "المديرية العامة للجوازات", True),
+    # a feminine verb and a masculine human plural after it: the plural is the object, the subject is dropped
+    ("أعلنت المديرية العامة للجوازات أنه تم التصحيح. ودعت جميع اليمنيين إلى مراجعة المراكز.", "دعت",
+     "المديرية العامة للجوازات", True),
+    # a word in ة is no noun with a pronoun (عمادة is not عماد+ه)
+    ("أعلنت عمادة القبول والتسجيل بالجامعة عن فتح باب التحويل.", "أعلنت", "عمادة القبول والتسجيل", True),
+    # the one quoted after نقل X عن Y is the antecedent of the next dropped subject
+    ("ونقلت صحيفة القبس عن وزير النفط علي العمير قوله إن هناك ارتياحا. وأضاف أن الدول تتوقع نموا.", "أضاف",
+     "علي العمير", True),
+])
+def test_subjects_objects_and_quoted_sources(sentence: str, cue: str, speaker: str, required: bool, morphology) -> None:  # type: ignore[no-untyped-def]
+    s = _at(_written(sentence, morphology), cue)
+    assert (s.speaker.label, s.required) == (speaker, required)

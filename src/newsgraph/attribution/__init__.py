@@ -40,6 +40,9 @@ from newsgraph.model import Cue, Document, Mention, Span, Speaker, Statement
 __all__ = ["extract_statements"]
 
 _WINDOW = 60  # coreference looks back over this many speakers (keeps long texts linear)
+_RELATIVE_PRONOUNS = frozenset(key(w) for w in "الذي التي الذين اللذان اللتان اللذين اللتين".split())
+_NOTES = frozenset(key(w) for w in "بالذكر يذكر ويذكر".split())
+_ALL = frozenset(key(w) for w in "جميع كافة كل بعض".split())
 _BUT = frozenset(key(w) for w in "إلا الا غير بيد".split())
 _COMP = re.compile(r"^[وف]?[بل]?ان(ه|ها|هم|هما|نا|ني|كم|ك)?$")
 
@@ -133,6 +136,20 @@ def extract_statements(doc: Document, mentions: tuple[Mention, ...]) -> tuple[tu
         nested = k > 0 and reach[k - 1] > s.cue.start
         out.append(replace(s, required=False) if nested and s.required else s)
     return tuple(out), tuple(warnings)
+
+
+def _narrators_that(view: View, c: int) -> bool:
+    """Is the أن at token c the journalist's own (إلا أن "however", جدير بالذكر أن، يذكر أن، يشار إلى أن), so
+    that a statement after it is reported by the article itself, not nested in another's speech?"""
+    k = c - 1
+    while k >= 0 and view.tokens[k].kind == "punct" and view.tokens[k].norm in ("،", ","):
+        k -= 1
+    if k < 0 or view.tokens[k].kind != "word":
+        return False
+    w = view.tokens[k].key
+    if w in _BUT or w in _NOTES:
+        return True
+    return w == "الي" and k > 0 and view.tokens[k - 1].key in ("يشار", "ويشار")
 
 
 def _opens_quote_after(view: View, d: _Draft) -> bool:
@@ -312,6 +329,11 @@ def _apposed_name(view: View, phrase: Phrase, after: int) -> tuple[Phrase, int]:
     """
     toks = view.tokens
     described = phrase.title or (phrase.start < phrase.end and (word_class(toks[phrase.start]) or ("",))[0] == "role")
+    if not phrase.name_keys and after < len(toks) and toks[after].key in _RELATIVE_PRONOUNS:
+        # كبير الباحثين الذين قاموا بالدراسة، سيث بولاك إن: a description, its relative clause, then the name
+        after = next((k for k in range(after + 1, min(len(toks), after + 12))
+                      if toks[k].kind != "word" or view.sentence[k] != view.sentence[after]), after)
+        described = described or toks[after].norm in ("،", ",")
     if not (described and not phrase.name_keys and after < len(toks) and toks[after].norm in ("،", ",")):
         return phrase, after
     rng = subject_range(view, after + 1, limit=5)
@@ -411,7 +433,7 @@ def _verb(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft],
                 # after أن/إن the speech is reported inside another statement: keep it out of the
                 # dropped-subject history so that "وأضاف" still finds the reporting speaker
                 nested = brng[0] > 0 and _COMP.match(view.tokens[brng[0] - 1].key) is not None and not (
-                    brng[0] > 1 and view.tokens[brng[0] - 2].key in _BUT)  # إلا أن / غير أن: "however"
+                    _narrators_that(view, brng[0] - 1))
                 sp = _explicit(view, phrase, list(refs) if nested else refs, mentions, h.gender, h.number, sent)
                 return _Draft(h, sp, brng[0], i + 1, "verb", required=not nested)
     eulogy = eulogy_at(view, i + 1)
@@ -423,6 +445,7 @@ def _verb(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft],
         phrase = Phrase(i + 1, end, view.text[toks[i + 1].start : toks[end - 1].end], referent, (), person=True)
         sp = _explicit(view, phrase, list(refs), (), h.gender, h.number, sent, how="eulogy")
         return _Draft(h, sp, anchor, end, "verb")
+    names = names | _known_names_after(view, i, refs)
     rng = subject_range(view, i + 1, names=names)
     if rng[0] < rng[1] and h.light and view.tokens[rng[0]].norm in h.light:
         rng = (rng[0], rng[0])  # وقدّم التهنئة لـ ...: the speech noun is the object, the subject is dropped
@@ -430,6 +453,8 @@ def _verb(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft],
         # رفع رئيس الاتحاد الأمير خالد التهنئة: the subject ends before the speech noun (its object)
         cut = next((j for j in range(rng[0] + 1, rng[1]) if view.tokens[j].norm in h.light), rng[1])
         rng = (rng[0], cut)
+    if rng[0] < rng[1] and h.gender == "f" and h.number == "s" and _masculine_plural(view, rng):
+        rng = (rng[0], rng[0])  # ودعت جميع اليمنيين إلى ...: a masculine human plural is not her subject
     if rng[0] < rng[1] and _speech_noun(view.tokens[rng[0]]) and refs:
         # وأشار البيان إلى ...: the statement's issuer, the speaker who issued it before
         r = _previous(refs, "-", "-")
@@ -470,6 +495,13 @@ def _verb(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft],
         sp = _explicit(view, phrase, refs, mentions, h.gender, h.number, sent)
         if phrase.label != described:
             _link_back(drafts, refs, key(described), sp)
+        if h.lemma == "نقل" and after + 1 < len(toks) and toks[after].key == "عن":
+            # ونقلت الصحيفة عن الوزير قوله ... وأضاف: the one quoted is the next dropped subject's antecedent
+            qrng = subject_range(view, after + 1, names=names)
+            if qrng[0] < qrng[1]:
+                quoted = parse_phrase(view, qrng)
+                if quoted.label:
+                    _explicit(view, quoted, refs, mentions, "-", "s", sent)
         return _Draft(h, sp, anchor, after, "verb")
     # subject before the verb (SVO): وكانت الرئاسة السورية أكّدت
     if not h.clitic and i > 0 and view.tokens[i - 1].kind in ("word", "quote") and view.sentence[i - 1] == sent:
@@ -514,6 +546,31 @@ def _narrated_subject(view: View, refs: list[_Ref], mentions: tuple[Mention, ...
             if phrase.label and (phrase.person or phrase.name_keys or phrase.organization):
                 return _explicit(view, phrase, refs, mentions, h.gender, h.number, sent, how=how)
     return None
+
+
+def _masculine_plural(view: View, rng: tuple[int, int]) -> bool:
+    """Is the phrase headed by a sound masculine plural (اليمنيين، المواطنون، جميع المشاركين)?  Such a human
+    plural takes a masculine verb (Wright, Grammar II §149), so after a feminine singular verb it is the object."""
+    toks = view.tokens
+    a = rng[0]
+    if toks[a].key in _ALL and rng[1] - a > 1:
+        a += 1
+    t = toks[a]
+    an = t.analysis
+    return (t.kind == "word" and t.key.endswith(("ين", "ون")) and len(t.key) > 5 and an is not None
+            and an.pos in ("noun", "adj") and an.number == "p" and not an.enclitic)
+
+
+def _known_names_after(view: View, i: int, refs: list[_Ref]) -> frozenset[int]:
+    """The words after the verb at i that repeat a name of an earlier speaker (ويتابع بولاك: a surname the
+    analyser reads as بـ + ولاك stays a name)."""
+    known = {k for r in refs[-_WINDOW:] for k in r.name_keys if len(k) > 2}
+    out = set()
+    for j in range(i + 1, min(len(view.tokens), i + 4)):
+        if view.tokens[j].kind != "word" or view.tokens[j].key not in known:
+            break
+        out.add(j)
+    return frozenset(out)
 
 
 def _head_key_of(tok: Tok) -> str:

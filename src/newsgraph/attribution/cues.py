@@ -226,7 +226,8 @@ def find_cues(view: View) -> list[CueHit]:
             continue
         form, clen = found
         if (t.analysis is not None and t.analysis.pos.startswith("noun") and form.strict and form.cue_type == "verb"
-                and not (form.next and _short_subject_then(view, t.i, form.next))):
+                and not (form.next and (_followed_by(view, t.i, form.next, window=1)
+                                        or _short_subject_then(view, t.i, form.next)))):
             continue  # the analyser reads ذكر / نقل / وصف here as a noun (but وبيّن العربي أن is the verb)
         if form.cue_type == "verb" and _function_word(t, clen):
             continue  # وهنا يبرز ...: the adverb "here", not the verb هنأ

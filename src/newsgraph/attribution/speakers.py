@@ -34,7 +34,8 @@ _TIME = frozenset(key(w) for w in (
     "السبت الأحد الاحد أيضا ايضا مرارا مجددا كذلك حاليا مؤخرا سابقا لاحقا بدوره بدورها بدورهم الثلاثاء قائلا "
     "قائلة قائلين صراحة رسميا علنا").split())
 _RELATIVE = frozenset(key(w) for w in (
-    "الذي التي الذين اللذين اللتين اللواتي اللاتي ما مما فيما بينما حين حينما عندما لما بعدما كلما").split())
+    "الذي التي الذين اللذين اللتين اللذان اللتان اللواتي اللاتي ما مما فيما بينما حين حينما عندما لما بعدما "
+    "كلما").split())
 _QUANTIFIERS = frozenset(key(w) for w in (
     "عدد أحد احد بعض جملة مجموعة العديد الكثير المئات مئات عشرات آلاف الآلاف كل").split())
 # cardinal numerals that count a described source (أربعة مصادر، ثلاثة أشخاص، عشرات المسؤولين)
@@ -247,7 +248,7 @@ def subject_range(view: View, i: int, *, limit: int = 14, names: frozenset[int] 
             break
         if not first and anonymous and t.analysis is not None and t.analysis.pos == "verb":
             break  # مسؤول تركي رفض الكشف عن هويته: a clause describing the source
-        if first and t.analysis is not None and "bi_prep" in t.analysis.proclitics:
+        if first and t.analysis is not None and "bi_prep" in t.analysis.proclitics and j not in names:
             break  # واختتمه بتدريبات: a prepositional phrase, no subject
         if (not first and j - 1 in names and j not in names and not t.definite and c is None
                 and t.key not in _NAME_JOINERS and t.analysis is not None and t.analysis.pos == "noun"
@@ -354,6 +355,8 @@ def _possessed_object(t: Tok, *, speech: bool = True) -> bool:
     a = t.analysis
     if a is None or a.pos not in ("noun", "adj") or not (a.enclitic or "").endswith("_poss"):
         return False
+    if _ta_marbuta(t) and (a.enclitic or "").startswith("3ms"):
+        return False  # عمادة read as عماد+ه "his pillar": a written ة is no pronoun
     if not (a.enclitic or "").startswith("3") or any(p in _PP_CLITICS for p in a.proclitics):
         return False  # باسمها is a preposition's noun; بادي read as بأيادي+my is a name misread
     lemma = key(a.lemma)
@@ -595,6 +598,11 @@ def subject_before(view: View, i: int, *, limit: int = 8, names: frozenset[int] 
             break  # نشرت صحيفة ... تقول، وفي القاهرة أعلنت: a verb or a conjoined PP ends the phrase
         if j in names and k_ in _PREPS:
             j -= 1  # علي خامنئي: a name's first word that is also a preposition (على)
+            continue
+        if (k_.startswith("لل") and len(k_) > 4 and j > 0 and toks[j - 1].kind == "word" and toks[j - 1].definite
+                and toks[j - 1].line == t.line and not _opens_pp(toks[j - 1]) and not _verb_word(toks[j - 1])
+                and not k_.startswith("لل" + "ذ")):
+            j -= 1  # أن المديرية العامة للجوازات أعلنت: the organisation's genitive with لـ
             continue
         if (k_.startswith("بال") and t.start < view.title_end and j > 0 and toks[j - 1].kind == "word"
                 and toks[j - 1].line == t.line and not _verb_word(toks[j - 1]) and not never_subject(toks[j - 1])

@@ -127,7 +127,9 @@ def test_possessed_kin_noun_is_a_speaker(corpus):  # type: ignore[no-untyped-def
 def test_possessed_speech_noun_after_the_name_ends_the_subject(corpus):  # type: ignore[no-untyped-def]
     # واختتم + title + name + a possessed speech noun (his statement): the subject is the title and name
     s = _cue(corpus, "snn-alweeam-fb0abff7", 2076)
-    assert _after_cue(s) and s.speaker.mention is not None and s.speaker.mention.end < 2095
+    # (title + surname: it resolves to the full name met before, keeping this mention)
+    assert s.speaker.resolved_by in ("explicit", "definite-description")
+    assert s.speaker.mention is not None and s.cue.end < s.speaker.mention.start and s.speaker.mention.end < 2095
 
 
 def test_a_verb_ends_the_subject_before_a_cue(corpus):  # type: ignore[no-untyped-def]

@@ -416,6 +416,9 @@ class _Finder:
             return False
         if w.top_proper and len(w.norm) > 3 and (entry is None or entry.country in _REGION or "_(" in w.gloss):
             return True  # outside the region, the database's gloss must say it is a place ("Homs_(Syr.)")
+        if entry is not None and entry.country and i + 1 < len(self.words) and self.words[i + 1].joined \
+                and self.g.demonyms.get(self.words[i + 1].norm) == entry.country:
+            return True  # "أمام العين الإماراتي": the town (or its club) named with its own country's nisba
         return i > 0 and w.joined and any(f in _PLACE_HEADS for _, f in _bare_forms(self.words[i - 1].norm))
 
     def names_pass(self) -> None:
@@ -848,11 +851,16 @@ class _Finder:
         for m in self.out:
             if m.source != "generic":
                 covered[m.start:m.end] = b"\x01" * (m.end - m.start)
+        # nor after a city of that country ("حمص السورية", "العين الإماراتي"): it says where the city is
+        city_country = {m.end: e.country for m in self.out if m.source == "gazetteer" and m.key
+                        and (e := self.entries.get(m.key)) is not None and e.country}
         for w in self.words:
             if covered[w.start]:
                 continue
             for plen, form in _bare_forms(w.norm, prefixes=("و", "ف", "ب", "ل")):
                 code = self.g.demonyms.get(form)
+                if code and plen == 0 and w.joined and w.i > 0 and city_country.get(self.words[w.i - 1].end) == code:
+                    break
                 if code:
                     s = w.start + plen
                     self.out.append(Mention(s, w.end, self.text[s:w.end], "GPE", f"gpe-{code.lower()}", "nisba"))

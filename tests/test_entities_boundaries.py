@@ -175,3 +175,9 @@ def test_towns_named_with_their_countrys_nisba_and_common_words_named_like_citie
     assert ("العين", "gazetteer") in ms and not any(src == "nisba" for _, src in ms)
     # okaz: "في ميدان الشرف": ميدان (an alternate GeoNames name of Medan) is a common word
     assert _texts(morphology, "إنهم في ميدان الشرف", "GPE") == []
+
+
+def test_an_adjective_given_name_before_a_common_noun_is_a_construct(morphology) -> None:  # type: ignore[no-untyped-def]
+    # was: "إذا ما أرادت بالفعل علاقات حسن جوار واحترام مع جيرانها" ("good-neighbourly relations")
+    assert _texts(morphology, "إذا أرادت علاقات حسن جوار واحترام مع جيرانها", "PER") == []
+    assert _texts(morphology, "وقال سعيد جليلي إن", "PER") == ["سعيد جليلي"]

@@ -106,6 +106,9 @@ _GENERIC_MOVEMENT = frozenset(norm_word(w) for w in (
 _NOT_NAME_WORDS = frozenset(norm_word(w) for w in (
     "العام العامة الخاص الخاصة الدولي الدولية المركزي المركزية الجديد الجديدة الوطني الوطنية "
     "جنوب شمال شرق غرب وسط جنوبي شمالي شرقي غربي").split())
+# given names that are also adjectives or nouns heading a construct ("علاقات حسن جوار", "حسن النية"): after
+# them a common noun is the construct's genitive, not a family name
+_ADJECTIVE_NAMES = frozenset(norm_word(w) for w in "حسن جميل كريم سعيد عادل نبيل فاضل كامل رشيد شريف لطيف".split())
 # given names that are also titles or nisbas (أمين "secretary", سلطان "sultan", تركي "Turkish")
 _TITLE_NAMES = frozenset(norm_word(w) for w in "أمين سلطان تركي".split())
 # portfolios that name a ministry with the country's nisba alone (الخارجية الأمريكية = وزارة الخارجية الأمريكية)
@@ -476,7 +479,8 @@ class _Finder:
                     continue
                 after_father = j - 2 >= i and words[j - 2].norm in _CONNECTORS
                 if not self.name_like(words[j]) and not (
-                        given and (j == i + 1 or after_father) and self._family_name(words[j], after_father)):
+                        given and (j == i + 1 or after_father) and self._family_name(words[j], after_father)
+                        and not (j == i + 1 and words[i].norm in _ADJECTIVE_NAMES)):
                     break
                 if not self.morph and j - i == 2 and not (words[j].norm.startswith("ال") or words[j].norm in
                                                          g.given_names or words[j - 1].norm in _COMPOUND):

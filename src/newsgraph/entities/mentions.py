@@ -105,6 +105,9 @@ _GENERIC_MOVEMENT = frozenset(norm_word(w) for w in (
 _NOT_NAME_WORDS = frozenset(norm_word(w) for w in (
     "العام العامة الخاص الخاصة الدولي الدولية المركزي المركزية الجديد الجديدة الوطني الوطنية "
     "جنوب شمال شرق غرب وسط جنوبي شمالي شرقي غربي").split())
+# given names that are also adjectives or nouns heading a construct ("علاقات حسن جوار", "حسن النية"): after
+# them a common noun is the construct's genitive, not a family name
+_ADJECTIVE_NAMES = frozenset(norm_word(w) for w in "حسن جميل كريم سعيد عادل نبيل فاضل كامل رشيد شريف لطيف".split())
 # given names that are also titles or nisbas (أمين "secretary", سلطان "sultan", تركي "Turkish")
 _TITLE_NAMES = frozenset(norm_word(w) for w in "أمين سلطان تركي".split())
 # portfolios that name a ministry with the country's nisba alone (الخارجية الأمريكية = وزارة الخارجية الأمريكية)
@@ -461,6 +464,9 @@ class _Finder:
             return False
         if w.top_proper and len(w.norm) > 3 and (entry is None or entry.country in _REGION or "_(" in w.gloss):
             return True  # outside the region, the database's gloss must say it is a place ("Homs_(Syr.)")
+        if entry is not None and entry.country and i + 1 < len(self.words) and self.words[i + 1].joined \
+                and self.g.demonyms.get(self.words[i + 1].norm) == entry.country:
+            return True  # "أمام العين الإماراتي": the town (or its club) named with its own country's nisba
         return i > 0 and w.joined and any(f in _PLACE_HEADS for _, f in _bare_forms(self.words[i - 1].norm))
 
     def names_pass(self) -> None:
@@ -522,7 +528,8 @@ class _Finder:
                     continue
                 after_father = j - 2 >= i and words[j - 2].norm in _CONNECTORS
                 if not self.name_like(words[j]) and not (
-                        given and (j == i + 1 or after_father) and self._family_name(words[j], after_father)):
+                        given and (j == i + 1 or after_father) and self._family_name(words[j], after_father)
+                        and not (j == i + 1 and words[i].norm in _ADJECTIVE_NAMES)):
                     break
                 if not self.morph and j - i == 2 and not (words[j].norm.startswith("ال") or words[j].norm in
                                                          g.given_names or words[j - 1].norm in _COMPOUND):
@@ -888,12 +895,17 @@ class _Finder:
         for m in self.out:
             if m.source != "generic":
                 covered[m.start:m.end] = b"\x01" * (m.end - m.start)
+        # nor after a city of that country ("حمص السورية", "العين الإماراتي"): it says where the city is
+        city_country = {m.end: e.country for m in self.out if m.source == "gazetteer" and m.key
+                        and (e := self.entries.get(m.key)) is not None and e.country}
         words = self.words
         for k, x in enumerate(self.keys):
             if x.nisba is None or covered[words[k].start]:
                 continue
             w = words[k]
             plen, code = x.nisba
+            if plen == 0 and w.joined and w.i > 0 and city_country.get(words[w.i - 1].end) == code:
+                continue
             s = w.start + plen
             self.out.append(Mention(s, w.end, self.text[s:w.end], "GPE", f"gpe-{code.lower()}", "nisba"))
 

@@ -315,6 +315,8 @@ def _match_entries(toks: list[_Tok], i: int, entries: tuple[_Entry, ...]) -> _Hi
             j += 1
             if j + 1 < len(toks) and toks[j].norm in _PHRASE_ADVERBS:
                 j += 1  # نعمل حاليا مع: an adverb inside the phrase
+            elif j + 1 < len(toks) and len(w) <= 3 and _nisba_adjective(toks[j].norm):
+                j += 1  # الهجمات التركية على: an actor adjective before the preposition
             if j >= len(toks):
                 break
             nxt = toks[j].norm
@@ -324,6 +326,11 @@ def _match_entries(toks: list[_Tok], i: int, entries: tuple[_Entry, ...]) -> _Hi
             pronoun = entry.words[0] not in _plain_keys(tok.norm) and tok.norm.endswith(tuple(_PRONOUN_SUFFIXES))
             return _Hit(i, j, entry, pronoun)
     return None
+
+
+def _nisba_adjective(norm: str) -> bool:
+    """A definite relational adjective (التركية، الأمريكي، الجوية) that may stand inside a phrase."""
+    return norm.startswith("ال") and norm.endswith(("يه", "ي")) and len(norm) > 5
 
 
 def _clause_start(toks: list[_Tok], i: int) -> int:
@@ -933,6 +940,222 @@ def _role_judgements(fr: _Frame) -> list[tuple[int, int, _Hit]]:
     return out
 
 
+# --- frames over several words (stance4): rejected claims, backed acts, serving interests, agreements ---
+
+@cache
+def _claim_words() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    """The rejected-claims vocabulary (``resources/stance_claims.tsv``), keyed by the normalised first word."""
+    out: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for form, cls in (row[:2] for row in load_tsv("stance_claims.tsv", columns=2)):
+        if cls not in ("claim", "allegation", "false", "deny"):
+            raise ResourceError(f"stance_claims.tsv: unknown class {cls!r} for {form!r} "
+                                "(claim, allegation, false, deny)")
+        words = tuple(_norm(w) for w in form.split())
+        out.setdefault(words[0], []).append((words, cls))
+    return {k: tuple(sorted(v, key=lambda e: -len(e[0]))) for k, v in out.items()}
+
+
+def _claim_at(toks: list[_Tok], i: int, classes: tuple[str, ...]) -> tuple[int, str] | None:
+    """(last token, class) of a word of the claims frame starting at token ``i`` (تصريحاته، مزاعم، عارية من الصحة)."""
+    if not toks[i].norm.isalpha():
+        return None
+    table = _claim_words()
+    for key, _stripped in _candidates(toks[i].norm):
+        for words, cls in table.get(key, ()):
+            if cls not in classes or i + len(words) > len(toks):
+                continue
+            if all(w in _keys(toks[i + j].norm) for j, w in enumerate(words[1:], 1)):
+                return i + len(words) - 1, cls
+    return None
+
+
+# Prepositions of "about" and "against" after a claim's holder (تصريحات X بشأن Y، مزاعم X ضد Y).
+_ABOUT = frozenset({"بشان", "ضد", "حول", "تجاه", "بحق", "عن", "ازاء", "علي", "بخصوص", "نحو"})
+
+
+def _sentence_end(toks: list[_Tok], i: int) -> int:
+    k = i
+    while k + 1 < len(toks) and not toks[k + 1].strong:
+        k += 1
+    return k
+
+
+def _claims_judgements(fr: _Frame, hits: list[_Hit], own: list[bool]) -> tuple[list[tuple[int, int, _Hit]], set[int]]:
+    """Stances from rejected claims, and the hits inside an allegation (not the speaker's words).
+
+    "رفض تصريحات X"، "تصريحات X بشأن Y عارية من الصحة"، "استنكر مزاعم X ضد Y": X neg, Y pos (the speaker disputes
+    X's account and defends Y); "X بعيدة عن مزاعم دعمها للإرهاب": the accused X pos, and دعمها للإرهاب is the
+    allegation's content, not the speaker's judgement (GUIDELINES: rejecting X's request or disputing X's account).
+    """
+    toks = fr.toks
+    out: list[tuple[int, int, _Hit]] = []
+    inside: set[int] = set()
+    for i in range(len(toks)):
+        found = _claim_at(toks, i, ("claim", "allegation"))
+        if found is None:
+            continue
+        cls = found[1]
+        end = _sentence_end(toks, i)
+        lo = max(_sentence_start(toks, i), i - 12)
+        rejected = cls == "allegation" or any(
+            lo <= h.last < i and h.entry.cls == "speech" and h.entry.polarity < 0 and not _negated(toks, h.first)
+            for h in hits)
+        denied = any(_claim_at(toks, k, ("deny",)) and not _negated(toks, k) for k in range(max(lo, i - 4), i))
+        pronoun = toks[i].norm.endswith(("ه", "ها", "هم")) and not any(
+            k in _claim_words() for k in _plain_keys(toks[i].norm))
+        holder: _Occ | None = None
+        if not pronoun:
+            holder = next((o for o in fr.order if i < o[0] <= i + 3 and not fr.is_place(o)
+                           and not fr.boundary(i + 1, o[0])
+                           and not any(toks[k].norm in _ABOUT for k in range(i + 1, o[0]))), None)
+        holder_n = holder[2] if holder is not None else None
+        if pronoun:
+            got = _possessor(fr, _Hit(i, i, _CLAIM_ENTRY, True), wide=True)
+            holder_n = got[0] if got else None
+        after = holder[1] if holder is not None else i
+        about: list[int] = []
+        last = after
+        for o in fr.order:
+            if o[0] <= after or o[0] > min(end, after + 7) or fr.is_place(o) or o[2] == holder_n:
+                continue
+            t = fr.targets[o[2]]
+            if toks[o[0] - 1].norm in _ABOUT or (t.mention.start > toks[o[0]].start and toks[o[0]].norm[:1] in "لب"):
+                about = _uniq([o[2], *fr.coordinated(o, skip_place=True)])
+                last = o[1]
+                break
+        false_at = next((k for k in range(after + 1, min(end, after + 12) + 1)
+                         if _claim_at(toks, k, ("false",)) and not _negated(toks, k)), None)
+        rejected = rejected or false_at is not None
+        accused: list[int] = []
+        if holder is None and not pronoun and i + 1 < len(toks):
+            nxt = toks[i + 1]
+            if nxt.norm.isalpha() and len(nxt.norm) > 4 and nxt.norm.endswith(("ها", "هم", "ه")):
+                accused = _possessor(fr, _Hit(i + 1, i + 1, _CLAIM_ENTRY, True), wide=True)  # مزاعم دعمها للإرهاب
+            else:
+                accused = [o[2] for o in fr.order if i + 2 <= o[0] <= i + 3 and not fr.is_place(o)][:1]
+        if not (rejected or denied):
+            continue
+        if cls == "allegation" or rejected or denied:
+            stop = last if about else min(end, i + 4)
+            inside |= {h.first for h in hits if i < h.first <= stop and h.first not in _hit_speech_neg(hits)}
+        hit = _Hit(i, found[0], _CLAIM_ENTRY)
+        if holder_n is not None and (rejected or cls == "allegation") and not own[holder_n]:
+            out.append((holder_n, -3, hit))
+        for n in about + accused:
+            if n != holder_n:
+                out.append((n, 2, hit))
+    return out, inside
+
+
+_CLAIM_ENTRY = _Entry(("~claim",), -1, 3, "obj", "speech", False)
+
+
+def _hit_speech_neg(hits: list[_Hit]) -> set[int]:
+    return {h.first for h in hits if h.entry.cls == "speech" and h.entry.polarity < 0}
+
+
+def _sentence_start(toks: list[_Tok], i: int) -> int:
+    k = i
+    while k > 0 and not toks[k - 1].strong:
+        k -= 1
+    return k
+
+
+def _backed(toks: list[_Tok], hits: list[_Hit], h: _Hit) -> bool:
+    """An act the speaker welcomes, backs or defends the right to (رحّب بالهجمات على X، دافع عن حق Y في ضرب X):
+    the speaker's attitude, as if the speaker's side acted (GUIDELINES: backing X's action)."""
+    for g in hits:
+        if g.entry.cls == "speech" and g.entry.polarity > 0 and g.last < h.first and h.first - g.last <= 2 \
+                and not _negated(toks, g.first):
+            return True
+    return h.first >= 2 and toks[h.first - 1].norm == "في" and any(
+        toks[k].norm.removeprefix("و").removeprefix("ب") in ("حق", "الحق")
+        for k in range(max(0, h.first - 5), h.first - 1))
+
+
+# Verbs of serving and nouns of interests: "مواقفه تخدم مصالح إيران" accuses both the one served and the servant
+# (a standard accusation of Arabic political commentary: يخدم أجندات خارجية).
+_SERVING = frozenset({"يخدم", "تخدم", "خدمه", "لخدمه", "يخدمان", "تخدمان"})
+_INTERESTS = frozenset({"مصالح", "مصلحه", "اجنده", "اجندات", "اهداف", "مخططات", "اطماع"})
+_SHARED_GOODS = frozenset({"الشعب", "شعب", "الشعبين", "البلدين", "الطرفين", "المشتركه", "العليا", "الوطنيه", "الجميع"})
+
+
+def _serving_judgements(fr: _Frame, own: list[bool]) -> list[tuple[int, int, _Hit]]:
+    """Targets accused of being served by, or of serving, foreign interests: neg (unless the speaker's own)."""
+    toks = fr.toks
+    out: list[tuple[int, int, _Hit]] = []
+    for i in range(len(toks) - 2):
+        if toks[i].norm.removeprefix("و") not in _SERVING or _negated(toks, i) or _conditional(toks, i):
+            continue
+        j = i + 1
+        if toks[j].norm.removeprefix("ال") not in _INTERESTS or toks[j + 1].norm in _SHARED_GOODS:
+            continue
+        hit = _Hit(i, j, _SERVE_ENTRY)
+        served = next((o for o in fr.order if j < o[0] <= j + 2 and not fr.is_place(o)), None)
+        if served is None or own[served[2]]:
+            continue
+        who = [served[2], *fr.coordinated(served, skip_place=True)]
+        if i > 0 and toks[i - 1].norm.endswith(("ه", "ها", "هم")) and len(toks[i - 1].norm) > 4:
+            who += _possessor(fr, _Hit(i - 1, i - 1, _SERVE_ENTRY, True), wide=True)  # مواقفه تخدم
+        else:
+            lo = max(_clause_start(toks, i), i - 6)
+            who += [o[2] for o in fr.order if lo <= o[0] and o[1] < i and not fr.is_place(o)][-1:]
+        out += [(n, -2, hit) for n in _uniq(who) if not own[n]]
+    return out
+
+
+_SERVE_ENTRY = _Entry(("~serve",), -1, 2, "obj", "eval", False)
+
+# Verbs of agreeing on cooperation (اتفقا على تعاون وثيق): the parties are partners in declared cooperation.
+_AGREE = frozenset({"اتفقا", "اتفقوا", "اتفق", "اتفقت", "يتفقان", "تتفقان", "اتفقتا"})
+_COOP_WORDS = ("تعاون", "التعاون", "تنسيق", "التنسيق", "تعزيز", "شراكه", "العمل")
+
+
+def _agreement_judgements(fr: _Frame, own: list[bool]) -> list[tuple[int, int, _Hit]]:
+    """The parties named before a verb of agreeing on cooperation: pos (GUIDELINES: partner in declared cooperation)."""
+    toks = fr.toks
+    out: list[tuple[int, int, _Hit]] = []
+    for i, tok in enumerate(toks):
+        if tok.norm.removeprefix("و") not in _AGREE or _negated(toks, i) or _conditional(toks, i):
+            continue
+        rest = [k for k in range(i + 1, min(len(toks), i + 4)) if toks[k].norm not in _PHRASE_ADVERBS]
+        if len(rest) < 2 or toks[rest[0]].norm != "علي" or not toks[rest[1]].norm.startswith(_COOP_WORDS):
+            continue
+        hit = _Hit(i, rest[1], _Entry(("~agree",), 1, 2, "before", "coop", False))
+        lo = _clause_start(toks, i)
+        first = next((o for o in fr.order if lo <= o[0] and o[1] < i and not fr.is_place(o)), None)
+        if first is None:
+            continue
+        parties = _uniq([first[2], *fr.coordinated(first, skip_place=True)])
+        out += [(n, 2, hit) for n in parties if not own[n]]
+    return out
+
+
+@cache
+def _apposition_words() -> frozenset[str]:
+    """Title and role words (``titles.tsv``, ``person_titles.tsv``) that open a speaker's apposition."""
+    words = {_norm(row[1]).removeprefix("ال") for row in load_tsv("titles.tsv", columns=2)}
+    words |= {_norm(row[0]).removeprefix("ال") for row in load_tsv("person_titles.tsv", columns=2)}
+    return frozenset(w for w in words if w)
+
+
+def _past_apposition(toks: list[_Tok], last: int) -> int | None:
+    """The comma closing the speaker's apposition right after a cue (رفض السفير، مساعد وزير الخارجية الأسبق، X):
+    up to two title segments, each opened by a title word and closed by a comma."""
+    j = last + 1
+    past = None
+    for _ in range(2):
+        if j < len(toks) and toks[j].weak:
+            j += 1
+        if j >= len(toks) or toks[j].norm.removeprefix("و").removeprefix("ال") not in _apposition_words():
+            break
+        k = next((k for k in range(j + 1, min(len(toks), j + 8)) if toks[k].strong or toks[k].weak), None)
+        if k is None or toks[k].strong:
+            break
+        past, j = k, k + 1
+    return past
+
+
 def _giver(fr: _Frame, hit: _Hit, reached: list[int]) -> int | None:
     """Who gives the support a hit names to the speaker's side: a nisba right after it (الدعم الإيراني), the
     subject of a relative clause after it (الدعم الذي تقدمه طهران), or the actor before it in its clause
@@ -1006,6 +1229,8 @@ def _judge(doc: Document, st: Statement, relay: bool, gloss: dict[int, str],
         else:
             i += 1
 
+    claims, inside = _claims_judgements(fr, hits, own)
+    hits = [h for h in hits if h.first not in inside]  # مزاعم دعمها للإرهاب: the allegation's words, not the speaker's
     fr.hit_starts = frozenset(h.first for h in hits)
     fr.hit_acts = {h.first: h.entry.cls in _ACT_CLASSES for h in hits}
     score = [0.0] * len(st.targets)
@@ -1044,7 +1269,7 @@ def _judge(doc: Document, st: Statement, relay: bool, gloss: dict[int, str],
             reach = _CUE_REACH if from_cue else _SCOPE_REACH[e.scope]
             reached = _resolve(fr, h, reach)
             if not reached and from_cue and e.scope == "obj":
-                past = _past_adjunct(toks, h.last)
+                past = _past_adjunct(toks, h.last) or _past_apposition(toks, h.last)
                 if past is not None:  # ثمّنت المقاومة في محافظة إب، جهود X: the object after the adjunct
                     reached = _resolve(fr, replace(h, last=past), reach)
             if e.cls == "invite" and not (is_call or _calling_before(toks, h.first)):
@@ -1070,7 +1295,8 @@ def _judge(doc: Document, st: Statement, relay: bool, gloss: dict[int, str],
                 holder = _possessor(fr, h, sentence=True)
                 if holder and not own[holder[0]]:
                     continue  # إيران ... دعمها الكبير للنظام: the act of the one the pronoun names, reported
-            if e.cls in _ACT_CLASSES and not _first_person(toks, h) and not is_call and not _call_before(toks, h.first):
+            if e.cls in _ACT_CLASSES and not _first_person(toks, h) and not is_call \
+                    and not _call_before(toks, h.first) and not _backed(toks, hits, h):
                 if any(toks[k].norm in _THEY for k in range(_clause_start(toks, h.first), h.first)):
                     continue  # يؤكد أنهم هناك لدعم نظام الأسد: a third party's act, reported
                 ag = _agent(fr, h, set(reached))
@@ -1089,6 +1315,8 @@ def _judge(doc: Document, st: Statement, relay: bool, gloss: dict[int, str],
     for n, weight, h in _role_judgements(fr):
         if _negated(toks, h.first) or _conditional(toks, h.first) or (own[n] and weight < 0):
             continue  # لم تلعب دوراً إيجابياً: no judgement; the speaker's own side is not blamed
+        add(n, weight, h)
+    for n, weight, h in claims + _serving_judgements(fr, own) + _agreement_judgements(fr, own):
         add(n, weight, h)
 
     new_targets = []

@@ -947,9 +947,9 @@ def _claim_words() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
     """The rejected-claims vocabulary (``resources/stance_claims.tsv``), keyed by the normalised first word."""
     out: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for form, cls in (row[:2] for row in load_tsv("stance_claims.tsv", columns=2)):
-        if cls not in ("claim", "allegation", "false", "deny"):
+        if cls not in ("claim", "allegation", "label", "false", "deny"):
             raise ResourceError(f"stance_claims.tsv: unknown class {cls!r} for {form!r} "
-                                "(claim, allegation, false, deny)")
+                                "(claim, allegation, label, false, deny)")
         words = tuple(_norm(w) for w in form.split())
         out.setdefault(words[0], []).append((words, cls))
     return {k: tuple(sorted(v, key=lambda e: -len(e[0]))) for k, v in out.items()}
@@ -991,7 +991,7 @@ def _claims_judgements(fr: _Frame, hits: list[_Hit], own: list[bool]) -> tuple[l
     out: list[tuple[int, int, _Hit]] = []
     inside: set[int] = set()
     for i in range(len(toks)):
-        found = _claim_at(toks, i, ("claim", "allegation"))
+        found = _claim_at(toks, i, ("claim", "allegation", "label"))
         if found is None:
             continue
         cls = found[1]
@@ -1005,7 +1005,7 @@ def _claims_judgements(fr: _Frame, hits: list[_Hit], own: list[bool]) -> tuple[l
             k in _claim_words() for k in _plain_keys(toks[i].norm))
         holder: _Occ | None = None
         if not pronoun:
-            holder = next((o for o in fr.order if i < o[0] <= i + 3 and not fr.is_place(o)
+            holder = next((o for o in fr.order if i < o[0] <= i + 3 and not fr.is_place(o) and not o[3]
                            and not fr.boundary(i + 1, o[0])
                            and not any(toks[k].norm in _ABOUT for k in range(i + 1, o[0]))), None)
         holder_n = holder[2] if holder is not None else None
@@ -1027,19 +1027,25 @@ def _claims_judgements(fr: _Frame, hits: list[_Hit], own: list[bool]) -> tuple[l
                          if _claim_at(toks, k, ("false",)) and not _negated(toks, k)), None)
         rejected = rejected or false_at is not None
         accused: list[int] = []
+        label = cls == "label"  # وصف X بـ: the target right after is the one described, not the speaker of it
+        if label:
+            holder = None
         if holder is None and not pronoun and i + 1 < len(toks):
             nxt = toks[i + 1]
             if nxt.norm.isalpha() and len(nxt.norm) > 4 and nxt.norm.endswith(("ها", "هم", "ه")):
                 accused = _possessor(fr, _Hit(i + 1, i + 1, _CLAIM_ENTRY, True), wide=True)  # مزاعم دعمها للإرهاب
             else:
-                accused = [o[2] for o in fr.order if i + 2 <= o[0] <= i + 3 and not fr.is_place(o)][:1]
+                accused = [o[2] for o in fr.order if i + 2 - label <= o[0] <= i + 3 and not fr.is_place(o)
+                           and not o[3]][:1]
         if not (rejected or denied):
             continue
-        if cls == "allegation" or rejected or denied:
-            stop = last if about else min(end, i + 4)
-            inside |= {h.first for h in hits if i < h.first <= stop and h.first not in _hit_speech_neg(hits)}
+        stop = last if about else min(end, i + 4)
+        inside |= {h.first for h in hits if i < h.first <= stop and h.first not in _hit_speech_neg(hits)}
+        # the rejection word right before the claim noun: its object is the claim, whose holder and subject
+        # this frame judges (رفض مزاعم دعم المملكة: the kingdom is defended, not rejected)
+        inside |= {h.first for h in hits if 0 < i - h.last <= 2 and h.entry.cls == "speech" and h.entry.polarity < 0}
         hit = _Hit(i, found[0], _CLAIM_ENTRY)
-        if holder_n is not None and (rejected or cls == "allegation") and not own[holder_n]:
+        if holder_n is not None and not own[holder_n]:
             out.append((holder_n, -3, hit))
         for n in about + accused:
             if n != holder_n:
@@ -1059,6 +1065,23 @@ def _sentence_start(toks: list[_Tok], i: int) -> int:
     while k > 0 and not toks[k - 1].strong:
         k -= 1
     return k
+
+
+_OBLIQUE = frozenset({"من", "الي", "مع", "عن", "علي", "لدي", "(", "«"})
+
+
+def _own_possessed(fr: _Frame, h: _Hit, own: list[bool]) -> bool:
+    """An act word after a noun whose pronoun names the speaker's side (تركيا طلبت ... لبحث عملياتها ضد X, said by
+    Ankara): the pronoun takes up the last subject before it, passing over prepositional objects (من حلف الناتو)."""
+    toks = fr.toks
+    k = next((k for k in range(h.first - 1, max(-1, h.first - 3), -1)
+              if toks[k].norm.isalpha() and len(toks[k].norm) > 4 and toks[k].norm.endswith(("ها", "هم", "ه"))), None)
+    if k is None:
+        return False
+    lo = _sentence_start(toks, k)
+    subj = [o for o in fr.order if lo <= o[0] and o[1] < k and not fr.is_place(o)
+            and toks[o[0] - 1].text not in _OBLIQUE and toks[o[0] - 1].norm not in _OBLIQUE]
+    return bool(subj) and own[subj[-1][2]]
 
 
 def _backed(toks: list[_Tok], hits: list[_Hit], h: _Hit) -> bool:
@@ -1127,7 +1150,9 @@ def _agreement_judgements(fr: _Frame, own: list[bool]) -> list[tuple[int, int, _
         if first is None:
             continue
         parties = _uniq([first[2], *fr.coordinated(first, skip_place=True)])
-        out += [(n, 2, hit) for n in parties if not own[n]]
+        # the first-named party is the host or the speaker's principal in protocol reporting (ميركل وداود أوغلو
+        # اتفقا، said by Berlin's spokesman): only the partners after it are judged
+        out += [(n, 2, hit) for n in parties[1:] if not own[n]]
     return out
 
 
@@ -1296,7 +1321,8 @@ def _judge(doc: Document, st: Statement, relay: bool, gloss: dict[int, str],
                 if holder and not own[holder[0]]:
                     continue  # إيران ... دعمها الكبير للنظام: the act of the one the pronoun names, reported
             if e.cls in _ACT_CLASSES and not _first_person(toks, h) and not is_call \
-                    and not _call_before(toks, h.first) and not _backed(toks, hits, h):
+                    and not _call_before(toks, h.first) and not _backed(toks, hits, h) \
+                    and not _own_possessed(fr, h, own):
                 if any(toks[k].norm in _THEY for k in range(_clause_start(toks, h.first), h.first)):
                     continue  # يؤكد أنهم هناك لدعم نظام الأسد: a third party's act, reported
                 ag = _agent(fr, h, set(reached))

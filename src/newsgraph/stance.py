@@ -313,7 +313,7 @@ def _match_entries(toks: list[_Tok], i: int, entries: tuple[_Entry, ...]) -> _Hi
         j = i
         for w in entry.words[1:]:
             j += 1
-            if j + 1 < len(toks) and toks[j].norm in _PHRASE_ADVERBS:
+            if j + 1 < len(toks) and (toks[j].norm in _PHRASE_ADVERBS or toks[j].norm in _TIME_ADVERBS):
                 j += 1  # نعمل حاليا مع: an adverb inside the phrase
             elif j + 1 < len(toks) and len(w) <= 3 and _nisba_adjective(toks[j].norm):
                 j += 1  # الهجمات التركية على: an actor adjective before the preposition
@@ -326,6 +326,11 @@ def _match_entries(toks: list[_Tok], i: int, entries: tuple[_Entry, ...]) -> _Hi
             pronoun = entry.words[0] not in _plain_keys(tok.norm) and tok.norm.endswith(tuple(_PRONOUN_SUFFIXES))
             return _Hit(i, j, entry, pronoun)
     return None
+
+
+# Adverbs of time between a verb and its preposition (دافع أمس عن، رحب اليوم بـ).
+_TIME_ADVERBS = frozenset({"امس", "اليوم", "مساء", "صباح", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه",
+                           "السبت", "الاحد"})
 
 
 def _nisba_adjective(norm: str) -> bool:
@@ -541,7 +546,8 @@ class _Frame:
         if first in self._place:
             return self._place[first]
         toks = self.toks
-        place = any(toks[k].norm in _PLACE_MARKERS for k in range(max(0, first - 2), first))
+        place = any(toks[k].norm in _PLACE_MARKERS and not (k == first - 2 and first - 1 in self.hit_starts)
+                    for k in range(max(0, first - 2), first))  # (في ضرب X: the object of an act, not a place)
         # (a name may begin with في: فيصل، فيينا, so the preposition counts only as a word of its own)
         place = place or toks[first].norm.startswith(("بمدينه", "بمحافظه")) or toks[first].norm in _PLACE_MARKERS
         if not place and toks[first].norm.startswith("و"):
@@ -1003,14 +1009,19 @@ def _claims_judgements(fr: _Frame, hits: list[_Hit], own: list[bool]) -> tuple[l
         denied = any(_claim_at(toks, k, ("deny",)) and not _negated(toks, k) for k in range(max(lo, i - 4), i))
         pronoun = toks[i].norm.endswith(("ه", "ها", "هم")) and not any(
             k in _claim_words() for k in _plain_keys(toks[i].norm))
+        label = cls == "label"  # وصف X بـ: the target right after is the one described, not the speaker of it
         holder: _Occ | None = None
-        if not pronoun:
+        if not pronoun and not label:
+            # (a title's nisba, تصريحات وزير الخارجية القطري, names the person, not the country: neu)
             holder = next((o for o in fr.order if i < o[0] <= i + 3 and not fr.is_place(o) and not o[3]
-                           and not fr.boundary(i + 1, o[0])
+                           and not fr.boundary(i + 1, o[0]) and not _after_title(toks, o[0])
                            and not any(toks[k].norm in _ABOUT for k in range(i + 1, o[0]))), None)
         holder_n = holder[2] if holder is not None else None
         if pronoun:
             got = _possessor(fr, _Hit(i, i, _CLAIM_ENTRY, True), wide=True)
+            # (or the last actor named earlier in the sentence: إن المالكي يريد ... مما يجعل تصريحاته غير منطقية)
+            got = got or [o[2] for o in fr.order if _sentence_start(toks, i) <= o[0] and o[1] < i
+                          and not fr.is_place(o)][-1:]
             holder_n = got[0] if got else None
         after = holder[1] if holder is not None else i
         about: list[int] = []
@@ -1027,9 +1038,6 @@ def _claims_judgements(fr: _Frame, hits: list[_Hit], own: list[bool]) -> tuple[l
                          if _claim_at(toks, k, ("false",)) and not _negated(toks, k)), None)
         rejected = rejected or false_at is not None
         accused: list[int] = []
-        label = cls == "label"  # وصف X بـ: the target right after is the one described, not the speaker of it
-        if label:
-            holder = None
         if holder is None and not pronoun and i + 1 < len(toks):
             nxt = toks[i + 1]
             if nxt.norm.isalpha() and len(nxt.norm) > 4 and nxt.norm.endswith(("ها", "هم", "ه")):
@@ -1051,6 +1059,11 @@ def _claims_judgements(fr: _Frame, hits: list[_Hit], own: list[bool]) -> tuple[l
             if n != holder_n:
                 out.append((n, 2, hit))
     return out, inside
+
+
+def _after_title(toks: list[_Tok], first: int) -> bool:
+    """A name right after a title word (وزير الخارجية القطري): the person's title, not the actor itself."""
+    return first > 0 and toks[first - 1].norm.removeprefix("ال") in _apposition_words()
 
 
 _CLAIM_ENTRY = _Entry(("~claim",), -1, 3, "obj", "speech", False)
@@ -1254,6 +1267,7 @@ def _judge(doc: Document, st: Statement, relay: bool, gloss: dict[int, str],
         else:
             i += 1
 
+    fr.hit_starts = frozenset(h.first for h in hits)
     claims, inside = _claims_judgements(fr, hits, own)
     hits = [h for h in hits if h.first not in inside]  # مزاعم دعمها للإرهاب: the allegation's words, not the speaker's
     fr.hit_starts = frozenset(h.first for h in hits)

@@ -1014,7 +1014,8 @@ def _claims_judgements(fr: _Frame, hits: list[_Hit], own: list[bool]) -> tuple[l
         if not pronoun and not label:
             # (a title's nisba, تصريحات وزير الخارجية القطري, names the person, not the country: neu)
             holder = next((o for o in fr.order if i < o[0] <= i + 3 and not fr.is_place(o) and not o[3]
-                           and not fr.boundary(i + 1, o[0]) and not _after_title(toks, o[0])
+                           and not fr.boundary(i + 1, o[0])
+                           and not (_after_title(toks, o[0]) and fr.targets[o[2]].via == "description")
                            and not any(toks[k].norm in _ABOUT for k in range(i + 1, o[0]))), None)
         holder_n = holder[2] if holder is not None else None
         if pronoun:
@@ -1030,7 +1031,8 @@ def _claims_judgements(fr: _Frame, hits: list[_Hit], own: list[bool]) -> tuple[l
             if o[0] <= after or o[0] > min(end, after + 7) or fr.is_place(o) or o[2] == holder_n:
                 continue
             t = fr.targets[o[2]]
-            if toks[o[0] - 1].norm in _ABOUT or (t.mention.start > toks[o[0]].start and toks[o[0]].norm[:1] in "لب"):
+            if toks[o[0] - 1].norm in _ABOUT or toks[o[0]].norm.startswith("لل") or (
+                    t.mention.start > toks[o[0]].start and toks[o[0]].norm[:1] in "لب"):
                 about = _uniq([o[2], *fr.coordinated(o, skip_place=True)])
                 last = o[1]
                 break
@@ -1042,7 +1044,7 @@ def _claims_judgements(fr: _Frame, hits: list[_Hit], own: list[bool]) -> tuple[l
             nxt = toks[i + 1]
             if nxt.norm.isalpha() and len(nxt.norm) > 4 and nxt.norm.endswith(("ها", "هم", "ه")):
                 accused = _possessor(fr, _Hit(i + 1, i + 1, _CLAIM_ENTRY, True), wide=True)  # مزاعم دعمها للإرهاب
-            else:
+            elif label or toks[i + 1].norm.removeprefix("ال") not in _apposition_words():
                 accused = [o[2] for o in fr.order if i + 2 - label <= o[0] <= i + 3 and not fr.is_place(o)
                            and not o[3]][:1]
         if not (rejected or denied):
@@ -1057,7 +1059,7 @@ def _claims_judgements(fr: _Frame, hits: list[_Hit], own: list[bool]) -> tuple[l
             out.append((holder_n, -3, hit))
         for n in about + accused:
             if n != holder_n:
-                out.append((n, 2, hit))
+                out.append((n, 3, hit))  # (outweighs a rejection word reaching past the holder: رفض تصريحات X لـY)
     return out, inside
 
 
@@ -1104,9 +1106,11 @@ def _backed(toks: list[_Tok], hits: list[_Hit], h: _Hit) -> bool:
         if g.entry.cls == "speech" and g.entry.polarity > 0 and g.last < h.first and h.first - g.last <= 2 \
                 and not _negated(toks, g.first):
             return True
-    return h.first >= 2 and toks[h.first - 1].norm == "في" and any(
-        toks[k].norm.removeprefix("و").removeprefix("ب") in ("حق", "الحق")
-        for k in range(max(0, h.first - 5), h.first - 1))
+    haq = [k for k in range(max(0, h.first - 5), h.first - 1)
+           if toks[k].norm.removeprefix("و").removeprefix("ب") in ("حق", "الحق")]
+    # (لم يدافع عن حق X في ضرب Y: a negator anywhere in the clause before the right withdraws the backing)
+    return h.first >= 2 and toks[h.first - 1].norm == "في" and bool(haq) and not any(
+        toks[k].norm in _NEGATORS for k in range(_clause_start(toks, haq[0]), haq[0]))
 
 
 # Verbs of serving and nouns of interests: "مواقفه تخدم مصالح إيران" accuses both the one served and the servant
@@ -1172,7 +1176,8 @@ def _agreement_judgements(fr: _Frame, own: list[bool]) -> list[tuple[int, int, _
 @cache
 def _apposition_words() -> frozenset[str]:
     """Title and role words (``titles.tsv``, ``person_titles.tsv``) that open a speaker's apposition."""
-    words = {_norm(row[1]).removeprefix("ال") for row in load_tsv("titles.tsv", columns=2)}
+    words = {_norm(row[1]).removeprefix("ال") for row in load_tsv("titles.tsv", columns=2)
+             if row[0] in ("title", "role")}
     words |= {_norm(row[0]).removeprefix("ال") for row in load_tsv("person_titles.tsv", columns=2)}
     return frozenset(w for w in words if w)
 

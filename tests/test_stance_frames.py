@@ -136,3 +136,16 @@ def test_operations_of_the_speakers_side_through_a_possessive() -> None:
     doc, st = make(text, "قالت", "الخارجية التركية", [("turkey", "تركيا"), ("nato", "حلف الناتو"),
                                                        ("isis", "تنظيم داعش")])
     assert stances(doc, st) == {"turkey": "neu", "nato": "neu", "isis": "neg"}
+
+
+def test_a_role_in_spreading_a_group() -> None:
+    # al-Madina style: "X يلعب دوراً رئيسياً في انتشار داعش"
+    text = "وأكد الخبير أن عمرو الصالح يلعب دورا رئيسيا في انتشار تنظيم داعش."
+    doc, st = make(text, "أكد", "الخبير", [("saleh", "عمرو الصالح"), ("isis", "تنظيم داعش")])
+    assert stances(doc, st) == {"saleh": "neg", "isis": "neg"}
+
+
+def test_no_role_in_spreading_a_group() -> None:
+    text = "وأكد الخبير أن عمرو الصالح لم يلعب دورا في انتشار تنظيم داعش."
+    doc, st = make(text, "أكد", "الخبير", [("saleh", "عمرو الصالح"), ("isis", "تنظيم داعش")])
+    assert stances(doc, st) == {"saleh": "neu", "isis": "neu"}

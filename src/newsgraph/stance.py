@@ -1173,6 +1173,41 @@ def _agreement_judgements(fr: _Frame, own: list[bool]) -> list[tuple[int, int, _
     return out
 
 
+# Masdars of spreading and enabling (انتشار، تمدد، تسهيل): a role "in" them is a share in the harm of their object
+# (يلعب دوراً في انتشار داعش، الدور الذي لعبه X في تسهيل المهمة على Y).
+_HARMS = frozenset({"انتشار", "تمدد", "تسهيل", "صعود", "تغلغل", "ظهور", "نشوء", "تاجيج", "اشعال", "تمكين", "تقويه"})
+# Verbs of overlooking and denying: negated, they affirm what follows (لا يغفل أحد الدور، لا ينكر أحد).
+_OVERLOOK = ("يغفل", "تغفل", "ينكر", "تنكر", "يخفي", "تخفي", "يجهل")
+
+
+def _harmful_role_judgements(fr: _Frame, own: list[bool]) -> list[tuple[int, int, _Hit]]:
+    """The actor whose role is in spreading or enabling another actor, and that actor: both neg."""
+    toks = fr.toks
+    out: list[tuple[int, int, _Hit]] = []
+    for i, tok in enumerate(toks):
+        if not _role_noun(tok.norm)[0] or _conditional(toks, i):
+            continue
+        lo = max(_clause_start(toks, i), i - 3)
+        if any(toks[k].norm in _NEGATORS and not (k + 1 < len(toks) and toks[k + 1].norm.startswith(_OVERLOOK))
+               for k in range(lo, i)):
+            continue
+        k = next((k for k in range(i + 1, min(len(toks) - 1, i + 9)) if toks[k].strong or (
+            toks[k].norm == "في" and toks[k + 1].norm.removeprefix("ال") in _HARMS)), None)
+        if k is None or toks[k].strong:
+            continue
+        hit = _Hit(i, k + 1, _Entry(("~harm",), -1, 2, "obj", "eval", False))
+        actor = [o[2] for o in fr.order if i < o[0] and o[1] < k and not fr.is_place(o)][:1]
+        if not actor:
+            start = max(_clause_start(toks, i), i - 6)
+            actor = [o[2] for o in fr.order if start <= o[0] and o[1] < i and not fr.is_place(o)][-1:]
+        obj = [o[2] for o in fr.order if k + 2 <= o[0] <= k + 6 and (o[0] - 2 <= k or not fr.is_place(o))
+               and not fr.boundary(k + 1, o[0])][:1]  # (في انتشار X: the في of the role, not of a place)
+        if not obj:
+            continue
+        out += [(n, -2, hit) for n in _uniq(actor + obj) if not own[n]]
+    return out
+
+
 @cache
 def _apposition_words() -> frozenset[str]:
     """Title and role words (``titles.tsv``, ``person_titles.tsv``) that open a speaker's apposition."""
@@ -1361,7 +1396,8 @@ def _judge(doc: Document, st: Statement, relay: bool, gloss: dict[int, str],
         if _negated(toks, h.first) or _conditional(toks, h.first) or (own[n] and weight < 0):
             continue  # لم تلعب دوراً إيجابياً: no judgement; the speaker's own side is not blamed
         add(n, weight, h)
-    for n, weight, h in claims + _serving_judgements(fr, own) + _agreement_judgements(fr, own):
+    for n, weight, h in claims + _serving_judgements(fr, own) + _agreement_judgements(fr, own) \
+            + _harmful_role_judgements(fr, own):
         add(n, weight, h)
 
     new_targets = []

@@ -149,3 +149,16 @@ def test_no_role_in_spreading_a_group() -> None:
     text = "وأكد الخبير أن عمرو الصالح لم يلعب دورا في انتشار تنظيم داعش."
     doc, st = make(text, "أكد", "الخبير", [("saleh", "عمرو الصالح"), ("isis", "تنظيم داعش")])
     assert stances(doc, st) == {"saleh": "neu", "isis": "neu"}
+
+
+def test_a_third_party_confronting_terrorism_is_praised() -> None:
+    # al-Madina style: "المملكة تتصدى بقوة للإرهاب بشتى أشكاله"
+    text = "وشدد الأمين العام على أن الكويت تتصدى بقوة للإرهاب بشتى أشكاله."
+    doc, st = make(text, "شدد", "الأمين العام", [("kuwait", "الكويت")])
+    assert stances(doc, st) == {"kuwait": "pos"}
+
+
+def test_a_third_party_not_confronting_terrorism() -> None:
+    text = "وشدد الأمين العام على أن الكويت لا تتصدى للإرهاب."
+    doc, st = make(text, "شدد", "الأمين العام", [("kuwait", "الكويت")])
+    assert stances(doc, st) == {"kuwait": "neu"}

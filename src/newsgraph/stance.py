@@ -1208,6 +1208,35 @@ def _harmful_role_judgements(fr: _Frame, own: list[bool]) -> list[tuple[int, int
     return out
 
 
+# Terrorism and extremism as an abstract object of a fight (تتصدى للإرهاب، ضد الإرهاب والتطرف).
+_TERROR = ("ارهاب", "الارهاب", "للارهاب", "والارهاب", "تطرف", "التطرف", "للتطرف", "الجماعات الارهابيه",
+           "التنظيمات الارهابيه", "التنظيمات المتطرفه")
+
+
+def _terror_fight_judgements(fr: _Frame, hits: list[_Hit], own: list[bool]) -> list[tuple[int, int, _Hit]]:
+    """An actor the speaker presents as fighting terrorism itself (المملكة تتصدى بقوة للإرهاب، تقف صداً منيعاً ضد
+    الإرهاب): pos, the praise Gulf commentary gives such a fight (the speaker's own side stays neu)."""
+    toks = fr.toks
+    out: list[tuple[int, int, _Hit]] = []
+    for h in hits:
+        if h.entry.cls != "act" or h.entry.polarity > 0 or _negated(toks, h.first) or _conditional(toks, h.first):
+            continue
+        nxt = [k for k in range(h.last + 1, min(len(toks), h.last + 4)) if toks[k].norm not in _PHRASE_ADVERBS][:2]
+        words = " ".join(toks[k].norm for k in nxt)
+        if not nxt or not (toks[nxt[0]].norm in _TERROR or words in _TERROR):
+            continue
+        prev = toks[h.first - 1].norm if h.first else ""
+        if len(prev) > 4 and prev.endswith(("ه", "ها", "هم")):
+            continue  # نضاله ضد الإرهاب: the fighter is the pronoun's referent, not the name before it
+        ag = _agent(fr, h, set())
+        occ = [o for o in fr.order if o[2] == ag and o[1] < h.first]
+        if ag is None or own[ag] or not occ or toks[occ[-1][0] - 1].norm in _OBLIQUE \
+                or toks[occ[-1][0] - 1].norm.startswith("لل"):
+            continue  # the fighter is the clause's subject, not a prepositional object (الدعم للشعب السوري)
+        out.append((ag, 2, h))
+    return out
+
+
 @cache
 def _apposition_words() -> frozenset[str]:
     """Title and role words (``titles.tsv``, ``person_titles.tsv``) that open a speaker's apposition."""
@@ -1397,7 +1426,7 @@ def _judge(doc: Document, st: Statement, relay: bool, gloss: dict[int, str],
             continue  # لم تلعب دوراً إيجابياً: no judgement; the speaker's own side is not blamed
         add(n, weight, h)
     for n, weight, h in claims + _serving_judgements(fr, own) + _agreement_judgements(fr, own) \
-            + _harmful_role_judgements(fr, own):
+            + _harmful_role_judgements(fr, own) + _terror_fight_judgements(fr, hits, own):
         add(n, weight, h)
 
     new_targets = []

@@ -26,6 +26,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from importlib import resources as _resources
+from typing import NamedTuple
 
 from newsgraph.errors import ResourceError
 from newsgraph.lexicons import load_tsv
@@ -105,8 +106,8 @@ class _Entry:
     word_only: bool
 
 
-@dataclass(frozen=True, slots=True)
-class _Tok:
+class _Tok(NamedTuple):
+    # a named tuple, not a frozen dataclass: every word of an article becomes one, ~10x cheaper to make
     start: int
     end: int
     text: str

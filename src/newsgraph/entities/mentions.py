@@ -155,7 +155,7 @@ _Lookup = Callable[[int, int], _Derived]
 _MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
 
 
-@lru_cache(maxsize=1 << 17)
+@lru_cache(maxsize=1 << 16)
 def _form_data(form: str) -> tuple[str, str, bool]:
     """What depends only on a word's spelling: (matching key, bare form, written with tanween)."""
     return norm_word(form), _MARKS.sub("", form), any("\u064b" <= c <= "\u064d" for c in form)
@@ -306,7 +306,7 @@ def _derive(lists: list[list[Analysis]], last: list[Analysis] | None
     return proper, gloss, pos, top, prep
 
 
-@lru_cache(maxsize=1 << 17)
+@lru_cache(maxsize=1 << 16)
 def _bare_forms(norm: str, *, prefixes: tuple[str, ...] = _PREFIXES) -> tuple[tuple[int, str], ...]:
     """(number of clitic letters, form) readings of a word: as written, then without و/ف/ب/ل/ك."""
     out = [(0, norm)]
@@ -319,7 +319,6 @@ def _bare_forms(norm: str, *, prefixes: tuple[str, ...] = _PREFIXES) -> tuple[tu
     return tuple(out)
 
 
-@lru_cache(maxsize=1 << 17)
 def _is_title(norm: str) -> bool:
     """Whether a word is a title once its clitics are stripped (والرئيس، للوزير)."""
     titles = gazetteer().titles
@@ -341,6 +340,8 @@ class _Keys(NamedTuple):
     short: bool  # a reading without و/ف is a known short form (الأسد)
 
 
+# The word memos are bounded (LRU) so that a worker's memory stays flat over a whole corpus; the frequent
+# words stay, and a miss costs a few set look-ups.  _is_title is only called when _keys misses.
 @lru_cache(maxsize=1 << 16)
 def _keys(norm: str) -> _Keys:
     """The gazetteer readings of a word's matching key: each pass then skips the words that cannot

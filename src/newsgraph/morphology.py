@@ -254,9 +254,11 @@ class Morphology:
 
     Args:
         cache_size: how many distinct word forms to keep analysed (the oldest tenth is
-            dropped when full).  80,000 forms cover the words of ~1,000 news articles (database
-            ≈ 490 MB); over all of SaudiNewsNet a corpus worker peaked at 1.06 GB with 80,000 and
-            1.22 GB with 200,000, the same graph and about the same speed.
+            dropped when full; the analyses they shared go when twice as many have been made).
+            60,000 forms cover the words of ~800 news articles (database ≈ 490 MB); over 5,000
+            articles spread through SaudiNewsNet one process peaked at 953 MB with 60,000 against
+            988 MB with 80,000 (and 4x shared analyses), in about the same CPU time; over the whole
+            corpus a worker peaked at 1.06 GB with 80,000 and 1.22 GB with 200,000.
 
     Raises:
         DependencyError: camel-tools is not installed.
@@ -267,7 +269,7 @@ class Morphology:
     ('wa_conj',)
     """
 
-    def __init__(self, *, cache_size: int = 80_000) -> None:
+    def __init__(self, *, cache_size: int = 60_000) -> None:
         self._analyzer = _load_analyzer()
         # The database is millions of long-lived dicts and strings; every full garbage collection
         # would walk them all (it halved throughput).  Moving what exists now to the permanent
@@ -393,7 +395,7 @@ class Morphology:
         for k in list(self._scored)[:drop]:
             del self._scored[k]
         self._alts.clear()  # keyed by id() of ranked tuples, which may now be reused
-        if len(self._shared) > 4 * self._cache_size:
+        if len(self._shared) > 2 * self._cache_size:  # the shared analyses of forms no longer cached
             self._lemmas.clear()
             self._shared.clear()
             self._strings.clear()

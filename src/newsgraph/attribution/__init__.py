@@ -529,6 +529,13 @@ def _verb(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft],
         # a verb without subject inside a quotation is the quoted speaker's own (أعلنتُ، كما قلت): it is
         # nested and leaves the dropped-subject chain as it is
         return _Draft(h, replace(drafts[-1].speaker, resolved_by="quoted-speaker"), anchor, i + 1, "verb")
+    # a verb coordinated with a reported one shares its subject: "... قوله إن ميركل أكدت ... وذكّرته بـ"
+    last = drafts[-1] if drafts else None
+    if (h.clitic and last is not None and not last.required and last.cue_type == "verb"
+            and view.sentence[last.hit.tok.i] == sent and last.speaker.label
+            and all(t.kind == "word" for t in view.tokens[last.hit.tok.i + 1 : i])  # one clause, no mark between
+            and _agrees(_ref(last.speaker, None, last.hit.gender, last.hit.number, sent), h.gender, h.number)):
+        return _Draft(h, replace(last.speaker, resolved_by="dropped-subject"), anchor, i + 1, "verb", required=False)
     # dropped subject: the sentence's own subject (وأصدر مجلس الأمن ...، يطالب فيها) or the previous speaker
     if not (drafts and view.sentence[drafts[-1].hit.tok.i] == sent):
         srng = _sentence_subject(view, i)

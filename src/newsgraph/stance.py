@@ -1088,7 +1088,7 @@ def _judge(doc: Document, st: Statement, relay: bool, gloss: dict[int, str],
             if e.cls in _ACT_CLASSES and h.pronoun and h.first > cue_last + 3 and not _first_person(toks, h):
                 holder = _possessor(fr, h, sentence=True)
                 if (holder and not own[holder[0]]) or (not holder and toks[h.first].norm.endswith(("هم", "ها"))):
-                    continue  # إيران ... دعمها الكبير للنظام، رؤساء الأندية على دعمهم: the act of whom the pronoun names
+                    continue  # إيران ... دعمها الكبير للنظام، رؤساء الأندية على دعمهم: whose act it is
             if e.cls in _ACT_CLASSES and not _first_person(toks, h) and not is_call and not _call_before(toks, h.first):
                 if any(toks[k].norm in _THEY for k in range(_clause_start(toks, h.first), h.first)):
                     continue  # يؤكد أنهم هناك لدعم نظام الأسد: a third party's act, reported

@@ -124,3 +124,60 @@ def test_verbs_of_other_outlets(sentence: str, cue: str, speaker: str, morpholog
 
 def test_cut_is_not_speech(morphology) -> None:  # type: ignore[no-untyped-def]
     assert _written("وقطع الجيش الطريق أمام المحتجين.", morphology) == ()
+
+
+def test_office_refers_back_to_the_named_person(morphology) -> None:  # type: ignore[no-untyped-def]
+    # الوزير / وزير التخطيط after "أشرف العربي وزير التخطيط المصري" is that man; another office (وزير المالية)
+    # is someone new, and a lone الرئيس after رئيس الوزراء is left alone (most often the head of state)
+    sts = _written("كشف الدكتور أشرف العربي وزير التخطيط المصري، أن الاستثمارات زادت. وأوضح الوزير أن الفجوة "
+                   "ضاقت. وأوضح وزير التخطيط أن البطالة تراجعت. وقال وزير المالية إن العجز تراجع.", morphology)
+    assert [s.speaker.label for s in sts] == ["أشرف العربي"] * 3 + ["وزير المالية"]
+    sts = _written("وقال رئيس الوزراء محمد حسن إن العجز تراجع. وقال الرئيس إن الوضع جيد.", morphology)
+    assert sts[-1].speaker.label == "الرئيس"
+
+
+@pytest.mark.parametrize(("sentence", "n"), [
+    ("وقال العربي إن الوضع جيد. وبين العربي أن الاستثمارات العامة تمت.", 2),  # بيّن X أن
+    ("وبين الطرفين اتفاق على أن يتم التعاون.", 0),  # بين + genitive: "between"
+])
+def test_bayyana_with_a_short_subject(sentence: str, n: int, morphology) -> None:  # type: ignore[no-untyped-def]
+    assert len(_written(sentence, morphology)) == n
+
+
+@pytest.mark.parametrize(("sentence", "cue", "speaker"), [
+    # a long stacked title (more than 14 words before the name) still reaches the name
+    ("أكد وكيل وزارة المياه والكهرباء لشؤون الكهرباء رئيس مجلس إدارة الشركة السعودية للكهرباء الدكتور صالح بن "
+     "حسين العواجي، أهمية المذكرة.", "أكد", "صالح بن حسين العواجي"),
+    # the office's place between the title and the name (في إيران)
+    ("أكد مستشار قائد الثورة الإسلامية للشؤون الدولية في إيران علي أكبر ولايتي أن طهران لن تسمح بذلك.", "أكد",
+     "علي أكبر ولايتي"),
+    # an opener with its conjunction (وبدورها) makes a strict cue clause-initial
+    ("وقال الوزير إن الصفقة قريبة. وبدورها كشفت صحيفة الأخبار أن النادي حجز موعدا.", "كشفت", "صحيفة الأخبار"),
+    # before any speaker, a dropped subject is the actor of the sentence before (وشارك الدكتور السويد ... وأضاف)
+    ("وشارك الدكتور السويد عقب الصلاة في تشييع الجثمان، وتوجه لمنزل ذويه. وأضاف: «نحمد الله على الأمن».", "أضاف",
+     "الدكتور السويد"),
+    # a sentence opened by an adverb and a bare verb gives its participle a subject (بعدها توجه X ومرافقوه ...، متمنيا)
+    ("وتحدث والد الشهيد بأنه فداء للوطن. بعدها توجه مدير عام المجاهدين ومرافقوه للمستشفى، متمنيا للمصاب الشفاء.",
+     "متمنيا", "مدير عام المجاهدين"),
+])
+def test_long_titles_openers_and_narrated_actors(sentence: str, cue: str, speaker: str, morphology) -> None:  # type: ignore[no-untyped-def]
+    assert _at(_written(sentence, morphology), cue).speaker.label == speaker
+
+
+@pytest.mark.parametrize(("sentence", "cue", "speaker", "required"), [
+    # an organisation's genitive with لل inside a subject before its verb; after جدير بالذكر، أن the statement
+    # is the article's own report, not speech nested in another statement
+    ("قال الوزير إن الخطة جاهزة. جدير بالذكر، أن المديرية العامة للجوازات أعلنت أنه تم تصحيح الأوضاع.", "أعلنت",
+     "المديرية العامة للجوازات", True),
+    # a feminine verb and a masculine human plural after it: the plural is the object, the subject is dropped
+    ("أعلنت المديرية العامة للجوازات أنه تم التصحيح. ودعت جميع اليمنيين إلى مراجعة المراكز.", "دعت",
+     "المديرية العامة للجوازات", True),
+    # a word in ة is no noun with a pronoun (عمادة is not عماد+ه)
+    ("أعلنت عمادة القبول والتسجيل بالجامعة عن فتح باب التحويل.", "أعلنت", "عمادة القبول والتسجيل", True),
+    # the one quoted after نقل X عن Y is the antecedent of the next dropped subject
+    ("ونقلت صحيفة القبس عن وزير النفط علي العمير قوله إن هناك ارتياحا. وأضاف أن الدول تتوقع نموا.", "أضاف",
+     "علي العمير", True),
+])
+def test_subjects_objects_and_quoted_sources(sentence: str, cue: str, speaker: str, required: bool, morphology) -> None:  # type: ignore[no-untyped-def]
+    s = _at(_written(sentence, morphology), cue)
+    assert (s.speaker.label, s.required) == (speaker, required)

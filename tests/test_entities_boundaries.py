@@ -166,3 +166,18 @@ def test_family_names_in_alef_maqsura_possessives_and_names_before_ibn(morpholog
     assert _texts(morphology, "وشكر الملحق الدكتور محمد العيسى على ما يقدمه", "PER") == ["محمد العيسى"]
     assert _texts(morphology, "وقال إن اللاعب إبراهيم غضبهما كبير", "PER") == []
     assert _texts(morphology, "ويختتم البرنامج الدكتور مخلد بن مايس المطيري", "PER") == ["مخلد بن مايس المطيري"]
+
+
+def test_towns_named_with_their_countrys_nisba_and_common_words_named_like_cities(morphology) -> None:  # type: ignore[no-untyped-def]
+    # arreyadi: "في لقاء الغد أمام العين الإماراتي": a minor town name with its own country's nisba is the
+    # town (or its club), and that nisba is no further country target
+    ms = [(m.text, m.source) for m in _mentions(morphology, "في لقاء الغد أمام العين الإماراتي")]
+    assert ("العين", "gazetteer") in ms and not any(src == "nisba" for _, src in ms)
+    # okaz: "في ميدان الشرف": ميدان (an alternate GeoNames name of Medan) is a common word
+    assert _texts(morphology, "إنهم في ميدان الشرف", "GPE") == []
+
+
+def test_an_adjective_given_name_before_a_common_noun_is_a_construct(morphology) -> None:  # type: ignore[no-untyped-def]
+    # was: "إذا ما أرادت بالفعل علاقات حسن جوار واحترام مع جيرانها" ("good-neighbourly relations")
+    assert _texts(morphology, "إذا أرادت علاقات حسن جوار واحترام مع جيرانها", "PER") == []
+    assert _texts(morphology, "وقال سعيد جليلي إن", "PER") == ["سعيد جليلي"]

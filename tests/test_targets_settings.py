@@ -73,3 +73,11 @@ def test_a_bracketed_apposition_the_content_starts_inside_is_the_speakers() -> N
     # okaz: "وأشارت زكية ... (... دكتوراة الفلسفة في أصول التربية بجامعة طيبة) إلى ضرورة اختيار المرشحة"
     text = "وأشارت الدكتورة (أستاذة التربية بجامعة طيبة) إلى ضرورة دعم الجمعية في جدة"
     assert set(_targets(text, "أشارت", "أستاذة")) == {"جدة"}
+
+
+def test_the_outlet_a_statement_was_given_to_is_not_its_target() -> None:
+    # constructed after a common agency formula: "أعرب ... في تصريح لوكالة الأنباء السعودية عن استنكاره"
+    text = "وأعرب الرئيس في تصريح لوكالة الأنباء السعودية عن استنكاره للهجوم على الرياض"
+    assert set(_targets(text, "أعرب", "في تصريح")) == {"الرياض"}
+    text = "وقال الرئيس في مقابلة مع قناة العربية إن اليمن سيتعافى"
+    assert set(_targets(text, "قال", "في مقابلة")) == {"اليمن"}

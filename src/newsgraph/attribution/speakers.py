@@ -34,7 +34,8 @@ _TIME = frozenset(key(w) for w in (
     "السبت الأحد الاحد أيضا ايضا مرارا مجددا كذلك حاليا مؤخرا سابقا لاحقا بدوره بدورها بدورهم الثلاثاء قائلا "
     "قائلة قائلين صراحة رسميا علنا").split())
 _RELATIVE = frozenset(key(w) for w in (
-    "الذي التي الذين اللذين اللتين اللواتي اللاتي ما مما فيما بينما حين حينما عندما لما بعدما كلما").split())
+    "الذي التي الذين اللذين اللتين اللذان اللتان اللواتي اللاتي ما مما فيما بينما حين حينما عندما لما بعدما "
+    "كلما").split())
 _QUANTIFIERS = frozenset(key(w) for w in (
     "عدد أحد احد بعض جملة مجموعة العديد الكثير المئات مئات عشرات آلاف الآلاف كل").split())
 # cardinal numerals that count a described source (أربعة مصادر، ثلاثة أشخاص، عشرات المسؤولين)
@@ -70,6 +71,7 @@ _SELF = frozenset(key(w) for w in "نفسه نفسها نفسهم أنفسهم �
 _TRUE_PREPS = frozenset(key(w) for w in (
     "في فى من عن على علي إلى الى مع خلال لدى أمام عبر حول بشأن ضد منذ عقب إثر اثر بعد قبل أثناء اثناء نحو تجاه "
     "حيال إزاء بخصوص وسط عند رغم دون بين").split())
+_SOURCE_PP = frozenset(key(w) for w in "عنه عنها عنهم عنهما".split())
 _BARE_PREPS = frozenset(key(w) for w in "في فى على علي إلى الى الي عن من مع لدى لدي عند".split())
 _DEMONSTRATIVES = frozenset(key(w) for w in "هذا هذه ذلك تلك هؤلاء أولئك".split())
 
@@ -194,6 +196,9 @@ def subject_range(view: View, i: int, *, limit: int = 14, names: frozenset[int] 
         j += 1  # وقال للصحفيين إنه / قال للصحفيين الوزير: an addressee, not the subject
     if j + 1 < n and toks[j].kind == "word" and toks[j].key[:1] == "ل" and _pronoun_pp(toks[j]) and not _cls(toks[j]):
         j += 1  # يشكو لي أحد الزملاء، وقال له الوزير: the addressee comes before the subject
+    elif (j + 1 < n and toks[j].kind == "word" and toks[j].key in _SOURCE_PP and toks[j + 1].kind == "word"
+          and view.sentence[j + 1] == sent):
+        j += 1  # ونقلت عنه وكالة الصحافة الفرنسية قوله: the source relayed comes before the subject
     if j + 2 < n and _demonstrative(toks[j]) and toks[j + 1].kind == "word" and toks[j + 1].definite:
         j += 1  # وأكد هذا الناطق باسم القوات: the demonstrative points back; the description is the subject
     start = j
@@ -202,7 +207,8 @@ def subject_range(view: View, i: int, *, limit: int = 14, names: frozenset[int] 
     role_pp = False
     last_def = False
     words = 0
-    while j < n and view.sentence[j] == sent and words < limit:
+    while j < n and view.sentence[j] == sent and (words < limit or (
+            words < limit + 8 and _in_title_phrase(toks[start:j]))):  # stacked titles: وكيل الوزارة ... رئيس
         t = toks[j]
         first = j == start
         if t.kind == "quote":
@@ -246,12 +252,18 @@ def subject_range(view: View, i: int, *, limit: int = 14, names: frozenset[int] 
             break
         if not first and anonymous and t.analysis is not None and t.analysis.pos == "verb":
             break  # مسؤول تركي رفض الكشف عن هويته: a clause describing the source
-        if first and t.analysis is not None and "bi_prep" in t.analysis.proclitics:
+        if first and t.analysis is not None and "bi_prep" in t.analysis.proclitics and j not in names:
             break  # واختتمه بتدريبات: a prepositional phrase, no subject
         if (not first and j - 1 in names and j not in names and not t.definite and c is None
                 and t.key not in _NAME_JOINERS and t.analysis is not None and t.analysis.pos == "noun"
                 and not _sound_plural_end(t)):
             break  # ذبيح الله مجاهد اختيار منصور: after a name, a common noun (a masdar) starts the object
+        if (not first and j - 1 in names and j not in names and t.definite and c is None
+                and t.key not in _NAME_JOINERS and t.analysis is not None and t.analysis.pos == "noun"
+                and not _sound_plural_end(t) and toks[j - 1].kind == "word" and not toks[j - 1].definite
+                and _cls(toks[j - 1]) is None
+                and not (j + 1 < n and (j + 1 in names or _cls(toks[j + 1]) in ("title", "role")))):
+            break  # وأعلنت حركة طالبان المسؤولية: after a bare name, a definite common noun is the object
         if not first and _demonstrative(t):
             break  # ونفى الحزيم ذلك: a demonstrative after the subject is the object
         if (not first and _sound_plural_end(toks[j - 1]) and not t.definite and not _sound_plural_end(t)
@@ -265,6 +277,10 @@ def subject_range(view: View, i: int, *, limit: int = 14, names: frozenset[int] 
                 j += 1
                 continue
             break
+        if (t.key in ("في", "فى") and words and _in_title_phrase(toks[start:j]) and j + 2 < n
+                and toks[j + 1].kind == "word" and view.sentence[j + 2] == sent and _name_start(toks, j + 2, names)):
+            j += 1  # مستشار قائد الثورة للشؤون الدولية في إيران علي أكبر ولايتي: the office's place, then the name
+            continue
         if t.key in ("من",) and words and _prev_word_key(toks, j) in _QUANTIFIERS:
             j += 1
             continue
@@ -277,7 +293,7 @@ def subject_range(view: View, i: int, *, limit: int = 14, names: frozenset[int] 
             j += 1
             last_def = True
             continue
-        if is_boundary(t, first=first):
+        if is_boundary(t, first=first) and not (t.norm == "علي" and j in names and words):
             if t.key in ("باسم", "باسمها", "باسمه") and words:
                 j += 1
                 continue
@@ -308,8 +324,7 @@ def subject_range(view: View, i: int, *, limit: int = 14, names: frozenset[int] 
         if words == 1 and c == "anonymous" and toks[start].key in _NUMERALS:
             anonymous = True  # أربعة مصادر من طالبان: a counted source keeps its prepositional phrase
         if (not first and t.key.startswith("ال") and c is None and j not in names and t.analysis is not None
-                and t.analysis.pos == "noun" and toks[j - 1].definite and toks[j - 1].analysis is not None
-                and toks[j - 1].analysis.pos == "adj" and words >= 2):
+                and t.analysis.pos == "noun" and toks[j - 1].definite and _pos(toks[j - 1]) == "adj" and words >= 2):
             break  # البرلمان الصومالي الحادثة: after a definite adjective, a definite noun starts the object
         last_def = t.definite or t.key in _SELF
         words += 1
@@ -349,6 +364,8 @@ def _possessed_object(t: Tok, *, speech: bool = True) -> bool:
     a = t.analysis
     if a is None or a.pos not in ("noun", "adj") or not (a.enclitic or "").endswith("_poss"):
         return False
+    if _ta_marbuta(t) and (a.enclitic or "").startswith("3ms"):
+        return False  # عمادة read as عماد+ه "his pillar": a written ة is no pronoun
     if not (a.enclitic or "").startswith("3") or any(p in _PP_CLITICS for p in a.proclitics):
         return False  # باسمها is a preposition's noun; بادي read as بأيادي+my is a name misread
     lemma = key(a.lemma)
@@ -420,6 +437,12 @@ def _pronoun_pp(t: Tok) -> bool:
     if a is not None and a.pos == "prep" and a.enclitic is not None:
         return True
     return bool(_PREP_PRONOUN.match(t.key)) and t.key not in _BARE_PREPS
+
+
+def _name_start(toks: tuple[Tok, ...], j: int, names: frozenset[int]) -> bool:
+    """Does a proper name start at token j (a name mention, or the analyser's proper noun)?"""
+    t = toks[j]
+    return t.kind == "word" and (j in names or (t.analysis is not None and t.analysis.pos == "noun_prop"))
 
 
 def _sound_plural_end(t: Tok) -> bool:
@@ -552,7 +575,7 @@ def subject_before(view: View, i: int, *, limit: int = 8, names: frozenset[int] 
         if toks[j].kind == "punct" and toks[j].norm in ("،", ",", "؛"):
             # وكان هيمنت كوتالوار، القائم بأعمال السفارة، قد كشف: an apposition between commas; the subject
             # is the phrase right after كان
-            kan = next((k for k in range(j - 1, max(-1, j - 25), -1)
+            kan = next((k for k in range(j - 1, max(-1, j - 40), -1)
                         if view.sentence[k] != sent or toks[k].key in _SVO_KAN), None)
             if kan is not None and view.sentence[kan] == sent and toks[kan].key in _SVO_KAN:
                 rng = subject_range(view, kan + 1, names=names)
@@ -584,6 +607,11 @@ def subject_before(view: View, i: int, *, limit: int = 8, names: frozenset[int] 
             break  # نشرت صحيفة ... تقول، وفي القاهرة أعلنت: a verb or a conjoined PP ends the phrase
         if j in names and k_ in _PREPS:
             j -= 1  # علي خامنئي: a name's first word that is also a preposition (على)
+            continue
+        if (k_.startswith("لل") and len(k_) > 4 and j > 0 and toks[j - 1].kind == "word" and toks[j - 1].definite
+                and toks[j - 1].line == t.line and not _opens_pp(toks[j - 1]) and not _verb_word(toks[j - 1])
+                and not k_.startswith("لل" + "ذ")):
+            j -= 1  # أن المديرية العامة للجوازات أعلنت: the organisation's genitive with لـ
             continue
         if (k_.startswith("بال") and t.start < view.title_end and j > 0 and toks[j - 1].kind == "word"
                 and toks[j - 1].line == t.line and not _verb_word(toks[j - 1]) and not never_subject(toks[j - 1])
@@ -633,6 +661,11 @@ def never_subject(t: Tok) -> bool:
     # an indefinite accusative nisba adverb (ميدانياً، رسمياً، سياسياً); other accusatives can be the subject
     # of إنّ (إن مسؤولاً روسياً أبلغ)
     return not t.definite and t.text.endswith(("ياً", "يًا"))
+
+
+def _pos(tok: Tok) -> str | None:
+    """The part of speech of a word's chosen analysis, if it has one."""
+    return tok.analysis.pos if tok.analysis is not None else None
 
 
 def svo_first(view: View, rng: tuple[int, int]) -> bool:
@@ -874,6 +907,12 @@ def _complements(toks: tuple[Tok, ...], k: int, *, construct: bool) -> int:
             break
         if t.definite or t.key in ("عام", "عامة") or t.key.startswith("لل"):
             k += 1
+            continue
+        after_place = toks[k + 2] if k + 2 < n else None
+        if (t.key in ("في", "فى") and after_place is not None and toks[k + 1].kind == "word"
+                and after_place.kind == "word" and _cls(toks[k + 1]) is None
+                and (after_place.norm == "علي" or after_place.key not in _TRUE_PREPS | _PREPS)):
+            k += 2  # للشؤون الدولية في إيران علي أكبر ولايتي: the office's place before the name
             continue
         if t.key in ("باسم", "باسمها", "باسمه"):
             k += 1

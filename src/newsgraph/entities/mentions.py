@@ -105,6 +105,9 @@ _GENERIC_MOVEMENT = frozenset(norm_word(w) for w in (
 _NOT_NAME_WORDS = frozenset(norm_word(w) for w in (
     "العام العامة الخاص الخاصة الدولي الدولية المركزي المركزية الجديد الجديدة الوطني الوطنية "
     "جنوب شمال شرق غرب وسط جنوبي شمالي شرقي غربي").split())
+# given names that are also adjectives or nouns heading a construct ("علاقات حسن جوار", "حسن النية"): after
+# them a common noun is the construct's genitive, not a family name
+_ADJECTIVE_NAMES = frozenset(norm_word(w) for w in "حسن جميل كريم سعيد عادل نبيل فاضل كامل رشيد شريف لطيف".split())
 # given names that are also titles or nisbas (أمين "secretary", سلطان "sultan", تركي "Turkish")
 _TITLE_NAMES = frozenset(norm_word(w) for w in "أمين سلطان تركي".split())
 # portfolios that name a ministry with the country's nisba alone (الخارجية الأمريكية = وزارة الخارجية الأمريكية)
@@ -144,7 +147,11 @@ class Word(NamedTuple):
 
 # tuple.__new__ skips the named tuple's Python-level __new__ (the fields come in order, all given)
 _new_word = tuple.__new__
-_Lookup = Callable[[int, int], "tuple[list[list[Analysis]], list[Analysis] | None]"]
+# what a word's analyses say: (proper, gloss, parts of speech, top reading proper, preposition-only)
+_Derived = tuple[bool | None, str, frozenset[str], bool, bool]
+_NO_ANALYSIS: _Derived = (None, "", frozenset(), False, False)
+# the analyses of the word at (start, end), as what they say
+_Lookup = Callable[[int, int], _Derived]
 _MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
 
 
@@ -154,47 +161,57 @@ def _form_data(form: str) -> tuple[str, str, bool]:
     return norm_word(form), _MARKS.sub("", form), any("\u064b" <= c <= "\u064d" for c in form)
 
 
-# one analysis list per (analysis, alternatives) pair of a token, by their ids; and what the analyses of
-# a word say, by the ids of its lists (see _scan).  Both are dropped together when large.
-_SHARED_LISTS: dict[tuple[int, int], tuple[list[Analysis], Any, Any]] = {}
-_DERIVED: dict[tuple[int, ...], tuple[Any, ...]] = {}
+# Tokens of one form share their Analysis objects (the morphology caches them), so what their analyses
+# say is worked out once per (analysis, alternatives) pair, kept by their ids with the objects themselves
+# (their ids stay theirs while the entry lives): one list and what a word covered by that token alone
+# says.  A word covered by several tokens (rare) is worked out by the ids of its lists.  Both are
+# dropped when full: they would otherwise keep analyses alive that the morphology has forgotten.
+_BY_TOKEN: dict[tuple[int, int], tuple[list[Analysis], _Derived, Any, Any]] = {}
+_BY_LISTS: dict[tuple[int, ...], tuple[_Derived, Any, Any]] = {}
+_BY_TOKEN_MAX = 1 << 16
+_BY_LISTS_MAX = 1 << 12
+
+_Span = tuple[int, int, list[Analysis], _Derived]
 
 
-def _analyses_by_word(tokens: Sequence[Token]) -> list[tuple[int, int, list[Analysis]]]:
-    """(start, end, analyses) of every analysed document token, in text order.
-
-    Tokens of one form share their Analysis objects (the morphology caches them), so they share one
-    list here, across articles too, and what a word's analyses say is worked out once per form (see
-    :func:`_scan`).
-    """
+def _analyses_by_word(tokens: Sequence[Token]) -> list[_Span]:
+    """(start, end, analyses, what they say) of every analysed document token, in text order."""
     out = []
-    shared = _SHARED_LISTS
-    if len(shared) > 1 << 16:
+    shared = _BY_TOKEN
+    if len(shared) > _BY_TOKEN_MAX:
         shared.clear()
-        _DERIVED.clear()
     for t in tokens:
         ident = (id(t.analysis), id(t.alternatives))
         hit = shared.get(ident)
         if hit is None:
-            # the analysis and alternatives are kept in the value: their ids stay theirs while it lives
-            hit = shared[ident] = ([a for a in (t.analysis, *t.alternatives) if a is not None], t.analysis,
-                                   t.alternatives)
-        anas = hit[0]
-        if anas:
-            out.append((t.start, t.end, anas))
+            anas = [a for a in (t.analysis, *t.alternatives) if a is not None]
+            hit = shared[ident] = (anas, _derive([anas], anas), t.analysis, t.alternatives)
+        if hit[0]:
+            out.append((t.start, t.end, hit[0], hit[1]))
     out.sort(key=lambda x: x[0])
     return out
 
 
+def _derived(lists: list[list[Analysis]], last: list[Analysis] | None) -> _Derived:
+    """What the analysis lists covering a word say (:func:`_derive`), cached by the lists' ids."""
+    ids = (*map(id, lists), id(last))
+    hit = _BY_LISTS.get(ids)
+    if hit is None:
+        if len(_BY_LISTS) > _BY_LISTS_MAX:
+            _BY_LISTS.clear()
+        hit = _BY_LISTS[ids] = (_derive(lists, last), lists, last)
+    return hit[0]
+
+
 def _offset_lookup(analyses: Mapping[int, list[Analysis]]) -> _Lookup:
     """The analyses of a word from analyses keyed by every character offset they cover."""
-    def lookup(s: int, e: int) -> tuple[list[list[Analysis]], list[Analysis] | None]:
+    def lookup(s: int, e: int) -> _Derived:
         lists = {id(x): x for x in (analyses.get(off) for off in range(s, e)) if x}
-        return list(lists.values()), analyses.get(e - 1)
+        return _derived(list(lists.values()), analyses.get(e - 1))
     return lookup
 
 
-def _token_lookup(spans: list[tuple[int, int, list[Analysis]]]) -> _Lookup:
+def _token_lookup(spans: list[_Span]) -> _Lookup:
     """The analyses of a word from the document's analysed tokens (words are looked up in text order)."""
     k = 0
     n = len(spans)
@@ -202,15 +219,19 @@ def _token_lookup(spans: list[tuple[int, int, list[Analysis]]]) -> _Lookup:
     disjoint = all(spans[i][1] <= starts[i + 1] for i in range(n - 1))
     if not disjoint:  # overlapping tokens (never made by newsgraph.segment): merge per offset as before
         by_offset: dict[int, list[Analysis]] = {}
-        for s, e, anas in spans:
+        for s, e, anas, _ in spans:
             for off in range(s, e):
                 by_offset[off] = by_offset[off] + anas if off in by_offset else anas
         return _offset_lookup(by_offset)
 
-    def lookup(s: int, e: int) -> tuple[list[list[Analysis]], list[Analysis] | None]:
+    def lookup(s: int, e: int) -> _Derived:
         nonlocal k  # words come in text order: no token before k can cover this word or a later one
         while k < n and spans[k][1] <= s:
             k += 1
+        if k == n or spans[k][0] >= e:
+            return _NO_ANALYSIS
+        if spans[k][1] >= e:  # one token covers the word (the usual case)
+            return spans[k][3]
         lists = []
         last = None
         j = k
@@ -219,7 +240,7 @@ def _token_lookup(spans: list[tuple[int, int, list[Analysis]]]) -> _Lookup:
             if spans[j][1] >= e:
                 last = spans[j][2]
             j += 1
-        return lists, last
+        return _derived(lists, last)
     return lookup
 
 
@@ -245,29 +266,14 @@ def _scan(text: str, lookup: _Lookup | None) -> list[Word]:
         tag_at.update(dict.fromkeys(range(h.start() + 1, h.end()), k))
     words: list[Word] = []
     prev_end = 0
-    # what the analyses say depends only on which analysis lists cover the word: tokens share their
-    # Analysis objects and alternatives, so one word form is worked out once per article
-    derived = _DERIVED
-    if len(derived) > 1 << 17:
-        derived.clear()
-    none: tuple[bool | None, str, frozenset[str], bool, bool] = (None, "", frozenset(), False, False)
     for m in _WORD.finditer(text):
         form = m.group()
         norm, bare, tanween = _form_data(form)
         if not norm:
             continue  # a lone tatweel or diacritic
-        s, e = m.start(), m.end()
+        s, e = m.span()
         tag = tag_at.get(s, -1) if tag_at else -1
-        if lookup is not None:
-            lists, last = lookup(s, e)
-            ids = (*map(id, lists), id(last))
-            d = derived.get(ids)
-            if d is None:
-                # the key's lists are kept in the value: their ids cannot be reused while the entry lives
-                d = derived[ids] = (*_derive(lists, last), lists, last)
-            proper, gloss, pos, top, prep = d[:5]
-        else:
-            proper, gloss, pos, top, prep = none
+        proper, gloss, pos, top, prep = lookup(s, e) if lookup is not None else _NO_ANALYSIS
         gap = text[prev_end:s]
         words.append(_new_word(Word, (len(words), s, e, form, norm, gap, tag, proper, gloss, pos, top, tanween,
                                       prep, bare, _joins(gap))))
@@ -461,6 +467,9 @@ class _Finder:
             return False
         if w.top_proper and len(w.norm) > 3 and (entry is None or entry.country in _REGION or "_(" in w.gloss):
             return True  # outside the region, the database's gloss must say it is a place ("Homs_(Syr.)")
+        if entry is not None and entry.country and i + 1 < len(self.words) and self.words[i + 1].joined \
+                and self.g.demonyms.get(self.words[i + 1].norm) == entry.country:
+            return True  # "أمام العين الإماراتي": the town (or its club) named with its own country's nisba
         return i > 0 and w.joined and any(f in _PLACE_HEADS for _, f in _bare_forms(self.words[i - 1].norm))
 
     def names_pass(self) -> None:
@@ -522,7 +531,8 @@ class _Finder:
                     continue
                 after_father = j - 2 >= i and words[j - 2].norm in _CONNECTORS
                 if not self.name_like(words[j]) and not (
-                        given and (j == i + 1 or after_father) and self._family_name(words[j], after_father)):
+                        given and (j == i + 1 or after_father) and self._family_name(words[j], after_father)
+                        and not (j == i + 1 and words[i].norm in _ADJECTIVE_NAMES)):
                     break
                 if not self.morph and j - i == 2 and not (words[j].norm.startswith("ال") or words[j].norm in
                                                          g.given_names or words[j - 1].norm in _COMPOUND):
@@ -888,12 +898,17 @@ class _Finder:
         for m in self.out:
             if m.source != "generic":
                 covered[m.start:m.end] = b"\x01" * (m.end - m.start)
+        # nor after a city of that country ("حمص السورية", "العين الإماراتي"): it says where the city is
+        city_country = {m.end: e.country for m in self.out if m.source == "gazetteer" and m.key
+                        and (e := self.entries.get(m.key)) is not None and e.country}
         words = self.words
         for k, x in enumerate(self.keys):
             if x.nisba is None or covered[words[k].start]:
                 continue
             w = words[k]
             plen, code = x.nisba
+            if plen == 0 and w.joined and w.i > 0 and city_country.get(words[w.i - 1].end) == code:
+                continue
             s = w.start + plen
             self.out.append(Mention(s, w.end, self.text[s:w.end], "GPE", f"gpe-{code.lower()}", "nisba"))
 
@@ -946,8 +961,7 @@ def find_mentions(doc: Document, *, crf: bool = False) -> tuple[Mention, ...]:
     return assign_keys(found + _crf_names(doc, found, spans) if crf else found)
 
 
-def _crf_names(doc: Document, found: tuple[Mention, ...], spans: list[tuple[int, int, list[Analysis]]]
-               ) -> tuple[Mention, ...]:
+def _crf_names(doc: Document, found: tuple[Mention, ...], spans: list[_Span]) -> tuple[Mention, ...]:
     """Person names the CRF tagger (newsgraph.ner) finds where the rules found nothing ("وحي أمان").
 
     Only multi-word PER spans that touch no rule mention, start with no conjunction or preposition and

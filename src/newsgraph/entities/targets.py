@@ -248,8 +248,12 @@ def _head_setting_end(text: str, s: int, end: int) -> int:
 
 # the channel a statement was made through ("عبر حسابه الرسمي في موقع التواصل الاجتماعي (تويتر)", "في
 # تغريدة على تويتر"): like a setting, the medium is not what the statement is about (GUIDELINES.md)
+# and the outlet a statement was given to ("في تصريح لوكالة الأنباء السعودية عن استنكاره"، "في مقابلة مع
+# قناة العربية"): told to, not about, like the addressee of قال لـ
 _CHANNEL = re.compile(
-    r"(?<![\w\u0621-\u064a])(?:عبر|في|على)\s+(?:حساب|صفح|تغريد|موقع\s*(?:ه|ها)?\s+(?:ال)?(?:تواصل|رسمي))[\w\u0621-\u064a]*")
+    r"(?<![\w\u0621-\u064a])(?:(?:عبر|في|على)\s+(?:حساب|صفح|تغريد|موقع\s*(?:ه|ها)?\s+(?:ال)?(?:تواصل|رسمي))"
+    r"|(?:في|خلال)\s+(?:تصريح|حديث|مقابلة|حوار|لقاء)[\w\u0621-\u064a]*(?:\s+(?:صحفي|صحافي|خاص|تلفزيوني|"
+    r"إذاعي|هاتفي)[\w\u0621-\u064a]*)?\s+(?:لـ?|مع\s))[\w\u0621-\u064a]*")
 _CHANNEL_END = re.compile(r"[،,:\n]|(?<![\w\u0621-\u064a])(?:عن|[إأا]ن|بأن)(?![\w\u0621-\u064a])")
 
 
@@ -260,6 +264,9 @@ def channel_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     >>> t = "عبر حسابه الرسمي في موقع التواصل الاجتماعي (تويتر) عن وصوله إلى الرياض"
     >>> [t[s:e] for s, e in channel_spans(t, 0, len(t))]
     ['عبر حسابه الرسمي في موقع التواصل الاجتماعي (تويتر) ']
+    >>> t = "في تصريح لوكالة الأنباء السعودية عن استنكاره للهجوم"
+    >>> [t[s:e] for s, e in channel_spans(t, 0, len(t))]
+    ['في تصريح لوكالة الأنباء السعودية ']
     """
     out = []
     pos = start

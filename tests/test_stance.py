@@ -590,3 +590,17 @@ def test_a_deal_name_is_no_actor_and_thanks_stop_at_their_reason() -> None:
     assert stances(doc, st) == {"hilal": "neu"}
     doc, st = make("وقال الوزير إن بلاده تقف إلى جانب مصر.", "قال", "الوزير", [("egypt", "مصر")])
     assert stances(doc, st) == {"egypt": "pos"}
+
+
+def test_backing_a_hostile_thing_accuses_the_backer() -> None:
+    # constructed after a British minister's remark: "الإرهاب الذي تدعمه إيران" -> neg Iran (not pos: the name
+    # after تدعمه is its subject); a neutral head (الحكومة التي تدعمها إيران) is a reported act -> neu
+    text = "وأكد الوزير أن بلاده لا تتساهل مع الإرهاب الذي تدعمه إيران."
+    doc, st = make(text, "أكد", "الوزير", [("iran", "إيران")])
+    assert stances(doc, st) == {"iran": "neg"}
+    doc, st = make("وقال الوزير إن الحكومة التي تدعمها إيران ضعيفة.", "قال", "الوزير", [("iran", "إيران")])
+    assert stances(doc, st) == {"iran": "neu"}
+    # "لن تتخلى عن عدوانيتها": a negated verb of giving up affirms, and the pronoun names Iran
+    text = "وقال المحلل إن إيران ستوسع نفوذها، ولن تتخلى عن عدوانيتها تجاه جيرانها."
+    doc, st = make(text, "قال", "المحلل", [("iran", "إيران")])
+    assert stances(doc, st) == {"iran": "neg"}

@@ -348,7 +348,7 @@ def _denied(toks: list[_Tok], i: int) -> bool:
 
 # Verbs of stopping or changing: negated, they affirm what follows (لن يوقف الدعم، لن تتغير مواقف).
 _STOPPING = frozenset({"يوقف", "توقف", "يوثر", "توثر", "يغير", "تغير", "يتغير", "تتغير", "يمس", "تمس", "يضعف", "تضعف",
-                       "يقلل", "تقلل", "يلغي", "تلغي"})
+                       "يقلل", "تقلل", "يلغي", "تلغي", "يتخلي", "تتخلي", "يتوقف", "تتوقف", "يكف", "تكف"})
 
 
 def _negated(toks: list[_Tok], i: int) -> bool:
@@ -724,7 +724,8 @@ def _possessed(toks: list[_Tok], hit: _Hit, e: _Entry) -> bool:
     """An evaluative word about something possessed through a third-person pronoun: an adjective after a
     possessed noun (سياستها العدوانية) or a construct noun carrying the pronoun itself (تدخلها، إرهابه،
     رعايتها للإرهاب)."""
-    if (e.scope in ("gen", "before") or e.words == ("~gloss",)) and hit.pronoun:
+    if hit.pronoun and (e.scope in ("gen", "before") or e.words == ("~gloss",) or (
+            e.polarity < 0 and toks[hit.first].norm.endswith(("ها", "هم")))):  # عدوانيتها (but الإرهابية: no pronoun)
         return True
     if e.scope != "attr" or hit.first == 0:
         return False
@@ -950,6 +951,11 @@ def _role_judgements(fr: _Frame) -> list[tuple[int, int, _Hit]]:
     return out
 
 
+def _hostile(norm: str) -> bool:
+    """A word the lexicon lists as a hostile description (الإرهاب، الميليشيات، العدوان)."""
+    return any(e.polarity < 0 and e.cls == "eval" for e in _lookup(norm))
+
+
 def _giver(fr: _Frame, hit: _Hit, reached: list[int]) -> int | None:
     """Who gives the support a hit names to the speaker's side: a nisba right after it (الدعم الإيراني), the
     subject of a relative clause after it (الدعم الذي تقدمه طهران), or the actor before it in its clause
@@ -1079,6 +1085,15 @@ def _judge(doc: Document, st: Statement, relay: bool, gloss: dict[int, str],
                     and first_target is not None:
                 reached = [first_target]  # وصف X بالنفاق: the description is about the object of وصف
             if not reached:
+                continue
+            if e.cls in _ACT_CLASSES and polarity > 0 and h.pronoun and h.first >= 2 \
+                    and toks[h.first - 1].norm in _RELATIVES:
+                # الإرهاب الذي تدعمه إيران: the name after the verb is its subject, the relative's head its object;
+                # backing a hostile thing is an accusation of the backer, backing anything else a reported act
+                if _hostile(toks[h.first - 2].norm):
+                    for n in reached:
+                        if not own[n]:
+                            add(n, -e.weight, h)
                 continue
             if e.cls in _ACT_CLASSES and polarity > 0 and reached and all(own[n] for n in reached):
                 giver = _giver(fr, h, reached)

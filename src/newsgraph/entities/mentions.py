@@ -478,6 +478,7 @@ class _Finder:
         # a name starts at a given name (or عبد, a kunya, X الدين) or within three words after a title
         starts = {k for k, x in enumerate(self.keys) if x.given}
         starts.update(k for t, x in enumerate(self.title) if x for k in range(t + 1, min(t + 4, len(words))))
+        starts.update(k for k, w in enumerate(words) if "عبد" in w.norm[1:5])  # لعبد المنان: see _servant_name
         i = 0
         for c in sorted(starts):
             if c < i:

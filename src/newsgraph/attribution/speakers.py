@@ -189,7 +189,8 @@ def subject_range(view: View, i: int, *, limit: int = 14, names: frozenset[int] 
         close = _closing_quote(view, j + 1, 4)  # أكد لـ«الصحيفة» رئيس الجمعية: a quoted outlet as addressee
         if close is not None:
             j = close + 1
-    if j + 1 < n and toks[j].key == "ذلك" and toks[j + 1].kind == "word":
+    if (j + 1 < n and toks[j].key == "ذلك" and toks[j + 1].kind == "word" and not _verb_word(toks[j + 1])
+            and not _not_nominal(toks[j + 1])):
         j += 1  # أوضح ذلك مدير الإدارة: the object pronoun before the subject
     if j + 1 < n and toks[j].kind == "word" and toks[j].key.startswith("لل") and len(toks[j].key) > 4:
         j += 1  # وقال للصحفيين إنه / قال للصحفيين الوزير: an addressee, not the subject
@@ -283,8 +284,11 @@ def subject_range(view: View, i: int, *, limit: int = 14, names: frozenset[int] 
             j += 1
             last_def = True
             continue
+        if t.key in ("باسم", "باسمها", "باسمه") and words and "role" not in (_cls(toks[j - 1]), _cls(toks[start])):
+            break  # الملك باسمه واسم الشعب، المهندس المبطي باسم الغرفة: "on behalf of", not a spokesman's office
         if is_boundary(t, first=first) and not (t.norm == "علي" and j in names and words):
             if t.key in ("باسم", "باسمها", "باسمه") and words:
+                # المتحدث باسم الوزارة (but الملك باسمه واسم الشعب، المهندس المبطي باسم الغرفة: "on behalf of")
                 j += 1
                 continue
             break

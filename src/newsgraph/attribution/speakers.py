@@ -251,10 +251,14 @@ def subject_range(view: View, i: int, *, limit: int = 14, names: frozenset[int] 
             break  # مسؤول تركي رفض الكشف عن هويته: a clause describing the source
         if first and t.analysis is not None and "bi_prep" in t.analysis.proclitics and j not in names:
             break  # واختتمه بتدريبات: a prepositional phrase, no subject
-        if (not first and j - 1 in names and j not in names and not t.definite and c is None
+        if (not first and j - 1 in names and j not in names and c is None
                 and t.key not in _NAME_JOINERS and t.analysis is not None and t.analysis.pos == "noun"
-                and not _sound_plural_end(t)):
-            break  # ذبيح الله مجاهد اختيار منصور: after a name, a common noun (a masdar) starts the object
+                and not any(p in _PP_CLITICS for p in t.analysis.proclitics) and not _sound_plural_end(t)
+                and toks[j - 1].key not in _NAME_JOINERS and _cls(toks[j - 1]) is None
+                and toks[j - 1].analysis is not None and toks[j - 1].analysis.pos == "noun_prop"):
+            # ذبيح الله مجاهد اختيار منصور، وثمن محلب العلاقات الإستراتيجية: after a name, a common noun starts
+            # the object
+            break
         if not first and _demonstrative(t):
             break  # ونفى الحزيم ذلك: a demonstrative after the subject is the object
         if (not first and _sound_plural_end(toks[j - 1]) and not t.definite and not _sound_plural_end(t)
@@ -906,7 +910,8 @@ def _complements(toks: tuple[Tok, ...], k: int, *, construct: bool) -> int:
             continue
         if t.key in ("باسم", "باسمها", "باسمه"):
             k += 1
-            if k < n - 1 and toks[k].kind == "word" and not toks[k].definite and _cls(toks[k]) is None:
+            if (t.key == "باسم" and k < n - 1 and toks[k].kind == "word" and not toks[k].definite
+                    and _cls(toks[k]) is None):
                 k += 1  # المتحدث باسم طالبان ذبيح الله مجاهد: the organisation after باسم, even without ال
             continue
         if t.key[:1] in "لب" and len(t.key) > 3 and k + 1 < n and toks[k + 1].kind == "word" and toks[k + 1].definite:

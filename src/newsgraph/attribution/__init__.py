@@ -104,6 +104,7 @@ def extract_statements(doc: Document, mentions: tuple[Mention, ...]) -> tuple[tu
     for h in hits:
         if h.tok.i in consumed:
             continue
+        known = len(refs)
         if h.cue_type == "particle":
             d = _particle(view, h, refs, drafts, consumed, hit_at, mentions)
         elif h.cue_type == "participle":
@@ -112,6 +113,8 @@ def extract_statements(doc: Document, mentions: tuple[Mention, ...]) -> tuple[tu
             d = _verb(view, h, refs, drafts, mentions, names)
         if d is None:
             continue
+        if view.in_quote[h.tok.i] and not _opens_quote_after(view, d) and _inside_closed_quote(view, h.tok.i):
+            del refs[known:]  # a speaker quoted by another ("... أشارت تقارير إلى ...") is no antecedent for وأضافت
         drafts.append(d)
     drafts.extend(_headlines(view, refs))
     drafts.sort(key=lambda d: d.hit.start)
@@ -189,6 +192,17 @@ def _speaker(phrase: Phrase, resolved_by: str, view: View, mentions: tuple[Menti
     elif phrase.start < phrase.end:
         mention = Span.of(view.text, a, b)
     return Speaker(entity, label, resolved_by, tuple(aliases), mention, phrase.title, phrase.role, phrase.organization)
+
+
+def _inside_closed_quote(view: View, i: int) -> bool:
+    """Does the quotation around token ``i`` close (not an unbalanced mark running to the paragraph's end)?"""
+    toks = view.tokens
+    for j in range(i + 1, len(toks)):
+        if not view.in_quote[j]:
+            return toks[j - 1].kind == "quote" and toks[j - 1].line == toks[i].line
+        if toks[j].line != toks[i].line:
+            return False
+    return False
 
 
 def _ref(sp: Speaker, phrase: Phrase | None, gender: str, number: str, sentence: int) -> _Ref:
@@ -524,9 +538,9 @@ def _verb(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft],
                 sp = _explicit(view, phrase, refs, mentions, "-", h.number, sent, how="dropped-subject")
                 return _Draft(h, sp, anchor, i + 1, "verb")
     if not refs:
-        sp = _narrated_subject(view, refs, mentions, h, sent, "dropped-subject")
-        if sp is not None:
-            return _Draft(h, sp, anchor, i + 1, "verb")
+        narrated = _narrated_subject(view, refs, mentions, h, sent, "dropped-subject")
+        if narrated is not None:
+            return _Draft(h, narrated, anchor, i + 1, "verb")
     return _Draft(h, _dropped(refs, h, "dropped-subject", sent), anchor, i + 1, "verb")
 
 
@@ -658,9 +672,9 @@ def _participle(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft]) -
                 sp = _explicit(view, phrase, refs, (), h.gender, h.number, sent, how="participle")
                 return _Draft(h, sp, i, i + 1, "participle")
     if not refs:
-        sp = _narrated_subject(view, refs, (), h, sent, "participle")
-        if sp is not None:
-            return _Draft(h, sp, i, i + 1, "participle")
+        narrated = _narrated_subject(view, refs, (), h, sent, "participle")
+        if narrated is not None:
+            return _Draft(h, narrated, i, i + 1, "participle")
     return _Draft(h, _dropped(refs, h, "participle", sent), i, i + 1, "participle")
 
 

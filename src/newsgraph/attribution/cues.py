@@ -189,16 +189,23 @@ def _clause_initial(view: View, i: int, clitic: bool) -> bool:
 def _followed_by(view: View, i: int, words: tuple[str, ...], *, window: int = 14) -> bool:
     toks = view.tokens
     sent = view.sentence[i]
-    for j in range(i + 1, min(len(toks), i + 1 + window)):
-        if view.sentence[j] != sent:
+    seen = 0  # words counted: punctuation and a bracketed aside (وكالة الأنباء الألمانية (د.ب.أ) عن) are not
+    depth = 0
+    for j in range(i + 1, min(len(toks), i + 1 + (3 * window if window > 1 else 1))):  # 1: the very next token
+        if view.sentence[j] != sent or seen >= window:
             break
         t = toks[j]
         if t.kind == "word":
             w = t.norm
             if w in words or (w[:1] in "وبل" and w[1:] in words):
                 return True
+            seen += depth == 0
         elif t.norm in words:  # a colon or an opening quotation mark (تابع: «...»)
             return True
+        elif t.norm == "(":
+            depth += 1
+        elif t.norm == ")" and depth:
+            depth -= 1
     return False
 
 
@@ -255,8 +262,9 @@ def find_cues(view: View) -> list[CueHit]:
                 continue  # an imperfect after an indefinite noun is an adjectival clause (تقارير تفيد ...)
         elif form.cue_type == "participle":
             # a circumstantial participle opens a statement after a comma/quote or with و (ومطالباً)
-            if not clitic and prev_word is not None:
-                continue
+            if not clitic and prev_word is not None and not (
+                    _accusative_or_feminine(t) and _followed_by(view, t.i, _COMPS, window=1)):
+                continue  # but "... خارج المطار قائلة إنها ...": a participle right before أن/إن needs no comma
             if prev is None or not prev_same_line:
                 continue
             if prev.kind == "punct" and prev.norm in ".!?؟:" and not _followed_by(view, t.i, _COMPS, window=1):
@@ -275,6 +283,12 @@ def find_cues(view: View) -> list[CueHit]:
         hits.append(CueHit(t, t.start + clen, t.end, form.lemma, form.cue_type, form.gender, form.number,
                            form.imperfect, form.light, form.needs, form.strict, clitic))
     return hits
+
+
+def _accusative_or_feminine(tok: Tok) -> bool:
+    """Does the word end like a circumstantial participle (قائلاً، قائلا، قائلة، مؤكدين), not a bare noun?"""
+    w = _MARKS.sub("", tok.text)
+    return w.endswith(("ا", "ة", "ين"))
 
 
 def _short_subject_then(view: View, i: int, words: tuple[str, ...]) -> bool:

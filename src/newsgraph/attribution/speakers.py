@@ -71,6 +71,7 @@ _SELF = frozenset(key(w) for w in "نفسه نفسها نفسهم أنفسهم �
 _TRUE_PREPS = frozenset(key(w) for w in (
     "في فى من عن على علي إلى الى مع خلال لدى أمام عبر حول بشأن ضد منذ عقب إثر اثر بعد قبل أثناء اثناء نحو تجاه "
     "حيال إزاء بخصوص وسط عند رغم دون بين").split())
+_SOURCE_PP = frozenset(key(w) for w in "عنه عنها عنهم عنهما".split())
 _BARE_PREPS = frozenset(key(w) for w in "في فى على علي إلى الى الي عن من مع لدى لدي عند".split())
 _DEMONSTRATIVES = frozenset(key(w) for w in "هذا هذه ذلك تلك هؤلاء أولئك".split())
 
@@ -196,6 +197,9 @@ def subject_range(view: View, i: int, *, limit: int = 14, names: frozenset[int] 
         j += 1  # وقال للصحفيين إنه / قال للصحفيين الوزير: an addressee, not the subject
     if j + 1 < n and toks[j].kind == "word" and toks[j].key[:1] == "ل" and _pronoun_pp(toks[j]) and not _cls(toks[j]):
         j += 1  # يشكو لي أحد الزملاء، وقال له الوزير: the addressee comes before the subject
+    elif (j + 1 < n and toks[j].kind == "word" and toks[j].key in _SOURCE_PP and toks[j + 1].kind == "word"
+          and view.sentence[j + 1] == sent):
+        j += 1  # ونقلت عنه وكالة الصحافة الفرنسية قوله: the source relayed comes before the subject
     if j + 2 < n and _demonstrative(toks[j]) and toks[j + 1].kind == "word" and toks[j + 1].definite:
         j += 1  # وأكد هذا الناطق باسم القوات: the demonstrative points back; the description is the subject
     start = j
@@ -251,14 +255,19 @@ def subject_range(view: View, i: int, *, limit: int = 14, names: frozenset[int] 
             break  # مسؤول تركي رفض الكشف عن هويته: a clause describing the source
         if first and t.analysis is not None and "bi_prep" in t.analysis.proclitics and j not in names:
             break  # واختتمه بتدريبات: a prepositional phrase, no subject
-        if (not first and j - 1 in names and j not in names and c is None
+        if (not first and j - 1 in names and j not in names and not t.definite and c is None
                 and t.key not in _NAME_JOINERS and t.analysis is not None and t.analysis.pos == "noun"
-                and not any(p in _PP_CLITICS for p in t.analysis.proclitics) and not _sound_plural_end(t)
-                and toks[j - 1].key not in _NAME_JOINERS and _cls(toks[j - 1]) is None
-                and toks[j - 1].analysis is not None and toks[j - 1].analysis.pos == "noun_prop"):
-            # ذبيح الله مجاهد اختيار منصور، وثمن محلب العلاقات الإستراتيجية: after a name, a common noun starts
-            # the object
+                and not any(p in _PP_CLITICS or p == "wa_conj" for p in t.analysis.proclitics)
+                and not _sound_plural_end(t)):
+            # ذبيح الله مجاهد اختيار منصور: after a name, a common noun (a masdar) starts the object (not a
+            # conjoined one: وسيدات الأعمال ومؤسسات المجتمع المدني)
             break
+        if (not first and j - 1 in names and j not in names and t.definite and c is None
+                and t.key not in _NAME_JOINERS and t.analysis is not None and t.analysis.pos == "noun"
+                and not _sound_plural_end(t) and toks[j - 1].kind == "word" and not toks[j - 1].definite
+                and _cls(toks[j - 1]) is None
+                and not (j + 1 < n and (j + 1 in names or _cls(toks[j + 1]) in ("title", "role")))):
+            break  # وأعلنت حركة طالبان المسؤولية: after a bare name, a definite common noun is the object
         if not first and _demonstrative(t):
             break  # ونفى الحزيم ذلك: a demonstrative after the subject is the object
         if (not first and _sound_plural_end(toks[j - 1]) and not t.definite and not _sound_plural_end(t)
@@ -322,8 +331,7 @@ def subject_range(view: View, i: int, *, limit: int = 14, names: frozenset[int] 
         if words == 1 and c == "anonymous" and toks[start].key in _NUMERALS:
             anonymous = True  # أربعة مصادر من طالبان: a counted source keeps its prepositional phrase
         if (not first and t.key.startswith("ال") and c is None and j not in names and t.analysis is not None
-                and t.analysis.pos == "noun" and toks[j - 1].definite and toks[j - 1].analysis is not None
-                and toks[j - 1].analysis.pos == "adj" and words >= 2):
+                and t.analysis.pos == "noun" and toks[j - 1].definite and _pos(toks[j - 1]) == "adj" and words >= 2):
             break  # البرلمان الصومالي الحادثة: after a definite adjective, a definite noun starts the object
         last_def = t.definite or t.key in _SELF
         words += 1
@@ -660,6 +668,11 @@ def never_subject(t: Tok) -> bool:
     # an indefinite accusative nisba adverb (ميدانياً، رسمياً، سياسياً); other accusatives can be the subject
     # of إنّ (إن مسؤولاً روسياً أبلغ)
     return not t.definite and t.text.endswith(("ياً", "يًا"))
+
+
+def _pos(tok: Tok) -> str | None:
+    """The part of speech of a word's chosen analysis, if it has one."""
+    return tok.analysis.pos if tok.analysis is not None else None
 
 
 def svo_first(view: View, rng: tuple[int, int]) -> bool:

@@ -566,6 +566,25 @@ def _narrated_subject(view: View, refs: list[_Ref], mentions: tuple[Mention, ...
             phrase = parse_phrase(view, rng)
             if phrase.label and (phrase.person or phrase.name_keys or phrase.organization):
                 return _explicit(view, phrase, refs, mentions, h.gender, h.number, sent, how=how)
+    # the nearest finite verb before, in this paragraph, whose subject agrees (بينما واصلت أسر الصيادين
+    # مطالبتها ... مؤكدة أن: the circumstantial participle's subject is the main verb's)
+    toks = view.tokens
+    i = h.tok.i
+    for k in range(i - 1, max(-1, i - 80), -1):
+        t = toks[k]
+        if t.line != h.tok.line or t.start < view.title_end:
+            break
+        an = t.analysis
+        if t.kind != "word" or an is None or an.pos != "verb" or an.aspect != "p" or an.enclitic:
+            continue
+        if h.gender in ("m", "f") and an.gender in ("m", "f") and an.gender != h.gender:
+            continue
+        rng = subject_range(view, k + 1)
+        if rng[0] < rng[1] and rng[1] <= i:
+            phrase = parse_phrase(view, rng)
+            if phrase.label and (phrase.person or phrase.name_keys or phrase.organization
+                                 or (word_class(toks[rng[0]]) or ("",))[0] == "organisation"):
+                return _explicit(view, phrase, refs, mentions, h.gender, h.number, sent, how=how)
     return None
 
 

@@ -5,7 +5,9 @@ The model (``resources/ner.crfsuite``, trained by ``scripts/train_ner.py``; lice
 ``ORG``, ``MISC`` or ``O``.  Features are computed here, by the same function at training and at
 tagging time: word form, normalised form, the form without proclitics (و، ف، ب، ل، ك، ال),
 affixes, shape, gazetteer flags (countries, regions and cities from CLDR / pycountry / GeoNames;
-person titles) and a ±2 token window.
+person titles), whether the word's stem is a proper noun, another word or unknown in the
+installed camel-tools morphology database (a dictionary lookup, cached in the user's cache
+directory: no morphological analysis at tagging time) and a ±2 token window.
 
     >>> tag_tokens(["قال", "الرئيس", "الروسي", "فلاديمير", "بوتين", "إن", "روسيا", "لن", "تنسحب"])
     ['O', 'O', 'O', 'B-PERS', 'I-PERS', 'O', 'B-LOC', 'O', 'O']
@@ -13,14 +15,18 @@ person titles) and a ±2 token window.
 
 from __future__ import annotations
 
+import os
 import re
+import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from pathlib import Path
 
-from newsgraph.errors import DependencyError, InputError, ResourceError
+from newsgraph.errors import DependencyError, InputError, MorphologyDataError, ResourceError
 from newsgraph.lexicons import load_tsv, resource_path
 from newsgraph.model import EntityType, Mention, Sentence, Token
+from newsgraph.morphology import DB_NAME, database_path
 from newsgraph.text import norm_word
 
 __all__ = [
@@ -142,12 +148,101 @@ def _gazetteer_tags(keys: Sequence[str], gaz: _Gazetteer) -> list[list[str]]:
     return out
 
 
+# --- stems of the morphology database: a dictionary lookup instead of a full analysis ---------------
+
+# Flags of a stem (normalised, undiacritised) in calima-msa-r13's stem table: "p" = some entry is a
+# proper noun (noun_prop), "o" = some entry is not, "c" = a non-proper entry has a capitalised English
+# gloss (nisbas and demonyms: روسي "Russian").  Built from the installed database on first use and
+# cached in the user's cache directory (the database's licence does not allow shipping a copy).
+_STEM_TABLE_VERSION = 1
+# suffixes tried after the proclitics when the word itself is not a stem (ة، ات، ان، ين، ون، ي، ية، يون، يين)
+_STEM_SUFFIXES = ("ه", "ات", "ان", "ين", "ون", "يه", "ي", "يون", "يين")
+
+
+def _cache_dir() -> Path:
+    root = os.environ.get("XDG_CACHE_HOME")
+    return (Path(root) if root else Path.home() / ".cache") / "newsgraph"
+
+
+def _read_stem_flags(db: Path) -> dict[str, str]:
+    """Stem -> flags from the database's ###STEMS### section (one line per stem entry)."""
+    flags: dict[str, set[str]] = {}
+    in_stems = False
+    with db.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("###"):
+                in_stems = line.startswith("###STEMS###")
+                continue
+            parts = line.rstrip("\n").split("\t", 2)
+            if not in_stems or len(parts) < 3:
+                continue
+            pos = gloss = ""
+            for kv in parts[2].split(" "):
+                if kv.startswith("pos:"):
+                    pos = kv[4:]
+                elif kv.startswith("gloss:"):
+                    gloss = kv[6:]
+            f = flags.setdefault(norm_word(parts[0]), set())
+            if pos == "noun_prop":
+                f.add("p")
+            else:
+                f.add("o")
+                if gloss[:1].isupper():
+                    f.add("c")
+    return {k: "".join(sorted(v)) for k, v in flags.items()}
+
+
+@cache
+def _stem_flags() -> dict[str, str]:
+    """The stem table, from the user's cache (written on first use from the installed database)."""
+    db = database_path()
+    if not db.is_file():
+        raise MorphologyDataError(
+            f"the entity tagger needs the camel-tools morphology database ({db} is missing); "
+            f"run: camel_data -i morphology-db-msa-r13 (or set CAMELTOOLS_DATA to the folder that holds it)"
+        )
+    stat = db.stat()
+    cached = _cache_dir() / f"ner-stems-{DB_NAME}-v{_STEM_TABLE_VERSION}-{stat.st_size}-{int(stat.st_mtime)}.tsv"
+    try:
+        rows = cached.read_text(encoding="utf-8").splitlines()
+        return dict(row.split("\t", 1) for row in rows if "\t" in row)
+    except OSError:
+        pass
+    table = _read_stem_flags(db)
+    try:  # write atomically: parallel workers may build the table at the same time
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=cached.parent, delete=False) as fh:
+            fh.write("".join(f"{k}\t{v}\n" for k, v in sorted(table.items())))
+        os.replace(fh.name, cached)
+    except OSError:
+        pass  # a read-only home: the table is rebuilt in each process (about 1 s)
+    return table
+
+
+def _stem_features(key: str, prefix: str, stem: str) -> tuple[str, ...]:
+    """Morphology-database features of a word: the first of (word, word without proclitics, without a
+    suffix too) that is a stem; ``db=np1`` only proper-noun entries, ``db=np+`` proper and other,
+    ``db=known`` no proper noun, ``db=cap`` capitalised gloss, ``db=none`` not a stem (mostly foreign names)."""
+    table = _stem_flags()
+    candidates = [key, stem] if prefix else [key]
+    candidates.extend(stem[: -len(s)] for s in _STEM_SUFFIXES if stem.endswith(s) and len(stem) - len(s) >= _MIN_STEM)
+    for level, c in enumerate(candidates):
+        f = table.get(c)
+        if f:
+            out = ["db=np1" if f == "p" else "db=np+" if "p" in f else "db=known"]
+            if "c" in f:
+                out.append("db=cap")
+            out.append(f"dbl={min(level, 2)}")
+            return tuple(out)
+    return ("db=none",)
+
+
 MorphLookup = Callable[[str], frozenset[str]]
 """A function from a word form to the set of POS tags its morphological analyses have."""
 
 
-def _token_features(form: str, key: str) -> tuple[list[str], list[str]]:
-    """(features of the token itself, features repeated for its neighbours)."""
+def _token_features(form: str, key: str) -> tuple[list[str], list[str], list[str]]:
+    """(features of the token itself, features repeated for its neighbours, for the next neighbours only)."""
     prefix, stem = strip_proclitics(key)
     own = [
         "w=" + form,
@@ -160,6 +255,11 @@ def _token_features(form: str, key: str) -> tuple[list[str], list[str]]:
     ]
     if any(c in stem for c in "ڤپچگژ"):
         own.append("foreign-letter")
+    near: list[str] = []
+    if _ARABIC.search(key):
+        db = _stem_features(key, prefix, stem)
+        own.extend(db)
+        near.extend(x for x in db if x.startswith("db="))
     if not _ARABIC.search(form):
         if _LATIN.search(form):
             own.append("shape=latin")
@@ -175,7 +275,7 @@ def _token_features(form: str, key: str) -> tuple[list[str], list[str]]:
         ctx.append("nisba=f")
     elif key.endswith("ي") and len(key) > 3:
         ctx.append("nisba=m")
-    return own, ctx
+    return own, ctx, near
 
 
 _OFFSETS = (-2, -1, 1, 2)
@@ -185,9 +285,9 @@ _OFFSETS = (-2, -1, 1, 2)
 def _word_features(form: str) -> tuple[str, tuple[tuple[str, ...], ...], tuple[str, ...]]:
     """(normalised key, features at offsets 0, -2, -1, +1, +2) of one word form; cached because words repeat."""
     key = norm_word(form)
-    own, ctx = _token_features(form, key)
+    own, ctx, near = _token_features(form, key)
     ctx.extend(f"g:{c}" for c in sorted(_lookup(key, _gazetteer())))
-    at = (tuple(own + ctx), *(tuple(f"{d:+d}:{x}" for x in ctx) for d in _OFFSETS))
+    at = (tuple(own + ctx), *(tuple(f"{d:+d}:{x}" for x in (ctx + near if abs(d) == 1 else ctx)) for d in _OFFSETS))
     return key, at, tuple(ctx)
 
 

@@ -22,9 +22,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from newsgraph.entities.gazetteer import _CONNECTORS, Entry, gazetteer, norm_word
 from newsgraph.errors import NewsgraphError
@@ -121,9 +120,13 @@ _ORGAN_HEADS = frozenset(norm_word(w) for w in "إدارة رئاسة".split())
 _SHORT_NAME_HEADS = frozenset(norm_word(w) for w in "نادي حركة تنظيم جماعة".split())
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
-    """A word of the article: exact offsets, matching key, and what the morphology says about it."""
+class Word(NamedTuple):
+    """A word of the article: exact offsets, matching key, and what the morphology says about it.
+
+    An immutable record like the stages' frozen dataclasses, but a named tuple: an article has hundreds
+    of words and a tuple is made ~20x faster than a frozen slotted dataclass (which sets each of its 15
+    fields through ``object.__setattr__``).
+    """
 
     i: int
     start: int
@@ -142,7 +145,13 @@ class Word:
     joined: bool = False  # only spaces (or a hashtag's '_') separate this word from the previous one
 
 
-_Lookup = Callable[[int, int], "tuple[list[list[Analysis]], list[Analysis] | None]"]
+# tuple.__new__ skips the named tuple's Python-level __new__ (the fields come in order, all given)
+_new_word = tuple.__new__
+# what a word's analyses say: (proper, gloss, parts of speech, top reading proper, preposition-only)
+_Derived = tuple[bool | None, str, frozenset[str], bool, bool]
+_NO_ANALYSIS: _Derived = (None, "", frozenset(), False, False)
+# the analyses of the word at (start, end), as what they say
+_Lookup = Callable[[int, int], _Derived]
 _MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
 
 
@@ -152,47 +161,57 @@ def _form_data(form: str) -> tuple[str, str, bool]:
     return norm_word(form), _MARKS.sub("", form), any("\u064b" <= c <= "\u064d" for c in form)
 
 
-# one analysis list per (analysis, alternatives) pair of a token, by their ids; and what the analyses of
-# a word say, by the ids of its lists (see _scan).  Both are dropped together when large.
-_SHARED_LISTS: dict[tuple[int, int], tuple[list[Analysis], Any, Any]] = {}
-_DERIVED: dict[tuple[int, ...], tuple[Any, ...]] = {}
+# Tokens of one form share their Analysis objects (the morphology caches them), so what their analyses
+# say is worked out once per (analysis, alternatives) pair, kept by their ids with the objects themselves
+# (their ids stay theirs while the entry lives): one list and what a word covered by that token alone
+# says.  A word covered by several tokens (rare) is worked out by the ids of its lists.  Both are
+# dropped when full: they would otherwise keep analyses alive that the morphology has forgotten.
+_BY_TOKEN: dict[tuple[int, int], tuple[list[Analysis], _Derived, Any, Any]] = {}
+_BY_LISTS: dict[tuple[int, ...], tuple[_Derived, Any, Any]] = {}
+_BY_TOKEN_MAX = 1 << 16
+_BY_LISTS_MAX = 1 << 12
+
+_Span = tuple[int, int, list[Analysis], _Derived]
 
 
-def _analyses_by_word(tokens: Sequence[Token]) -> list[tuple[int, int, list[Analysis]]]:
-    """(start, end, analyses) of every analysed document token, in text order.
-
-    Tokens of one form share their Analysis objects (the morphology caches them), so they share one
-    list here, across articles too, and what a word's analyses say is worked out once per form (see
-    :func:`_scan`).
-    """
+def _analyses_by_word(tokens: Sequence[Token]) -> list[_Span]:
+    """(start, end, analyses, what they say) of every analysed document token, in text order."""
     out = []
-    shared = _SHARED_LISTS
-    if len(shared) > 1 << 16:
+    shared = _BY_TOKEN
+    if len(shared) > _BY_TOKEN_MAX:
         shared.clear()
-        _DERIVED.clear()
     for t in tokens:
         ident = (id(t.analysis), id(t.alternatives))
         hit = shared.get(ident)
         if hit is None:
-            # the analysis and alternatives are kept in the value: their ids stay theirs while it lives
-            hit = shared[ident] = ([a for a in (t.analysis, *t.alternatives) if a is not None], t.analysis,
-                                   t.alternatives)
-        anas = hit[0]
-        if anas:
-            out.append((t.start, t.end, anas))
+            anas = [a for a in (t.analysis, *t.alternatives) if a is not None]
+            hit = shared[ident] = (anas, _derive([anas], anas), t.analysis, t.alternatives)
+        if hit[0]:
+            out.append((t.start, t.end, hit[0], hit[1]))
     out.sort(key=lambda x: x[0])
     return out
 
 
+def _derived(lists: list[list[Analysis]], last: list[Analysis] | None) -> _Derived:
+    """What the analysis lists covering a word say (:func:`_derive`), cached by the lists' ids."""
+    ids = (*map(id, lists), id(last))
+    hit = _BY_LISTS.get(ids)
+    if hit is None:
+        if len(_BY_LISTS) > _BY_LISTS_MAX:
+            _BY_LISTS.clear()
+        hit = _BY_LISTS[ids] = (_derive(lists, last), lists, last)
+    return hit[0]
+
+
 def _offset_lookup(analyses: Mapping[int, list[Analysis]]) -> _Lookup:
     """The analyses of a word from analyses keyed by every character offset they cover."""
-    def lookup(s: int, e: int) -> tuple[list[list[Analysis]], list[Analysis] | None]:
+    def lookup(s: int, e: int) -> _Derived:
         lists = {id(x): x for x in (analyses.get(off) for off in range(s, e)) if x}
-        return list(lists.values()), analyses.get(e - 1)
+        return _derived(list(lists.values()), analyses.get(e - 1))
     return lookup
 
 
-def _token_lookup(spans: list[tuple[int, int, list[Analysis]]]) -> _Lookup:
+def _token_lookup(spans: list[_Span]) -> _Lookup:
     """The analyses of a word from the document's analysed tokens (words are looked up in text order)."""
     k = 0
     n = len(spans)
@@ -200,15 +219,19 @@ def _token_lookup(spans: list[tuple[int, int, list[Analysis]]]) -> _Lookup:
     disjoint = all(spans[i][1] <= starts[i + 1] for i in range(n - 1))
     if not disjoint:  # overlapping tokens (never made by newsgraph.segment): merge per offset as before
         by_offset: dict[int, list[Analysis]] = {}
-        for s, e, anas in spans:
+        for s, e, anas, _ in spans:
             for off in range(s, e):
                 by_offset[off] = by_offset[off] + anas if off in by_offset else anas
         return _offset_lookup(by_offset)
 
-    def lookup(s: int, e: int) -> tuple[list[list[Analysis]], list[Analysis] | None]:
+    def lookup(s: int, e: int) -> _Derived:
         nonlocal k  # words come in text order: no token before k can cover this word or a later one
         while k < n and spans[k][1] <= s:
             k += 1
+        if k == n or spans[k][0] >= e:
+            return _NO_ANALYSIS
+        if spans[k][1] >= e:  # one token covers the word (the usual case)
+            return spans[k][3]
         lists = []
         last = None
         j = k
@@ -217,7 +240,7 @@ def _token_lookup(spans: list[tuple[int, int, list[Analysis]]]) -> _Lookup:
             if spans[j][1] >= e:
                 last = spans[j][2]
             j += 1
-        return lists, last
+        return _derived(lists, last)
     return lookup
 
 
@@ -243,32 +266,17 @@ def _scan(text: str, lookup: _Lookup | None) -> list[Word]:
         tag_at.update(dict.fromkeys(range(h.start() + 1, h.end()), k))
     words: list[Word] = []
     prev_end = 0
-    # what the analyses say depends only on which analysis lists cover the word: tokens share their
-    # Analysis objects and alternatives, so one word form is worked out once per article
-    derived = _DERIVED
-    if len(derived) > 1 << 17:
-        derived.clear()
-    none: tuple[bool | None, str, frozenset[str], bool, bool] = (None, "", frozenset(), False, False)
     for m in _WORD.finditer(text):
         form = m.group()
         norm, bare, tanween = _form_data(form)
         if not norm:
             continue  # a lone tatweel or diacritic
-        s, e = m.start(), m.end()
+        s, e = m.span()
         tag = tag_at.get(s, -1) if tag_at else -1
-        if lookup is not None:
-            lists, last = lookup(s, e)
-            ids = (*map(id, lists), id(last))
-            d = derived.get(ids)
-            if d is None:
-                # the key's lists are kept in the value: their ids cannot be reused while the entry lives
-                d = derived[ids] = (*_derive(lists, last), lists, last)
-            proper, gloss, pos, top, prep = d[:5]
-        else:
-            proper, gloss, pos, top, prep = none
+        proper, gloss, pos, top, prep = lookup(s, e) if lookup is not None else _NO_ANALYSIS
         gap = text[prev_end:s]
-        words.append(Word(len(words), s, e, form, norm, gap, tag, proper, gloss, pos, top, tanween, prep, bare,
-                          _joins(gap)))
+        words.append(_new_word(Word, (len(words), s, e, form, norm, gap, tag, proper, gloss, pos, top, tanween,
+                                      prep, bare, _joins(gap))))
         prev_end = e
     return words
 
@@ -322,6 +330,42 @@ def _def_strip(form: str) -> str:
     return form[2:] if form.startswith("ال") and len(form) > 4 else form
 
 
+class _Keys(NamedTuple):
+    """What the passes look up for a word's matching key, worked out once per key (see :func:`_keys`)."""
+
+    gaz: tuple[tuple[int, str], ...]  # readings (clitic letters, form) that start a gazetteer name
+    title: bool  # a title once clitics are stripped (والرئيس)
+    given: bool  # a reading may start a person's name (a given name, عبد, a kunya, the first part of X الدين)
+    head: tuple[int, str, bool] | None  # an organisation/place head: (clitic letters, head, definite)
+    nisba: tuple[int, str] | None  # a nisba adjective: (clitic letters, country code)
+    short: bool  # a reading without و/ف is a known short form (الأسد)
+
+
+@lru_cache(maxsize=1 << 16)
+def _keys(norm: str) -> _Keys:
+    """The gazetteer readings of a word's matching key: each pass then skips the words that cannot
+    start anything it looks for with one test, instead of stripping clitics again per word and pass."""
+    g = gazetteer()
+    gaz = tuple((plen, f) for plen, f in _bare_forms(norm, prefixes=_GAZ_PREFIXES) if f in g.first_words)
+    given = any(f in g.given_names or f == "عبد" or f in _KUNYA or f in _DIN_NAMES
+                for _, f in _bare_forms(norm, prefixes=("و",)))
+    head = None
+    for plen, form in _bare_forms(norm):
+        definite = form.startswith("ال")
+        stripped = _def_strip(form) if definite else form
+        if stripped in g.heads:
+            head = (plen, stripped, definite)
+            break
+    nisba = None
+    for plen, form in _bare_forms(norm, prefixes=("و", "ف", "ب", "ل")):
+        code = g.demonyms.get(form)
+        if code:
+            nisba = (plen, code)
+            break
+    short = any(f in g.short_forms for _, f in _bare_forms(norm, prefixes=("و", "ف")))
+    return _Keys(gaz, _is_title(norm), given, head, nisba, short)
+
+
 class _Finder:
     def __init__(self, text: str, words: list[Word]) -> None:
         self.text = text
@@ -331,7 +375,8 @@ class _Finder:
         self.out: list[Mention] = []
         self.entries: dict[str, Entry] = {}
         self.morph = any(w.proper is not None for w in words)
-        self.title = [_is_title(w.norm) for w in words]  # a title once clitics are stripped (والرئيس)
+        self.keys = [_keys(w.norm) for w in words]
+        self.title = [k.title for k in self.keys]  # a title once clitics are stripped (والرئيس)
         self.gaz_end: dict[int, int] = {}  # first word of a gazetteer ORG/GPE/LOC mention -> one past its last
 
     # -- helpers ---------------------------------------------------------------------------------
@@ -367,18 +412,23 @@ class _Finder:
 
     # -- sources ----------------------------------------------------------------------------------
     def gazetteer_pass(self) -> None:
-        words, g = self.words, self.g
+        words, g, keys = self.words, self.g, self.keys
         i = 0
-        while i < len(words):
+        for c in [k for k, x in enumerate(keys) if x.gaz]:  # the other words start no gazetteer name
+            if c < i:
+                continue
+            i = c
             best: tuple[int, int, Entry] | None = None
-            for plen, form in _bare_forms(words[i].norm, prefixes=_GAZ_PREFIXES):
-                if form not in g.first_words:
-                    continue
-                for n in range(min(g.max_len, len(words) - i), 0, -1):
+            # a name spans only words joined to the one before
+            run = min(g.max_len, len(words) - i)
+            for k in range(1, run):
+                if not words[i + k].joined:
+                    run = k
+                    break
+            for plen, form in keys[i].gaz:
+                for n in range(run, 0, -1):
                     if best and n <= best[0] - i:
                         break
-                    if any(not words[i + k].joined for k in range(1, n)):
-                        continue
                     entry = g.phrases.get((form, *(words[i + k].norm for k in range(1, n))))
                     if entry is None:
                         continue
@@ -401,8 +451,6 @@ class _Finder:
                 j, plen, entry = best
                 self.add(i, j, plen, entry.type, entry.key, "gazetteer", entry)
                 i = j
-            else:
-                i += 1
 
     def _head_with_adjective(self, i: int) -> bool:
         words = self.words
@@ -436,11 +484,17 @@ class _Finder:
     def names_pass(self) -> None:
         """Given name + family-name words, and names after a title."""
         words, g = self.words, self.g
+        # a name starts at a given name (or عبد, a kunya, X الدين) or within three words after a title
+        starts = {k for k, x in enumerate(self.keys) if x.given}
+        starts.update(k for t, x in enumerate(self.title) if x for k in range(t + 1, min(t + 4, len(words))))
+        starts.update(k for k, w in enumerate(words) if "عبد" in w.norm[1:5])  # لعبد المنان: see _servant_name
         i = 0
-        while i < len(words):
+        for c in sorted(starts):
+            if c < i:
+                continue
+            i = c
             w = words[i]
             if self.taken[i]:
-                i += 1
                 continue
             start_plen = None
             for plen, form in _bare_forms(w.norm, prefixes=("و",)):
@@ -469,7 +523,6 @@ class _Finder:
                 # the word after a title is a given name unless it is already a family name (الأسد)
                 given = not w.norm.startswith("ال")
             if start_plen is None:
-                i += 1
                 continue
             j = i + 1
             limit = 5 if self.morph else 3
@@ -503,8 +556,6 @@ class _Finder:
             if j - i >= 2 or (after_title and j - i == 1) or son_of:
                 self.add(i, j, start_plen, "PER", None, "title" if after_title and j - i == 1 else "name")
                 i = j
-            else:
-                i += 1
 
     def _before_ibn(self, i: int) -> bool:
         """The word before بن/ابن/بنت is a given name whatever the morphology says ("الدكتور مخلد بن مايس")."""
@@ -601,17 +652,8 @@ class _Finder:
     def heads_pass(self) -> None:
         """Organisation heads with their genitive/adjective complement; place heads with their name."""
         words, g = self.words, self.g
-        for i, w in enumerate(words):
+        for i, hit in [(k, x.head) for k, x in enumerate(self.keys) if x.head]:
             if self.taken[i]:
-                continue
-            hit = None
-            for plen, form in _bare_forms(w.norm):
-                definite = form.startswith("ال")
-                head = _def_strip(form) if definite else form
-                if head in g.heads:
-                    hit = (plen, head, definite)
-                    break
-            if hit is None:
                 continue
             plen, head, definite = hit
             typ, _ = g.heads[head]
@@ -824,8 +866,10 @@ class _Finder:
                     and len(parts[-1]) >= 4 and parts[-1] not in _NOT_SURNAMES:
                 surnames.setdefault(parts[-1], m.key)
                 surnames.setdefault(_def_strip(parts[-1]), m.key)
+        # the words that may be one: a known short form, or a surname of the article alone or after و/ف
+        spelled = {p + f for f in surnames for p in ("", "و", "ف")}
         for i, w in enumerate(words):
-            if self.taken[i]:
+            if self.taken[i] or not (self.keys[i].short or w.norm in spelled):
                 continue
             for plen, form in _bare_forms(w.norm, prefixes=("و", "ف")):
                 key: str | None
@@ -867,17 +911,16 @@ class _Finder:
         # nor after a city of that country ("حمص السورية", "العين الإماراتي"): it says where the city is
         city_country = {m.end: e.country for m in self.out if m.source == "gazetteer" and m.key
                         and (e := self.entries.get(m.key)) is not None and e.country}
-        for w in self.words:
-            if covered[w.start]:
+        words = self.words
+        for k, x in enumerate(self.keys):
+            if x.nisba is None or covered[words[k].start]:
                 continue
-            for plen, form in _bare_forms(w.norm, prefixes=("و", "ف", "ب", "ل")):
-                code = self.g.demonyms.get(form)
-                if code and plen == 0 and w.joined and w.i > 0 and city_country.get(self.words[w.i - 1].end) == code:
-                    break
-                if code:
-                    s = w.start + plen
-                    self.out.append(Mention(s, w.end, self.text[s:w.end], "GPE", f"gpe-{code.lower()}", "nisba"))
-                    break
+            w = words[k]
+            plen, code = x.nisba
+            if plen == 0 and w.joined and w.i > 0 and city_country.get(words[w.i - 1].end) == code:
+                continue
+            s = w.start + plen
+            self.out.append(Mention(s, w.end, self.text[s:w.end], "GPE", f"gpe-{code.lower()}", "nisba"))
 
     def run(self) -> tuple[Mention, ...]:
         self.gazetteer_pass()
@@ -928,8 +971,7 @@ def find_mentions(doc: Document, *, crf: bool = False) -> tuple[Mention, ...]:
     return assign_keys(found + _crf_names(doc, found, spans) if crf else found)
 
 
-def _crf_names(doc: Document, found: tuple[Mention, ...], spans: list[tuple[int, int, list[Analysis]]]
-               ) -> tuple[Mention, ...]:
+def _crf_names(doc: Document, found: tuple[Mention, ...], spans: list[_Span]) -> tuple[Mention, ...]:
     """Person names the CRF tagger (newsgraph.ner) finds where the rules found nothing ("وحي أمان").
 
     Only multi-word PER spans that touch no rule mention, start with no conjunction or preposition and

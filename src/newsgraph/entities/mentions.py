@@ -440,6 +440,8 @@ class _Finder:
                     if entry.type == "PER" and plen == 0 and i > 0 and words[i].joined \
                             and words[i - 1].norm in ("بن", "ابن", "بنت"):
                         continue  # "سلطان بن سلمان بن عبدالعزيز": the father's name inside the son's
+                    if n == 1 and _def_strip(form) in g.heads and self._head_with_adjective(i):
+                        continue  # "القاعدة الجوية" is an air base (head + adjective), not al-Qaeda
                     if n == 1 and form in _PRAYER_NAMES and self._prayer_time(i):
                         continue  # "بعد صلاة المغرب": the sunset prayer, not Morocco
                     best = (i + n, plen, entry)
@@ -450,6 +452,13 @@ class _Finder:
                 j, plen, entry = best
                 self.add(i, j, plen, entry.type, entry.key, "gazetteer", entry)
                 i = j
+
+    def _head_with_adjective(self, i: int) -> bool:
+        words = self.words
+        if i + 1 >= len(words) or not self.morph:
+            return False
+        nxt = words[i + 1]
+        return nxt.joined and nxt.norm.startswith("ال") and "adj" in nxt.pos and "noun_prop" not in nxt.pos
 
     def _prayer_time(self, i: int) -> bool:
         return i > 0 and self.words[i].joined and any(

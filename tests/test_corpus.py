@@ -26,7 +26,7 @@ from newsgraph.corpus import (
     iter_articles,
     run_corpus,
 )
-from newsgraph.corpus.sinks import FileSink, journal_entry
+from newsgraph.corpus.sinks import ARTICLE_ID, JOURNAL_DIR, FileSink, StoreSink, journal_entry
 from newsgraph.errors import ArticleError, InputError
 
 # rdflib's own N-Quads parser still uses its deprecated Dataset.default_context
@@ -236,6 +236,38 @@ def test_an_unfinished_file_run_keeps_the_old_graph_and_a_torn_journal_is_cut(tm
     sink.close(complete=True)
     quads = list(ox.parse(path=str(out), format=ox.RdfFormat.N_QUADS))
     assert [q.subject.value for q in quads] == ["http://x/a1"]
+
+
+def entry(i: int) -> str:
+    nquads = (f"<http://x/a{i}> <http://x/p> \"{i}\" <http://x/g{i}> .\n"
+              f"<http://x/a{i}> <{ARTICLE_ID}> \"a{i}\" <http://x/g{i}> .\n")
+    return journal_entry(f"a{i}", nquads)
+
+
+def test_a_store_journals_batches_and_bulk_loads_whole_segments(tmp_path):
+    sink = StoreSink(tmp_path / "store", segment_articles=2)
+    for i in range(5):
+        sink.write([entry(i)])
+    sink.close(complete=True)
+    # every segment loaded and deleted; the store has all five articles
+    store = ox.Store(str(tmp_path / "store"))
+    assert not list((tmp_path / "store" / JOURNAL_DIR).iterdir())
+    assert {q.object.value for q in store.quads_for_pattern(None, ox.NamedNode(ARTICLE_ID), None, None)} == {
+        f"a{i}" for i in range(5)}
+    del store
+
+
+def test_a_journal_left_by_a_crash_is_loaded_when_the_store_opens_and_its_torn_tail_cut(tmp_path):
+    sink = StoreSink(tmp_path / "store")
+    sink.write([entry(1), entry(2)])
+    sink.store.flush()
+    segment = next((tmp_path / "store" / JOURNAL_DIR).glob("segment-*.nq"))
+    crashed = segment.read_bytes() + b'<http://x/a3> <http://x/p> "to'  # a write torn by the crash
+    sink.close(complete=False)
+    segment.write_bytes(crashed)  # as if the run had died before loading its journal
+    again = StoreSink(tmp_path / "store")
+    assert again.done_ids() == {"a1", "a2"} and not segment.exists()
+    again.close(complete=False)
 
 
 def test_real_saudinewsnet_zip_gives_the_evaluation_ids_and_texts():

@@ -35,7 +35,9 @@ from newsgraph.text import norm_word
 __all__ = ["assign_stances", "gloss_polarity", "stance_lexicon"]
 
 # --- normalisation (the same folding the scorer and the text layer use for matching) ---
-_TOKEN = re.compile(r"[^\W\d_]+|\d+|[^\w\s]")
+# A word is letters with their diacritics (shadda, harakat, superscript alef are combining marks, not letters:
+# without them ثمّنت would split into ثم + ّ + نت).
+_TOKEN = re.compile(r"(?:[^\W\d_]|[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed])+|\d+|[^\w\s]")
 _STRONG = frozenset(".!?؟؛;:\n")
 _WEAK = frozenset("،,")
 
@@ -54,7 +56,7 @@ _CONDITIONALS = frozenset({"اذا", "لو", "ولو", "واذا", "فاذا", "
 # the administrative nouns of Arabic datelines and reports.
 _PLACE_MARKERS = frozenset({"في", "فى", "فوق", "داخل", "مدينه", "بمدينه", "مدن", "محافظه", "بمحافظه", "محافظات",
                             "بلده", "بلدات", "منطقه", "بمنطقه", "مناطق", "شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي",
-                            "جنوبي", "محيط", "قرب", "بالقرب", "انطلاقا", "حدود", "عاصمه", "ضواحي", "مطار",
+                            "جنوبي", "محيط", "قرب", "بالقرب", "انطلاقا", "حدود", "عاصمه", "ضواحي", "مطار", "لدي",
                             "ميناء", "موانئ", "قاعده", "معبر"})
 # Calls and demands: a call on others to support the speaker's own side is pos toward it (GUIDELINES: own side).
 _CALL_CUES = frozenset({"دعا", "يدعو", "تدعو", "داعيا", "داعيه", "طالب", "يطالب", "تطالب", "مطالبا", "مطالبه",
@@ -68,7 +70,8 @@ _OUTLET_WORDS = ("وكاله", "صحيفه", "شبكه", "قناه", "موقع",
                  "هيئه الاذاعه", "بي بي سي", "سي ان ان")
 
 # Words between a description and a name that do not separate them (ميليشيات [جماعة] الحوثي، لإرهابيي تنظيم داعش).
-_TRANSPARENT = frozenset({"تنظيم", "جماعه", "حركه", "جبهه", "حزب", "عناصر", "مقاتلي", "ميليشيات", "قوات", "نظام"})
+_TRANSPARENT = frozenset({"تنظيم", "جماعه", "حركه", "جبهه", "حزب", "عناصر", "مقاتلي", "ميليشيات", "قوات", "نظام",
+                          "منظمه"})
 # Verbs by which an outlet passes on what others said (نقلت الوكالة عن، أفادت نقلاً عن، نشرت، بثّت).
 _RELAY_VERBS = frozenset({"نقل", "نقلت", "ينقل", "افاد", "افادت", "نشر", "نشرت", "بث", "بثت", "اورد", "اوردت", "حسبما"})
 _SCOPE_REACH = {"obj": 7, "gen": 2, "attr": 1, "before": 4}
@@ -223,6 +226,8 @@ def _candidates(norm: str) -> tuple[tuple[str, bool], ...]:
                 out.append((b[: -len(s)], True))
                 if s in _PRONOUN_SUFFIXES:  # اتهموها = اتهموا + ها: the subject ending before the object pronoun
                     stem = b[: -len(s)]
+                    if stem.endswith("ت"):  # رعايتها = رعاية + ها: the feminine ending is written ت before a suffix
+                        out.append((stem[:-1] + "ه", True))
                     out += [(stem[: -len(t)], True) for t in ("و", "ت", "ن", "تم")
                             if stem.endswith(t) and len(stem) - len(t) >= 3]
     out.sort(key=lambda x: (x[1], -len(x[0])))
@@ -279,11 +284,32 @@ class _Hit:
     pronoun: bool = False  # the word carries an object or possessive pronoun (اتهموها، إدانته)
 
 
-def _match(toks: list[_Tok], i: int) -> _Hit | None:
+def _match(toks: list[_Tok], i: int, lemmas: dict[int, tuple[str, bool]] | None = None) -> _Hit | None:
+    """The longest lexicon entry starting at token ``i``: by the word's form, else (``lemmas``: token start ->
+    (verb lemma, has an object pronoun)) by the lemma the morphology layer gives a verb (ندين، نستنكر، أشكر
+    are inflections of أدان، استنكر، شكر that no list of forms names)."""
     tok = toks[i]
     if tok.strong or tok.weak or not tok.norm.isalpha():
         return None
-    for entry in _lookup(tok.norm):
+    hit = _match_entries(toks, i, _lookup(tok.norm))
+    if hit is None and lemmas and tok.start in lemmas:
+        lemma, obj = lemmas[tok.start]
+        hit = _match_entries(toks, i, stance_lexicon().get(lemma, ()))
+        if hit is not None and obj:
+            hit = replace(hit, pronoun=True)
+    if hit is None and _HAMZA_FORM.fullmatch(tok.text):
+        hit = _match_entries(toks, i, stance_lexicon().get(_norm("يهنئ"), ()))
+    return hit
+
+
+# Forms the normaliser folds onto another word: هنّأ "congratulated" becomes هنا "here" once its hamza is
+# dropped, so only the written hamza tells them apart (Wright I §17 on the orthography of hamza).
+_HAMZA_FORM = re.compile(r"[وف]?هن[ّ]?أ(?:ت|وا|ه|ها|هم)?")
+
+
+def _match_entries(toks: list[_Tok], i: int, entries: tuple[_Entry, ...]) -> _Hit | None:
+    tok = toks[i]
+    for entry in entries:
         j = i
         for w in entry.words[1:]:
             j += 1
@@ -307,9 +333,14 @@ def _clause_start(toks: list[_Tok], i: int) -> int:
     return k
 
 
+# Verbs of stopping or changing: negated, they affirm what follows (لن يوقف الدعم، لن تتغير مواقف).
+_STOPPING = frozenset({"يوقف", "توقف", "يوثر", "توثر", "يغير", "تغير", "يتغير", "تتغير", "يمس", "تمس", "يضعف", "تضعف",
+                       "يقلل", "تقلل", "يلغي", "تلغي"})
+
+
 def _negated(toks: list[_Tok], i: int) -> bool:
     lo = max(_clause_start(toks, i), i - 3)
-    return any(toks[k].norm in _NEGATORS for k in range(lo, i))
+    return any(toks[k].norm in _NEGATORS and not (k + 1 < i and toks[k + 1].norm in _STOPPING) for k in range(lo, i))
 
 
 def _conditional(toks: list[_Tok], i: int) -> bool:
@@ -491,6 +522,7 @@ class _Frame:
         self.order = _occurrences(toks, targets)
         self._place: dict[int, bool] = {}
         self.hit_starts: frozenset[int] = frozenset()
+        self.hit_acts: dict[int, bool] = {}  # hit start -> the hit is an act word
 
     def boundary(self, lo: int, hi: int) -> bool:
         return any(self.toks[k].strong or self.toks[k].weak for k in range(lo, hi))
@@ -503,7 +535,8 @@ class _Frame:
             return self._place[first]
         toks = self.toks
         place = any(toks[k].norm in _PLACE_MARKERS for k in range(max(0, first - 2), first))
-        place = place or toks[first].norm.startswith(("في", "بمدينه", "بمحافظه")) or toks[first].norm in _PLACE_MARKERS
+        # (a name may begin with في: فيصل، فيينا, so the preposition counts only as a word of its own)
+        place = place or toks[first].norm.startswith(("بمدينه", "بمحافظه")) or toks[first].norm in _PLACE_MARKERS
         if not place and toks[first].norm.startswith("و"):
             for o in self.order:
                 if o[1] == first - 1 or (o[1] == first - 2 and not toks[first - 1].norm.isalpha()):
@@ -516,7 +549,7 @@ class _Frame:
         first = occ[0]
         toks = self.toks
         return any(toks[k].norm in ("في", "فى", "فوق", "داخل") for k in range(max(0, first - 3), first)) or \
-            toks[first].norm.startswith("في") or (toks[first].norm.startswith("و") and self.is_place(occ))
+            (toks[first].norm.startswith("و") and self.is_place(occ))
 
     def coordinated(self, occ: _Occ, *, skip_place: bool) -> list[int]:
         """Targets coordinated after an occurrence (الحوثي وصالح، مصر وفرنسا، لخادم الحرمين , ونائب خادم الحرمين)."""
@@ -590,8 +623,10 @@ def _resolve(fr: _Frame, hit: _Hit, reach: int) -> list[int]:
         if hit.last + 1 < len(toks) and toks[hit.last + 1].norm in _PRONOUN_OBJECTS:
             return []
         nxt = toks[hit.last + 1].norm if hit.last + 1 < len(toks) else ""
-        if hit.pronoun and e.cls == "speech" and e.polarity < 0 and not nxt.startswith("ل"):
-            return []  # اتهموها: the pronoun is the object (but إدانته للهجوم: the pronoun is the one condemning)
+        construct = nxt.isalpha() and len(nxt) > 3 and not nxt.startswith(("و", "ب", "ل", "ال", "ف"))
+        if hit.pronoun and e.cls == "speech" and e.polarity < 0 and not nxt.startswith("ل") and not construct:
+            return []  # اتهموها: the pronoun is the object (but إدانته للهجوم، رفضه تصريحاتِ X: the one condemning,
+            # a masdar whose object follows in construct)
         for o in fr.order:
             first, last, n, nisba = o
             if first <= hit.last <= last and e.scope == "gen":
@@ -604,8 +639,10 @@ def _resolve(fr: _Frame, hit: _Hit, reach: int) -> list[int]:
                 return []  # منتقدي الاتفاق مع إيران: the partner of the object is not criticised
             if first - hit.last > reach:
                 return []
-            if any(k in fr.hit_starts for k in range(hit.last + 1, first)):
-                return []  # دان الحكومة واتهموها ...: another stance word governs what follows
+            if any(k in fr.hit_starts and (fr.hit_acts.get(k) is False or e.cls in _ACT_CLASSES)
+                   for k in range(hit.last + 1, first)):
+                return []  # دان الحكومة واتهموها ...: another stance word governs what follows (an act word, مردّها
+                # إلى دعم طهران, is what the word before it is about)
             between = range(hit.last + 1, first)
             if any(toks[k].norm in _COMPLEMENTIZERS for k in between):
                 return []  # استنكر الادعاءات التي تقول بأن هناك علاقة بين الحكومة وداعش: a reported clause
@@ -628,8 +665,11 @@ def _resolve(fr: _Frame, hit: _Hit, reach: int) -> list[int]:
             nxt = toks[last + 1].norm if last + 1 < len(toks) else ""
             if nisba and e.cls == "speech" and nxt[:1] in "بل" and len(nxt) > 3 and not nxt.startswith("بان"):
                 continue  # ترحيب القيادة الفلسطينية بالجهود الفرنسية: the nisba names the one who welcomes
-            if e.cls in _ACT_CLASSES and (nxt.startswith("لل") or (nxt.startswith("ل") and last + 1 in names)):
-                continue  # دعم حكومة الاحتلال للمستوطنين، دعم بلاده لليمن: the masdar's subject, not its object
+            if e.cls in _ACT_CLASSES and (nxt.startswith("لل") or (nxt.startswith("ل") and last + 1 in names) or (
+                    nxt.startswith("ل") and len(nxt) > 4 and nxt[1] not in "امت" and first - hit.last == 1)):
+                # دعم حكومة الاحتلال للمستوطنين، دعم بلاده لليمن، دعم طهران لنظام الأسد: the masdar's subject, not its
+                # object (but لـ before a derived masdar, دعم مصر لمواجهة الإرهاب, says what the support is for)
+                continue
             between = range(hit.last + 1, first)
             if e.cls in _ACT_CLASSES and nisba and all(toks[k].norm.endswith(("يه", "ي")) for k in between):
                 continue  # الضربات (الجوية) الروسية: the nisba names the actor, not the object
@@ -665,8 +705,9 @@ def _calling_before(toks: list[_Tok], i: int) -> bool:
 
 def _possessed(toks: list[_Tok], hit: _Hit, e: _Entry) -> bool:
     """An evaluative word about something possessed through a third-person pronoun: an adjective after a
-    possessed noun (سياستها العدوانية) or a construct noun carrying the pronoun itself (تدخلها، إرهابه)."""
-    if e.scope == "gen" and hit.pronoun:
+    possessed noun (سياستها العدوانية) or a construct noun carrying the pronoun itself (تدخلها، إرهابه،
+    رعايتها للإرهاب)."""
+    if (e.scope in ("gen", "before") or e.words == ("~gloss",)) and hit.pronoun:
         return True
     if e.scope != "attr" or hit.first == 0:
         return False
@@ -674,15 +715,68 @@ def _possessed(toks: list[_Tok], hit: _Hit, e: _Entry) -> bool:
     return prev.isalpha() and len(prev) > 4 and prev.endswith(("ها", "هم")) and not prev.startswith("ان")
 
 
-def _possessor(fr: _Frame, hit: _Hit) -> list[int]:
+def _possessor(fr: _Frame, hit: _Hit, *, sentence: bool = False, wide: bool = False) -> list[int]:
     """The nearest actor (not a place) before ``hit`` in its clause, within eight words: who the possessive
-    pronoun refers back to ("يجب على إيران تغيير سياستها العدوانية" -> إيران)."""
-    lo = max(_clause_start(fr.toks, hit.first), hit.first - 8)
+    pronoun refers back to ("يجب على إيران تغيير سياستها العدوانية" -> إيران); with ``sentence`` (or ``wide``
+    when the clause names none) the nearest in the sentence within twenty words, across commas ("الحديث مع
+    الحوثيين ... مضيعة للوقت، والعودة لممارسة اعتداءاتهم": a pronoun takes up the last actor named)."""
+    toks = fr.toks
+    lo = max(_clause_start(toks, hit.first), hit.first - 8)
     best = None
     for o in fr.order:
         if lo <= o[0] and o[1] < hit.first and not fr.is_place(o):
             best = o
+    if (best is None and wide) or sentence:
+        k = hit.first
+        while k > max(0, hit.first - 20) and not toks[k - 1].strong:
+            k -= 1
+        for o in fr.order:
+            if k <= o[0] and o[1] < hit.first and not fr.is_place(o):
+                best = o
     return [best[2]] if best is not None else []
+
+
+# Words that open an adjunct between a speech verb and its object (أدان الوزير، في كلمة متلفزة، صمت ...).
+_ADJUNCT_OPENERS = frozenset({"في", "فى", "خلال", "اثناء", "امس", "اليوم", "عبر", "لدي", "عقب", "بمناسبه", "بحضور",
+                              "ضمن", "وفي"})
+
+
+def _relative_agent(fr: _Frame, hit: _Hit) -> list[int]:
+    """The subject of a relative clause right after a hostile noun (الانتهاكات التي فعلها الحوثي، الجرائم التي
+    يرتكبها النظام السوري): the actor within five words of the relative pronoun, in the same clause."""
+    toks = fr.toks
+    k = hit.last + 1
+    if k + 1 < len(toks) and toks[k].norm.startswith("ال") and toks[k + 1].norm in _RELATIVES:
+        k += 1  # الجرائم البشعة التي ...: an adjective between the noun and its relative clause
+    if k >= len(toks) or toks[k].norm not in _RELATIVES:
+        return []
+    for o in fr.order:
+        if k < o[0] <= k + 5 and not fr.is_place(o) and not fr.boundary(k, o[0]):
+            if any(toks[j].norm in ("له", "لها", "لهم", "علي", "ضد", "بحق") or toks[j].norm.startswith(_SUFFERING)
+                   for j in range(k, o[0])):
+                return []  # الجرائم التي تعرّض لها الشعب السوري، الاعتداء الذي حصل على X: the one who suffered them
+            return [o[2]]
+    return []
+
+
+# Verbs of undergoing and occurring (تعرّض لـ، عانى من، راح ضحيتها، حصل، وقع): their subject is the victim or the
+# event, not the actor.
+_SUFFERING = ("تعرض", "يتعرض", "تتعرض", "عاني", "يعاني", "تعاني", "راح", "سقط", "حصل", "وقع", "جري", "حدث")
+
+
+def _past_adjunct(toks: list[_Tok], last: int) -> int | None:
+    """The comma that closes an adjunct right after a cue (ثمّنت المقاومة في محافظة إب، جهود ...), or None."""
+    j = last + 1
+    if j < len(toks) and toks[j].weak:
+        j += 1
+    if j >= len(toks) or toks[j].norm not in _ADJUNCT_OPENERS:
+        return None
+    for k in range(j + 1, min(len(toks), j + 10)):
+        if toks[k].strong:
+            return None
+        if toks[k].weak:
+            return k
+    return None
 
 
 _FIRST_PERSON = frozenset({"نحن", "اننا", "انا", "فاننا", "واننا", "لاننا", "بلادنا"})
@@ -726,6 +820,136 @@ def _agent(fr: _Frame, hit: _Hit, exclude: set[int]) -> int | None:
     return best
 
 
+@cache
+def _roles() -> tuple[frozenset[str], dict[str, int]]:
+    """Role nouns and the qualifiers that judge them (``resources/stance_roles.tsv``): qualifier -> signed weight."""
+    nouns: set[str] = set()
+    quals: dict[str, int] = {}
+    for form, cls, weight in (row[:3] for row in load_tsv("stance_roles.tsv", columns=3)):
+        if cls == "role":
+            nouns.add(_norm(form))
+        elif cls in ("pos", "neg"):
+            quals[_norm(form)] = int(weight) * (1 if cls == "pos" else -1)
+        else:
+            raise ResourceError(f"stance_roles.tsv: unknown class {cls!r} for {form!r} (role, pos or neg)")
+    return frozenset(nouns), quals
+
+
+def _qualifier(norm: str) -> int:
+    """The signed weight of a judging adjective in any of its forms (الفاعلة، المحورية، كبيراً، الحثيثة)."""
+    quals = _roles()[1]
+    w = norm[1:] if norm.startswith("و") and len(norm) > 4 else norm
+    w = w[2:] if w.startswith("ال") and len(w) > 4 else w
+    for form in (w, w.removesuffix("ا"), w.removesuffix("ه"), w.removesuffix("ين"), w.removesuffix("ون"),
+                 w.removesuffix("ات"), w.removesuffix("يه") + "ي", w.removesuffix("ه").removesuffix("ا")):
+        if form in quals:
+            return quals[form]
+    return 0
+
+
+def _role_noun(norm: str) -> tuple[bool, bool]:
+    """(is a role noun, carries a third-person pronoun) for دور، الدور، دوراً، دورها، جهودها، ومواقفها."""
+    nouns = _roles()[0]
+    w = norm[1:] if norm.startswith(("و", "ف")) and len(norm) > 3 else norm
+    if w.startswith(("ب", "ل")) and w.endswith(("ه", "ها", "هم")) and w[1:].removeprefix("ال")[:3] in ("دور", "جهد"):
+        return False, False  # بدوره، بدورها "in turn", لدوره: an idiom, not a role
+    w = w[1:] if w.startswith(("ب", "ل")) and len(w) > 4 else w
+    w = w[2:] if w.startswith("ال") and len(w) > 4 else w
+    if w in nouns or w.removesuffix("ا") in nouns:
+        return True, False
+    for suf in ("ها", "هم", "ه"):
+        if w.endswith(suf) and len(w) - len(suf) >= 3:
+            stem = w[: -len(suf)]
+            if stem in nouns or (stem.endswith("ت") and stem[:-1] + "ه" in nouns):
+                return True, True
+    return False, False
+
+
+# Verbs of playing a role or making an effort (لعب دوراً، أدّى دوراً، اضطلع بدور، قام بدور، بذل جهوداً), any person.
+_PLAYING = ("لعب", "يلعب", "تلعب", "ادي", "يودي", "تودي", "اضطلع", "يضطلع", "تضطلع", "يقوم", "تقوم", "قام", "يبذل",
+            "تبذل", "بذل")
+
+
+def _role_judgements(fr: _Frame) -> list[tuple[int, int, _Hit]]:
+    """(target, signed weight, hit) for every role noun a judging adjective qualifies, with its actor: the
+    target in construct (دور المملكة البارز), the pronoun's possessor (دورها المحوري), the subject of a relative
+    clause after it (الدور الفاعل الذي تضطلع به المملكة) or of a verb of playing before it (تلعب مصر دوراً
+    رائداً، ما تضطلع به المملكة من دور فاعل)."""
+    toks = fr.toks
+    out: list[tuple[int, int, _Hit]] = []
+    for i, tok in enumerate(toks):
+        if tok.strong or tok.weak or not tok.norm.isalpha():
+            continue
+        is_role, pronoun = _role_noun(tok.norm)
+        if not is_role:
+            continue
+        occ_after = [o for o in fr.order if i < o[0] <= i + 3]
+        q = None
+        k = i + 1
+        while k < len(toks) and k <= i + 5 and not (toks[k].strong or toks[k].weak):
+            inside = any(o[0] <= k <= o[1] for o in occ_after)
+            if not inside:
+                w = _qualifier(toks[k].norm)
+                if w:
+                    q = (k, w)
+                    break
+                if k > i + 1 and not toks[k].norm.startswith(("و", "ال")) and not inside:
+                    break  # the role is followed by other words, not its qualifier
+            k += 1
+        if q is None:
+            continue
+        k, weight = q
+        while k + 1 < len(toks) and _qualifier(toks[k + 1].norm):
+            k += 1  # الفاعل والرائد: coordinated qualifiers
+        hit = _Hit(i, k, _Entry(("~role",), 1 if weight > 0 else -1, abs(weight), "attr", "eval", False))
+        actor: list[int] = [o[2] for o in occ_after if o[0] < q[0] and not fr.is_place(o)][:1]
+        if not actor and pronoun:
+            actor = _possessor(fr, _Hit(i, i, hit.entry, True))
+        if not actor and k + 1 < len(toks) and toks[k + 1].norm == "من":  # المبادرات الإنسانية من حكومة X
+            nxt = k + 3 if k + 2 < len(toks) and toks[k + 2].norm == "قبل" else k + 2
+            actor = [o[2] for o in fr.order if nxt <= o[0] <= nxt + 2 and not fr.is_place(o)][:1]
+        if not actor and k + 1 < len(toks) and toks[k + 1].norm in _RELATIVES:
+            actor = [o[2] for o in fr.order if k + 1 < o[0] <= k + 5 and not fr.is_place(o)
+                     and not fr.boundary(k + 1, o[0])][:1]
+        if not actor and abs(weight) > 1:
+            # the subject of a verb of playing: right before it (مصر والسعودية تلعبان دوراً) or between it and the
+            # role (تلعب مصر دوراً، ما تضطلع به المملكة من دور); a verb with و continues an earlier clause whose
+            # subject is not named here (كان مشاركاً لداعش ولعب دوراً).  A size word alone (دوراً كبيراً في ...)
+            # needs its actor in construct: what the role was in decides it.
+            lo = max(_clause_start(toks, i), i - 5)
+            for j in range(lo, i):
+                if not toks[j].norm.removeprefix("و").startswith(_PLAYING):
+                    continue
+                inner = [o for o in fr.order if j < o[0] and o[1] < i and not fr.is_place(o)]
+                pre = [o for o in fr.order if o[1] == j - 1 and not fr.is_place(o)]
+                if inner:
+                    actor = [inner[0][2]]
+                elif pre and not toks[j].norm.startswith("و"):
+                    last = pre[0]
+                    actor = _uniq([o[2] for o in fr.order if o[1] < j and last[2] in fr.coordinated(o, skip_place=True)]
+                                  + [last[2]])
+                break
+        out += [(n, weight, hit) for n in actor]
+    return out
+
+
+def _giver(fr: _Frame, hit: _Hit, reached: list[int]) -> int | None:
+    """Who gives the support a hit names to the speaker's side: a nisba right after it (الدعم الإيراني), the
+    subject of a relative clause after it (الدعم الذي تقدمه طهران), or the actor before it in its clause
+    (إيران قدّمت كل أشكال الدعم)."""
+    toks = fr.toks
+    for o in fr.order:
+        first, _last, n, nisba = o
+        if n in reached or fr.is_place(o):
+            continue
+        if nisba and 0 < first - hit.last <= 2:
+            return n
+        if 0 < first - hit.last <= 6 and any(toks[k].norm in _RELATIVES for k in range(hit.last + 1, first)) \
+                and not fr.boundary(hit.last + 1, first):
+            return n
+    return _agent(fr, hit, set(reached))
+
+
 def _statement_tokens(doc: Document, st: Statement) -> list[_Tok]:
     """The cue's tokens followed by the content's, without the speaker phrase between them (so that the
     cue's object is adjacent to it: ثمّن [هادي خلال اللقاء] مواقف الصين)."""
@@ -749,7 +973,8 @@ def _statement_tokens(doc: Document, st: Statement) -> list[_Tok]:
     return out
 
 
-def _judge(doc: Document, st: Statement, relay: bool, gloss: dict[int, str]) -> Statement:
+def _judge(doc: Document, st: Statement, relay: bool, gloss: dict[int, str],
+           lemmas: dict[int, tuple[str, bool]]) -> Statement:
     if not st.targets:
         return st
     if relay:
@@ -771,7 +996,7 @@ def _judge(doc: Document, st: Statement, relay: bool, gloss: dict[int, str]) -> 
     hits: list[_Hit] = []
     i = 0
     while i < len(toks):
-        h = _match(toks, i) or _gloss_hit(toks, i, gloss)
+        h = _match(toks, i, lemmas) or _gloss_hit(toks, i, gloss)
         if h is not None and (h.entry.cls in ("speech", "act", "aid", "pray") or h.entry.words == ("~gloss",)) and any(
                 toks[i].start < m.end and toks[i].end > m.start for m in names):
             h = None  # a name that looks like a word (شكري، نصر)
@@ -782,6 +1007,7 @@ def _judge(doc: Document, st: Statement, relay: bool, gloss: dict[int, str]) -> 
             i += 1
 
     fr.hit_starts = frozenset(h.first for h in hits)
+    fr.hit_acts = {h.first: h.entry.cls in _ACT_CLASSES for h in hits}
     score = [0.0] * len(st.targets)
     evidence: list[tuple[float, Span] | None] = [None] * len(st.targets)
 
@@ -797,6 +1023,7 @@ def _judge(doc: Document, st: Statement, relay: bool, gloss: dict[int, str]) -> 
             evidence[n] = (value, span)
 
     first_target = next((o[2] for o in fr.order if not fr.is_place(o)), None)
+    cue_last = max((k for k, t in enumerate(toks) if t.start < st.cue.end), default=-1)
     # first pass: speech and evaluation words; second pass: acts, which need to know who is praised
     for phase in ("words", "acts"):
         for h in hits:
@@ -811,18 +1038,38 @@ def _judge(doc: Document, st: Statement, relay: bool, gloss: dict[int, str]) -> 
                     polarity = -polarity  # غير شرعية
                 else:
                     continue  # لم يدن، لم تستهدف: neither condemnation nor praise
+            if e.cls == "blame" and not any("حمل" in toks[k].norm for k in range(max(0, h.first - 4), h.first)):
+                continue  # المسؤولية without حمّل/تحمّل: a duty, not blame
             from_cue = toks[h.first].start < st.cue.end
             reach = _CUE_REACH if from_cue else _SCOPE_REACH[e.scope]
             reached = _resolve(fr, h, reach)
+            if not reached and from_cue and e.scope == "obj":
+                past = _past_adjunct(toks, h.last)
+                if past is not None:  # ثمّنت المقاومة في محافظة إب، جهود X: the object after the adjunct
+                    reached = _resolve(fr, replace(h, last=past), reach)
             if e.cls == "invite" and not (is_call or _calling_before(toks, h.first)):
                 continue  # توجه إلى موسكو لزيارة: a trip, not an invitation
-            if not reached and e.cls == "eval" and e.words != ("~gloss",) and _possessed(toks, h, e):
-                reached = _possessor(fr, h)  # سياستها العدوانية، تدخلها: the actor the pronoun refers back to
+            if not reached and e.cls == "eval" and (e.words != ("~gloss",) or (h.pronoun and polarity < 0)) \
+                    and _possessed(toks, h, e):
+                # سياستها العدوانية، تدخلها: the actor the pronoun refers back to; a hostile word carrying the pronoun
+                # itself (اعتداءاتهم) may take it up from an earlier clause
+                reached = _possessor(fr, h, wide=h.pronoun and polarity < 0)
+            if not reached and e.cls == "eval" and e.scope == "gen" and polarity < 0:
+                reached = _relative_agent(fr, h)  # الانتهاكات التي ارتكبها الحوثي: the one who committed them
             if not reached and is_describe and e.cls == "eval" and e.scope == "attr" and e.words != ("~gloss",) \
                     and first_target is not None:
                 reached = [first_target]  # وصف X بالنفاق: the description is about the object of وصف
             if not reached:
                 continue
+            if e.cls in _ACT_CLASSES and polarity > 0 and reached and all(own[n] for n in reached):
+                giver = _giver(fr, h, reached)
+                if giver is not None and not own[giver]:
+                    add(giver, polarity * e.weight, h)  # الدعم الإيراني لسوريا said by Syria: thanks to the giver
+                    continue
+            if e.cls in _ACT_CLASSES and h.pronoun and h.first > cue_last + 3 and not _first_person(toks, h):
+                holder = _possessor(fr, h, sentence=True)
+                if holder and not own[holder[0]]:
+                    continue  # إيران ... دعمها الكبير للنظام: the act of the one the pronoun names, reported
             if e.cls in _ACT_CLASSES and not _first_person(toks, h) and not is_call and not _call_before(toks, h.first):
                 if any(toks[k].norm in _THEY for k in range(_clause_start(toks, h.first), h.first)):
                     continue  # يؤكد أنهم هناك لدعم نظام الأسد: a third party's act, reported
@@ -838,6 +1085,11 @@ def _judge(doc: Document, st: Statement, relay: bool, gloss: dict[int, str]) -> 
                         e.cls in _ACT_CLASSES and (is_call or _call_before(toks, h.first))))):
                     continue
                 add(n, polarity * e.weight, h)
+
+    for n, weight, h in _role_judgements(fr):
+        if _negated(toks, h.first) or _conditional(toks, h.first) or (own[n] and weight < 0):
+            continue  # لم تلعب دوراً إيجابياً: no judgement; the speaker's own side is not blamed
+        add(n, weight, h)
 
     new_targets = []
     for n, t in enumerate(st.targets):
@@ -863,6 +1115,29 @@ def _gloss_index(doc: Document) -> dict[int, str]:
 _GLOSS_THRESHOLD = 2.5
 
 
+def _spells(form: str, lemma: str) -> bool:
+    """The form has four letters or more and holds the lemma's consonants in order: a guard against an
+    analysis that reads a short word as another verb (تشد analysed as أشاد)."""
+    if len(form) < 4:
+        return False
+    it = iter(form)
+    return all(c in it for c in lemma if c not in "اويء")
+
+
+def _lemma_index(doc: Document) -> dict[int, tuple[str, bool]]:
+    """Token start -> (lemma, carries an object pronoun) for the article's verbs whose lemma the stance
+    lexicon lists (empty without morphology); built once per article."""
+    lex = stance_lexicon()
+    out = {}
+    for tok in doc.tokens:
+        an = tok.analysis
+        if an is not None and an.pos == "verb" and an.lemma:
+            lemma = _norm(an.lemma)
+            if lemma in lex and _spells(_norm(tok.text), lemma):
+                out[tok.start] = (lemma, bool(an.enclitic and "dobj" in an.enclitic))
+    return out
+
+
 def _gloss_hit(toks: list[_Tok], i: int, gloss: dict[int, str]) -> _Hit | None:
     g = gloss.get(toks[i].start)
     if not g:
@@ -871,7 +1146,8 @@ def _gloss_hit(toks: list[_Tok], i: int, gloss: dict[int, str]) -> _Hit | None:
     if abs(v) < _GLOSS_THRESHOLD:
         return None
     entry = _Entry(("~gloss",), 1 if v > 0 else -1, 1, "attr", "eval", False)
-    return _Hit(i, i, entry)
+    n = toks[i].norm
+    return _Hit(i, i, entry, pronoun=len(n) > 5 and n.endswith(("ها", "هم")))
 
 
 def assign_stances(doc: Document, statements: tuple[Statement, ...]) -> tuple[Statement, ...]:
@@ -889,5 +1165,7 @@ def assign_stances(doc: Document, statements: tuple[Statement, ...]) -> tuple[St
     "بحسب وكالة رويترز" relays and gives every target ``neu``.
     """
     text = doc.article.text
-    gloss = _gloss_index(doc) if any(st.targets for st in statements) else {}
-    return tuple(_judge(doc, st, _is_relay(st, statements, text), gloss) for st in statements)
+    wanted = any(st.targets for st in statements)
+    gloss = _gloss_index(doc) if wanted else {}
+    lemmas = _lemma_index(doc) if wanted else {}
+    return tuple(_judge(doc, st, _is_relay(st, statements, text), gloss, lemmas) for st in statements)

@@ -22,10 +22,12 @@ from itertools import accumulate
 from newsgraph.attribution.content import Content, content_span
 from newsgraph.attribution.cues import CueHit, _lookup, find_cues
 from newsgraph.attribution.speakers import (
+    _NUMERALS,
     Phrase,
     clean_label,
     eulogy_at,
     indefinite_accusative,
+    never_subject,
     parse_phrase,
     subject_before,
     subject_range,
@@ -38,6 +40,10 @@ from newsgraph.model import Cue, Document, Mention, Span, Speaker, Statement
 __all__ = ["extract_statements"]
 
 _WINDOW = 60  # coreference looks back over this many speakers (keeps long texts linear)
+_RELATIVE_PRONOUNS = frozenset(key(w) for w in "الذي التي الذين اللذان اللتان اللذين اللتين".split())
+_NOTES = frozenset(key(w) for w in "بالذكر يذكر ويذكر".split())
+_ALL = frozenset(key(w) for w in "جميع كافة كل بعض".split())
+_BUT = frozenset(key(w) for w in "إلا الا غير بيد".split())
 _COMP = re.compile(r"^[وف]?[بل]?ان(ه|ها|هم|هما|نا|ني|كم|ك)?$")
 
 
@@ -55,6 +61,7 @@ class _Ref:
     indefinite: bool
     person: bool
     sentence: int
+    described: frozenset[str] = frozenset()  # the words of the whole phrase, without ال (title, name, role)
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +104,7 @@ def extract_statements(doc: Document, mentions: tuple[Mention, ...]) -> tuple[tu
     for h in hits:
         if h.tok.i in consumed:
             continue
+        known = len(refs)
         if h.cue_type == "particle":
             d = _particle(view, h, refs, drafts, consumed, hit_at, mentions)
         elif h.cue_type == "participle":
@@ -105,9 +113,12 @@ def extract_statements(doc: Document, mentions: tuple[Mention, ...]) -> tuple[tu
             d = _verb(view, h, refs, drafts, mentions, names)
         if d is None:
             continue
+        if view.in_quote[h.tok.i] and not _opens_quote_after(view, d) and _inside_closed_quote(view, h.tok.i):
+            del refs[known:]  # a speaker quoted by another ("... أشارت تقارير إلى ...") is no antecedent for وأضافت
         drafts.append(d)
     drafts.extend(_headlines(view, refs))
     drafts.sort(key=lambda d: d.hit.start)
+    drafts = _headline_cataphora(view, drafts)
     statements: list[Statement] = []
     # nested speech (after أن/إن of another statement) and headlines do not cut the content of others
     anchors = sorted((d.anchor, d.hit.tok.i) for d in drafts if d.required)
@@ -117,7 +128,7 @@ def extract_statements(doc: Document, mentions: tuple[Mention, ...]) -> tuple[tu
             warnings.append(c.warning)
         cue = Cue(d.hit.start, d.hit.end, view.text[d.hit.start : d.hit.end], d.hit.lemma, d.cue_type)  # type: ignore[arg-type]
         statements.append(Statement(f"{art_id}:{cue.start}", c.kind, cue, d.speaker, c.span, (),  # type: ignore[arg-type]
-                                    d.required and not view.in_quote[d.hit.tok.i]))
+                                    d.required and (not view.in_quote[d.hit.tok.i] or _opens_quote_after(view, d))))
     # speech inside another statement's content is nested (optional)
     spans = sorted((s.content.start, s.content.end) for s in statements if s.content is not None)
     starts = [a for a, _b in spans]
@@ -128,6 +139,26 @@ def extract_statements(doc: Document, mentions: tuple[Mention, ...]) -> tuple[tu
         nested = k > 0 and reach[k - 1] > s.cue.start
         out.append(replace(s, required=False) if nested and s.required else s)
     return tuple(out), tuple(warnings)
+
+
+def _narrators_that(view: View, c: int) -> bool:
+    """Is the أن at token c the journalist's own (إلا أن "however", جدير بالذكر أن، يذكر أن، يشار إلى أن), so
+    that a statement after it is reported by the article itself, not nested in another's speech?"""
+    k = c - 1
+    while k >= 0 and view.tokens[k].kind == "punct" and view.tokens[k].norm in ("،", ","):
+        k -= 1
+    if k < 0 or view.tokens[k].kind != "word":
+        return False
+    w = view.tokens[k].key
+    if w in _BUT or w in _NOTES:
+        return True
+    return w == "الي" and k > 0 and view.tokens[k - 1].key in ("يشار", "ويشار")
+
+
+def _opens_quote_after(view: View, d: _Draft) -> bool:
+    """Does a quotation open right before the cue, its speaker outside (إلا أن البعثة «نفت بشدة» ...)?"""
+    i = d.hit.tok.i
+    return i > 0 and view.tokens[i - 1].kind == "quote" and d.anchor < i - 1 and not view.in_quote[d.anchor]
 
 
 # --- speakers -------------------------------------------------------------------------------------------
@@ -163,12 +194,27 @@ def _speaker(phrase: Phrase, resolved_by: str, view: View, mentions: tuple[Menti
     return Speaker(entity, label, resolved_by, tuple(aliases), mention, phrase.title, phrase.role, phrase.organization)
 
 
+def _inside_closed_quote(view: View, i: int) -> bool:
+    """Does the quotation around token ``i`` close (not an unbalanced mark running to the paragraph's end)?"""
+    toks = view.tokens
+    for j in range(i + 1, len(toks)):
+        if not view.in_quote[j]:
+            return toks[j - 1].kind == "quote" and toks[j - 1].line == toks[i].line
+        if toks[j].line != toks[i].line:
+            return False
+    return False
+
+
 def _ref(sp: Speaker, phrase: Phrase | None, gender: str, number: str, sentence: int) -> _Ref:
     if phrase is None:
         return _Ref(sp, gender, number, (), "", "", "", False, True, sentence)
     indefinite = bool(phrase.text) and not key(phrase.text).startswith("ال")
     return _Ref(sp, gender, number, phrase.name_keys, phrase.head, phrase.title_key, key(phrase.title or ""),
-                indefinite, phrase.person, sentence)
+                indefinite, phrase.person, sentence, _bare_words(phrase.text))
+
+
+def _bare_words(s: str) -> frozenset[str]:
+    return frozenset(w[2:] if w.startswith("ال") and len(w) > 3 else w for w in key(s).split())
 
 
 def _agrees(r: _Ref, gender: str, number: str) -> bool:
@@ -208,7 +254,29 @@ def _coref(phrase: Phrase, refs: list[_Ref]) -> tuple[Speaker | None, str]:
         for r in reversed(refs[-_WINDOW:]):
             if (r.title_key and (r.title_key == k or r.title_key == phrase.title_key)) or (r.title and r.title == k):
                 return r.speaker, "definite-description"
+    prior = _role_reference(phrase, refs)
+    if prior is not None:
+        return prior, "definite-description"
     return None, "explicit"
+
+
+def _role_reference(phrase: Phrase, refs: list[_Ref]) -> Speaker | None:
+    """The named person an office refers back to: وأوضح الوزير / وزير التخطيط after "أشرف العربي وزير التخطيط
+    المصري" (every word of the office is in the earlier phrase).  A lone الرئيس is left alone: after "رئيس
+    الوزراء X" it is most often another man, the head of state."""
+    if phrase.name_keys or phrase.start >= phrase.end or not phrase.text:
+        return None
+    first = key(phrase.text).split()[0]
+    c = word_class(first)
+    if c is None or c[0] not in ("title", "role"):
+        return None
+    words = _bare_words(phrase.text)
+    if len(words) == 1 and (not first.startswith("ال") or words <= {key("رئيس")}):
+        return None  # an indefinite office alone (وزير) introduces someone new
+    for r in reversed(refs[-_WINDOW:]):
+        if r.name_keys and r.person and words <= r.described:
+            return r.speaker
+    return None
 
 
 def _merge(sp: Speaker, phrase: Phrase, how: str, view: View) -> Speaker:
@@ -275,6 +343,11 @@ def _apposed_name(view: View, phrase: Phrase, after: int) -> tuple[Phrase, int]:
     """
     toks = view.tokens
     described = phrase.title or (phrase.start < phrase.end and (word_class(toks[phrase.start]) or ("",))[0] == "role")
+    if not phrase.name_keys and after < len(toks) and toks[after].key in _RELATIVE_PRONOUNS:
+        # كبير الباحثين الذين قاموا بالدراسة، سيث بولاك إن: a description, its relative clause, then the name
+        after = next((k for k in range(after + 1, min(len(toks), after + 12))
+                      if toks[k].kind != "word" or view.sentence[k] != view.sentence[after]), after)
+        described = described or toks[after].norm in ("،", ",")
     if not (described and not phrase.name_keys and after < len(toks) and toks[after].norm in ("،", ",")):
         return phrase, after
     rng = subject_range(view, after + 1, limit=5)
@@ -315,11 +388,19 @@ def _sentence_subject(view: View, i: int) -> tuple[int, int] | None:
         return rng if rng[0] < rng[1] else None
     if first.kind != "word" or not first.key.startswith("و") or len(first.key) < 4:
         # a subheading run into the sentence (قرارات المجلس وأصدر المجلس ...): the first verb, if it
-        # is a و-verb and nothing before it is a verb, opens the clause
+        # is a و-verb and nothing before it is a verb, opens the clause; so does a bare verb that opens the
+        # sentence or follows only adverbs (أدى المدير ...، بعدها توجه المدير ...)
         k = next((k for k in range(a, i) if view.tokens[k].analysis is not None
                   and view.tokens[k].analysis.pos == "verb"), None)  # type: ignore[union-attr]
-        if k is None or k == a or not view.tokens[k].key.startswith("و") or len(view.tokens[k].key) < 4:
+        if k is None:
             return None
+        bare = view.tokens[k].analysis.aspect in ("p", "i") and (  # type: ignore[union-attr]
+            k == a or all(never_subject(t) or t.key in _OPENER_WORDS for t in view.tokens[a:k]))
+        if not bare and (k == a or not view.tokens[k].key.startswith("و") or len(view.tokens[k].key) < 4):
+            return None
+        if bare:
+            rng = subject_range(view, k + 1)
+            return rng if rng[0] < rng[1] and rng[1] <= i else None
         a, first = k, view.tokens[k]
     rest = first.key[1:]
     not_verb = first.analysis is not None and first.analysis.pos != "verb"
@@ -365,7 +446,8 @@ def _verb(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft],
             if phrase.label:
                 # after أن/إن the speech is reported inside another statement: keep it out of the
                 # dropped-subject history so that "وأضاف" still finds the reporting speaker
-                nested = brng[0] > 0 and _COMP.match(view.tokens[brng[0] - 1].key) is not None
+                nested = brng[0] > 0 and _COMP.match(view.tokens[brng[0] - 1].key) is not None and not (
+                    _narrators_that(view, brng[0] - 1))
                 sp = _explicit(view, phrase, list(refs) if nested else refs, mentions, h.gender, h.number, sent)
                 return _Draft(h, sp, brng[0], i + 1, "verb", required=not nested)
     eulogy = eulogy_at(view, i + 1)
@@ -377,6 +459,7 @@ def _verb(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft],
         phrase = Phrase(i + 1, end, view.text[toks[i + 1].start : toks[end - 1].end], referent, (), person=True)
         sp = _explicit(view, phrase, list(refs), (), h.gender, h.number, sent, how="eulogy")
         return _Draft(h, sp, anchor, end, "verb")
+    names = names | _known_names_after(view, i, refs)
     rng = subject_range(view, i + 1, names=names)
     if rng[0] < rng[1] and h.light and view.tokens[rng[0]].norm in h.light:
         rng = (rng[0], rng[0])  # وقدّم التهنئة لـ ...: the speech noun is the object, the subject is dropped
@@ -384,6 +467,8 @@ def _verb(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft],
         # رفع رئيس الاتحاد الأمير خالد التهنئة: the subject ends before the speech noun (its object)
         cut = next((j for j in range(rng[0] + 1, rng[1]) if view.tokens[j].norm in h.light), rng[1])
         rng = (rng[0], cut)
+    if rng[0] < rng[1] and h.gender == "f" and h.number == "s" and _masculine_plural(view, rng):
+        rng = (rng[0], rng[0])  # ودعت جميع اليمنيين إلى ...: a masculine human plural is not her subject
     if rng[0] < rng[1] and _speech_noun(view.tokens[rng[0]]) and refs:
         # وأشار البيان إلى ...: the statement's issuer, the speaker who issued it before
         r = _previous(refs, "-", "-")
@@ -413,11 +498,24 @@ def _verb(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft],
                 return _Draft(h, sp, anchor, prng[1], "verb")
         if phrase.head in _EVENTS:
             return None  # وتطرق الحديث إلى ...: a meeting or a talk is not a speaker
+        head_class = (word_class(view.tokens[rng[0]]) or ("",))[0]
+        if head_class in ("thing", "norm") and h.lemma in _JUDGEMENT:
+            # واعتبر قرار المنع ضمن ...: a thing or rule is the first object, the subject is dropped
+            return _Draft(h, _dropped(refs, h, "dropped-subject", sent), anchor, rng[0], "verb")
+        if head_class == "thing":
+            return None  # كشفت الجولات الميدانية التلف: a thing reveals, nobody speaks
         described = phrase.label
         phrase, after = _apposed_name(view, phrase, after)
         sp = _explicit(view, phrase, refs, mentions, h.gender, h.number, sent)
         if phrase.label != described:
             _link_back(drafts, refs, key(described), sp)
+        if h.lemma == "نقل" and after + 1 < len(toks) and toks[after].key == "عن":
+            # ونقلت الصحيفة عن الوزير قوله ... وأضاف: the one quoted is the next dropped subject's antecedent
+            qrng = subject_range(view, after + 1, names=names)
+            if qrng[0] < qrng[1]:
+                quoted = parse_phrase(view, qrng)
+                if quoted.label:
+                    _explicit(view, quoted, refs, mentions, "-", "s", sent)
         return _Draft(h, sp, anchor, after, "verb")
     # subject before the verb (SVO): وكانت الرئاسة السورية أكّدت
     if not h.clitic and i > 0 and view.tokens[i - 1].kind in ("word", "quote") and view.sentence[i - 1] == sent:
@@ -439,7 +537,54 @@ def _verb(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft],
             if phrase.label:
                 sp = _explicit(view, phrase, refs, mentions, "-", h.number, sent, how="dropped-subject")
                 return _Draft(h, sp, anchor, i + 1, "verb")
+    if not refs:
+        narrated = _narrated_subject(view, refs, mentions, h, sent, "dropped-subject")
+        if narrated is not None:
+            return _Draft(h, narrated, anchor, i + 1, "verb")
     return _Draft(h, _dropped(refs, h, "dropped-subject", sent), anchor, i + 1, "verb")
+
+
+def _narrated_subject(view: View, refs: list[_Ref], mentions: tuple[Mention, ...], h: CueHit, sent: int,
+                      how: str) -> Speaker | None:
+    """Before any speaker: the actor of the last sentences' opening verb (وشارك الدكتور السويد في التشييع ...
+    وأضاف: the one who took part is the one who added), or None."""
+    for s in (sent - 1, sent - 2):
+        if s < 0:
+            break
+        a, b = view.sentence_bounds[s]
+        if a >= b or view.tokens[a].start < view.title_end:
+            break
+        rng = _sentence_subject(view, b - 1)
+        if rng is not None:
+            phrase = parse_phrase(view, rng)
+            if phrase.label and (phrase.person or phrase.name_keys or phrase.organization):
+                return _explicit(view, phrase, refs, mentions, h.gender, h.number, sent, how=how)
+    return None
+
+
+def _masculine_plural(view: View, rng: tuple[int, int]) -> bool:
+    """Is the phrase headed by a sound masculine plural (اليمنيين، المواطنون، جميع المشاركين)?  Such a human
+    plural takes a masculine verb (Wright, Grammar II §149), so after a feminine singular verb it is the object."""
+    toks = view.tokens
+    a = rng[0]
+    if toks[a].key in _ALL and rng[1] - a > 1:
+        a += 1
+    t = toks[a]
+    an = t.analysis
+    return (t.kind == "word" and t.key.endswith(("ين", "ون")) and len(t.key) > 5 and an is not None
+            and an.pos in ("noun", "adj") and an.number == "p" and not an.enclitic)
+
+
+def _known_names_after(view: View, i: int, refs: list[_Ref]) -> frozenset[int]:
+    """The words after the verb at i that repeat a name of an earlier speaker (ويتابع بولاك: a surname the
+    analyser reads as بـ + ولاك stays a name)."""
+    known = {k for r in refs[-_WINDOW:] for k in r.name_keys if len(k) > 2}
+    out = set()
+    for j in range(i + 1, min(len(view.tokens), i + 4)):
+        if view.tokens[j].kind != "word" or view.tokens[j].key not in known:
+            break
+        out.add(j)
+    return frozenset(out)
 
 
 def _head_key_of(tok: Tok) -> str:
@@ -477,7 +622,7 @@ def _issuer(view: View, rng: tuple[int, int], names: frozenset[int]) -> tuple[in
 def _weak_before(view: View, brng: tuple[int, int], i: int, mentions: tuple[Mention, ...]) -> bool:
     """A speech noun before a verb, or a lone unknown word (ميدانيا أفادت مصادر ...) when a real subject follows."""
     c0 = word_class(view.tokens[brng[0]])
-    if c0 is not None and c0[0] in ("product", "norm"):
+    if c0 is not None and c0[0] in ("product", "norm", "thing"):
         return True  # ألقى ... كلمة أوضح فيها: a speech noun before the verb is its object, never its speaker
     last = view.tokens[brng[1] - 1]
     if _head_key_of(view.tokens[brng[0]]) in _EVENTS:
@@ -507,10 +652,18 @@ def _participle(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft]) -
             if phrase.label:
                 sp = _explicit(view, phrase, refs, (), h.gender, h.number, sent, how="participle")
                 return _Draft(h, sp, i, i + 1, "participle")
+    if not refs:
+        narrated = _narrated_subject(view, refs, (), h, sent, "participle")
+        if narrated is not None:
+            return _Draft(h, narrated, i, i + 1, "participle")
     return _Draft(h, _dropped(refs, h, "participle", sent), i, i + 1, "participle")
 
 
 _PRONOUN_SUFFIXES = ("ه", "ها", "هم", "هما")
+# verbs of judgement that take two objects (اعتبر X Y، عدّ، وصف X بـ، رأى): a thing after them is their object
+# adverbs of sequence that may open a sentence before its verb (بعدها توجه الوزير ...)
+_OPENER_WORDS = frozenset(key(w) for w in "بعدها بعد ذلك ثم عقبها عقب وبعدها ومن جهته جهته جانبه بدوره".split())
+_JUDGEMENT = frozenset(("اعتبر", "عدّ", "وصف", "رأى"))
 _EVENTS = frozenset(key(w) for w in "حديث لقاء اجتماع اتصال مباحثات محادثات بحث نقاش جلسة".split())
 _PRE_HEAD = frozenset(key(w) for w in "أحدث احدث آخر اخر أبرز أغلب معظم أكثر غالبية".split())
 _NOT_VERBS = frozenset(key(w) for w in (
@@ -557,17 +710,25 @@ def _particle(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft], con
     fk = first.key[1:] if lam else first.key
     fk = "ال" + fk[2:] if fk.startswith("لل") else fk
     c = word_class(fk)
+    # a possessive pronoun (بحسب روايته), read on the form that keeps ة (رواية is no رواي+ه)
+    suffixed = first.norm.endswith(_PRONOUN_SUFFIXES)
     if c is None and fk in _PRE_HEAD and rng[1] - rng[0] > 1:  # وفقاً لأحدث استطلاعات الرأي
         c = word_class(toks[rng[0] + 1])
+    if c and c[0] == "product" and not suffixed:
+        # وفقا لرواية ثلاثة أشخاص في مجلس: the speech noun's genitive (its author) is a phrase of its own
+        nxt = subject_range(view, rng[0] + 1, after_verb=False)
+        if nxt[0] < nxt[1]:
+            rng = (rng[0], max(rng[1], nxt[1]))
     if c and c[0] == "product":
-        stem = fk
-        if stem.endswith(_PRONOUN_SUFFIXES) or rng[1] - rng[0] == 1:
+        if suffixed or rng[1] - rng[0] == 1:
             r = _previous(refs, "-", "s")
             if r is None:
                 return None
             return _Draft(h, replace(r.speaker, resolved_by="attribution-particle"), i, rng[1], "particle")
         rng = (rng[0] + 1, rng[1])
         c = word_class(toks[rng[0]])
+        if c is None and toks[rng[0]].key in _NUMERALS and rng[1] - rng[0] > 1:
+            c = word_class(toks[rng[0] + 1])  # ثلاثة أشخاص: the counted noun
     elif c is None:
         for suf in _PRONOUN_SUFFIXES:
             base_class = word_class(fk[: -len(suf)]) if fk.endswith(suf) else None
@@ -576,7 +737,7 @@ def _particle(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft], con
                 if r is None:
                     return None
                 return _Draft(h, replace(r.speaker, resolved_by="attribution-particle"), i, rng[1], "particle")
-    if c is not None and c[0] == "norm" and not via_verb:
+    if c is not None and c[0] in ("norm", "thing") and not via_verb:
         return None  # وفق الشريعة، حسب الخطة: a rule or plan, not a source
     speakerish = via_verb or c is not None or _named(view, rng, mentions)
     if not speakerish:
@@ -640,6 +801,48 @@ def _headlines(view: View, refs: list[_Ref]) -> list[_Draft]:
         start = toks[a].start
         hit = CueHit(toks[a], start, toks[colon].end, ":", "headline", "-", "-")
         out.append(_Draft(hit, sp, a, colon + 1, "headline", required=False))
+    return out
+
+
+def _head_word(s: str) -> str:
+    """Key of a phrase's first word without ال (عضو مجلس الشورى -> عضو)."""
+    w = key(s).split(" ", 1)[0] if s else ""
+    return w[2:] if w.startswith("ال") and len(w) > 3 else w
+
+
+def _headline_cataphora(view: View, drafts: list[_Draft]) -> list[_Draft]:
+    """A headline speaker that is only a description names its referent later, in the body (cataphora).
+
+    "عضو شورى يطالب ..." / "مسؤول: ..." is the first body speaker described with the same head noun (طالب عضو
+    مجلس الشورى الدكتور فهد العنزي); a document noun (بيان: ...) is the issuer, the first body speaker.
+    """
+    out = list(drafts)
+    body = [d for d in drafts if d.hit.start >= view.title_end and d.required]
+    for n, d in enumerate(drafts):
+        if d.hit.start >= view.title_end or d.speaker.mention is None or d.speaker.entity is not None:
+            continue
+        surface = d.speaker.mention.text
+        if d.anchor < d.hit.tok.i:  # the subject before the verb (عضو شورى يطالب): the whole phrase
+            words = [t for t in view.tokens[d.anchor : d.hit.tok.i] if t.kind == "word"]
+            surface = view.text[words[0].start : words[-1].end] if words else surface
+        else:
+            words = [t for t in view.tokens if d.speaker.mention.start <= t.start < d.speaker.mention.end
+                     and t.kind == "word"]
+        if not words or words[0].definite:
+            continue
+        c = word_class(words[0])
+        if c is None or c[0] not in ("title", "role", "anonymous", "product"):
+            continue
+        head = _head_word(surface)
+        later = None
+        for b in body:
+            sp = b.speaker
+            if c[0] == "product" or any(_head_word(x) == head for x in (sp.label, *sp.aliases, sp.title or "",
+                                                                          sp.role or "")):
+                later = b
+                break
+        if later is not None and later.speaker.label:
+            out[n] = replace(d, speaker=replace(later.speaker, resolved_by="cataphora", mention=d.speaker.mention))
     return out
 
 

@@ -181,22 +181,31 @@ def _clause_initial(view: View, i: int, clitic: bool) -> bool:
         return True
     if prev.kind != "word":
         return True
-    return prev.norm in _CLAUSE_OPENERS or prev.norm in ("و", "ف")
+    w = prev.norm
+    # وبدورها كشفت، ومن جهته: an opener with its conjunction
+    return w in _CLAUSE_OPENERS or w in ("و", "ف") or (len(w) > 3 and w[0] in "وف" and w[1:] in _CLAUSE_OPENERS)
 
 
 def _followed_by(view: View, i: int, words: tuple[str, ...], *, window: int = 14) -> bool:
     toks = view.tokens
     sent = view.sentence[i]
-    for j in range(i + 1, min(len(toks), i + 1 + window)):
-        if view.sentence[j] != sent:
+    seen = 0  # words counted: punctuation and a bracketed aside (وكالة الأنباء الألمانية (د.ب.أ) عن) are not
+    depth = 0
+    for j in range(i + 1, min(len(toks), i + 1 + (3 * window if window > 1 else 1))):  # 1: the very next token
+        if view.sentence[j] != sent or seen >= window:
             break
         t = toks[j]
         if t.kind == "word":
             w = t.norm
             if w in words or (w[:1] in "وبل" and w[1:] in words):
                 return True
+            seen += depth == 0
         elif t.norm in words:  # a colon or an opening quotation mark (تابع: «...»)
             return True
+        elif t.norm == "(":
+            depth += 1
+        elif t.norm == ")" and depth:
+            depth -= 1
     return False
 
 
@@ -223,8 +232,10 @@ def find_cues(view: View) -> list[CueHit]:
         if found is None:
             continue
         form, clen = found
-        if t.analysis is not None and t.analysis.pos.startswith("noun") and form.strict and form.cue_type == "verb":
-            continue  # the analyser reads ذكر / نقل / وصف here as a noun
+        if (t.analysis is not None and t.analysis.pos.startswith("noun") and form.strict and form.cue_type == "verb"
+                and not (form.next and (_followed_by(view, t.i, form.next, window=1)
+                                        or _short_subject_then(view, t.i, form.next)))):
+            continue  # the analyser reads ذكر / نقل / وصف here as a noun (but وبيّن العربي أن is the verb)
         if form.cue_type == "verb" and _function_word(t, clen):
             continue  # وهنا يبرز ...: the adverb "here", not the verb هنأ
         clitic = clen > 0
@@ -249,8 +260,9 @@ def find_cues(view: View) -> list[CueHit]:
                 continue  # an imperfect after an indefinite noun is an adjectival clause (تقارير تفيد ...)
         elif form.cue_type == "participle":
             # a circumstantial participle opens a statement after a comma/quote or with و (ومطالباً)
-            if not clitic and prev_word is not None:
-                continue
+            if not clitic and prev_word is not None and not (
+                    _accusative_or_feminine(t) and _followed_by(view, t.i, _COMPS, window=1)):
+                continue  # but "... خارج المطار قائلة إنها ...": a participle right before أن/إن needs no comma
             if prev is None or not prev_same_line:
                 continue
             if prev.kind == "punct" and prev.norm in ".!?؟:" and not _followed_by(view, t.i, _COMPS, window=1):
@@ -261,13 +273,42 @@ def find_cues(view: View) -> list[CueHit]:
             continue
         if form.needs and not _followed_by(view, t.i, form.needs, window=25 if form.wide else 10):
             continue
-        if form.next and not _followed_by(view, t.i, form.next, window=1):
+        if form.next and not (_followed_by(view, t.i, form.next, window=1)
+                              or _short_subject_then(view, t.i, form.next)):
             continue
         if form.imperfect and form.lemma in _NARRATION and _followed_by(view, t.i, _COMPS, window=1):
             continue  # يذكر أن / يشار إلى أن: the journalist's "it is worth noting", no speaker
         hits.append(CueHit(t, t.start + clen, t.end, form.lemma, form.cue_type, form.gender, form.number,
                            form.imperfect, form.light, form.needs, form.strict, clitic))
     return hits
+
+
+def _accusative_or_feminine(tok: Tok) -> bool:
+    """Does the word end like a circumstantial participle (قائلاً، قائلا، قائلة، مؤكدين), not a bare noun?"""
+    w = _MARKS.sub("", tok.text)
+    return w.endswith(("ا", "ة", "ين"))
+
+
+def _short_subject_then(view: View, i: int, words: tuple[str, ...]) -> bool:
+    """Is the needed word after a short subject of one to three words (وبين العربي أن، بيّن وزير المالية أن)?
+
+    Not after a و-conjunct (بين مصر والمملكة ... أن: the preposition "between") or any mark.
+    """
+    toks = view.tokens
+    for j in range(i + 1, min(len(toks), i + 5)):
+        t = toks[j]
+        if t.kind != "word" or view.sentence[j] != view.sentence[i]:
+            return False
+        if j > i + 1 and t.norm in words:
+            return True
+        if (t.norm[:1] == "و" and j > i + 1) or t.norm in _SHORT_STOPS:
+            return False
+        if j == i + 1 and t.norm.startswith("ال") and t.norm.endswith("ين"):
+            return False  # بين الطرفين: a genitive dual/plural, the preposition "between"
+    return False
+
+
+_SHORT_STOPS = frozenset(norm(w) for w in "على في من عن إلى الى مع لدى عند حول".split())
 
 
 def _function_word(tok: Tok, clen: int) -> bool:

@@ -34,9 +34,14 @@ _TIME = frozenset(key(w) for w in (
     "السبت الأحد الاحد أيضا ايضا مرارا مجددا كذلك حاليا مؤخرا سابقا لاحقا بدوره بدورها بدورهم الثلاثاء قائلا "
     "قائلة قائلين صراحة رسميا علنا").split())
 _RELATIVE = frozenset(key(w) for w in (
-    "الذي التي الذين اللذين اللتين اللواتي اللاتي ما مما فيما بينما حين حينما عندما لما بعدما كلما").split())
+    "الذي التي الذين اللذين اللتين اللذان اللتان اللواتي اللاتي ما مما فيما بينما حين حينما عندما لما بعدما "
+    "كلما").split())
 _QUANTIFIERS = frozenset(key(w) for w in (
     "عدد أحد احد بعض جملة مجموعة العديد الكثير المئات مئات عشرات آلاف الآلاف كل").split())
+# cardinal numerals that count a described source (أربعة مصادر، ثلاثة أشخاص، عشرات المسؤولين)
+_NUMERALS = frozenset(key(w) for w in (
+    "اثنان اثنين اثنا اثني ثلاث ثلاثة أربع أربعة خمس خمسة ست ستة سبع سبعة ثمان ثماني ثمانية تسع تسعة عشر عشرة "
+    "عدة").split())
 _IN_CONTEXT = frozenset(key(w) for w in (
     "بيان تصريح تصريحات حديث كلمة مؤتمر مقابلة حسابه حسابها صفحته صفحتها بداية ختام رسالة لقاء اتصال تغريدة "
     "تدوينة منشور خطاب خطبة جلسة اجتماع ندوة برنامج حوار تقرير سياق معرض رده ردها وقت حين").split())
@@ -44,6 +49,7 @@ _BI_STOP = frozenset(key(w) for w in "بأن بانه بأنه بأنها بأن
 _NAME_JOINERS = frozenset(key(w) for w in "بن بنت ابن أبو ابو أبي ابي آل ال عبد عبدال".split())
 _OPENERS = frozenset(key(w) for w in (
     "ذلك هذا جهته جهتها جهتهم جانبه جانبها جانبهم ناحيته ناحيتها ناحيتهم بدوره بدورها ثم بينما حيث").split())
+_SVO_KAN = frozenset(key(w) for w in "كان وكان كانت وكانت فكان فكانت كانوا وكانوا".split())
 _SVO_LEFT = frozenset(key(w) for w in "كان وكان كانت وكانت كانوا وكانوا لكن ولكن لكنه غير قد وقد لقد".split())
 _PREP_PRONOUN = re.compile(r"^(في|فى|علي|على|الي|إلى|عن|من|مع|لدي|عند|به|بها|بهم|له|لها|لهم)(ه|ها|هم|هما|نا|كم|ي)?$"
                            r"|^[لب](ه|ها|هم|هما|نا|كم|كما|كن|ك)$")  # لكم، لنا، بك (not لي: also a name, Lee)
@@ -65,6 +71,7 @@ _SELF = frozenset(key(w) for w in "نفسه نفسها نفسهم أنفسهم �
 _TRUE_PREPS = frozenset(key(w) for w in (
     "في فى من عن على علي إلى الى مع خلال لدى أمام عبر حول بشأن ضد منذ عقب إثر اثر بعد قبل أثناء اثناء نحو تجاه "
     "حيال إزاء بخصوص وسط عند رغم دون بين").split())
+_SOURCE_PP = frozenset(key(w) for w in "عنه عنها عنهم عنهما".split())
 _BARE_PREPS = frozenset(key(w) for w in "في فى على علي إلى الى الي عن من مع لدى لدي عند".split())
 _DEMONSTRATIVES = frozenset(key(w) for w in "هذا هذه ذلك تلك هؤلاء أولئك".split())
 
@@ -189,6 +196,9 @@ def subject_range(view: View, i: int, *, limit: int = 14, names: frozenset[int] 
         j += 1  # وقال للصحفيين إنه / قال للصحفيين الوزير: an addressee, not the subject
     if j + 1 < n and toks[j].kind == "word" and toks[j].key[:1] == "ل" and _pronoun_pp(toks[j]) and not _cls(toks[j]):
         j += 1  # يشكو لي أحد الزملاء، وقال له الوزير: the addressee comes before the subject
+    elif (j + 1 < n and toks[j].kind == "word" and toks[j].key in _SOURCE_PP and toks[j + 1].kind == "word"
+          and view.sentence[j + 1] == sent):
+        j += 1  # ونقلت عنه وكالة الصحافة الفرنسية قوله: the source relayed comes before the subject
     if j + 2 < n and _demonstrative(toks[j]) and toks[j + 1].kind == "word" and toks[j + 1].definite:
         j += 1  # وأكد هذا الناطق باسم القوات: the demonstrative points back; the description is the subject
     start = j
@@ -197,7 +207,8 @@ def subject_range(view: View, i: int, *, limit: int = 14, names: frozenset[int] 
     role_pp = False
     last_def = False
     words = 0
-    while j < n and view.sentence[j] == sent and words < limit:
+    while j < n and view.sentence[j] == sent and (words < limit or (
+            words < limit + 8 and _in_title_phrase(toks[start:j]))):  # stacked titles: وكيل الوزارة ... رئيس
         t = toks[j]
         first = j == start
         if t.kind == "quote":
@@ -241,14 +252,35 @@ def subject_range(view: View, i: int, *, limit: int = 14, names: frozenset[int] 
             break
         if not first and anonymous and t.analysis is not None and t.analysis.pos == "verb":
             break  # مسؤول تركي رفض الكشف عن هويته: a clause describing the source
-        if first and t.analysis is not None and "bi_prep" in t.analysis.proclitics:
+        if first and t.analysis is not None and "bi_prep" in t.analysis.proclitics and j not in names:
             break  # واختتمه بتدريبات: a prepositional phrase, no subject
-        if (t.key == "في" or (t.key == "من" and role_pp)) and words and anonymous:
+        if (not first and j - 1 in names and j not in names and not t.definite and c is None
+                and t.key not in _NAME_JOINERS and t.analysis is not None and t.analysis.pos == "noun"
+                and not _sound_plural_end(t)):
+            break  # ذبيح الله مجاهد اختيار منصور: after a name, a common noun (a masdar) starts the object
+        if (not first and j - 1 in names and j not in names and t.definite and c is None
+                and t.key not in _NAME_JOINERS and t.analysis is not None and t.analysis.pos == "noun"
+                and not _sound_plural_end(t) and toks[j - 1].kind == "word" and not toks[j - 1].definite
+                and _cls(toks[j - 1]) is None
+                and not (j + 1 < n and (j + 1 in names or _cls(toks[j + 1]) in ("title", "role")))):
+            break  # وأعلنت حركة طالبان المسؤولية: after a bare name, a definite common noun is the object
+        if not first and _demonstrative(t):
+            break  # ونفى الحزيم ذلك: a demonstrative after the subject is the object
+        if (not first and _sound_plural_end(toks[j - 1]) and not t.definite and not _sound_plural_end(t)
+                and j not in names and t.analysis is not None and t.analysis.pos == "noun"):
+            break  # واعتبر مواطنون قرار الأمانة: a plural in -ون takes no genitive, the next noun is the object
+        # a described source's prepositional phrase: مصدر أمني في دمشق، مصادر من طالبان، نائب عن المنطقة
+        if (t.key == "في" or (t.key == "من" and words) or (t.key == "عن" and role_pp)) and words and anonymous:
             nxt = toks[j + 1] if j + 1 < n else None
-            if nxt is not None and nxt.kind == "word" and nxt.key not in _IN_CONTEXT and nxt.key not in _TIME:
+            if (nxt is not None and nxt.kind == "word" and nxt.key not in _IN_CONTEXT and nxt.key not in _TIME
+                    and nxt.key not in _OPENERS and nxt.key not in _NEVER_SUBJECT):
                 j += 1
                 continue
             break
+        if (t.key in ("في", "فى") and words and _in_title_phrase(toks[start:j]) and j + 2 < n
+                and toks[j + 1].kind == "word" and view.sentence[j + 2] == sent and _name_start(toks, j + 2, names)):
+            j += 1  # مستشار قائد الثورة للشؤون الدولية في إيران علي أكبر ولايتي: the office's place, then the name
+            continue
         if t.key in ("من",) and words and _prev_word_key(toks, j) in _QUANTIFIERS:
             j += 1
             continue
@@ -261,7 +293,7 @@ def subject_range(view: View, i: int, *, limit: int = 14, names: frozenset[int] 
             j += 1
             last_def = True
             continue
-        if is_boundary(t, first=first):
+        if is_boundary(t, first=first) and not (t.norm == "علي" and j in names and words):
             if t.key in ("باسم", "باسمها", "باسمه") and words:
                 j += 1
                 continue
@@ -279,15 +311,21 @@ def subject_range(view: View, i: int, *, limit: int = 14, names: frozenset[int] 
                 continue
         if (words and last_def and not t.definite and not anonymous and t.key not in _NAME_JOINERS
                 and not _in_title_phrase(toks[start:j]) and t.key not in _SELF
+                and not (_cls(toks[j - 1]) == "title" and _name_or_definite(toks[j - 1]))  # الملا محمد عمر
                 and not (j - start == 1 and _cls(toks[start]) is None and toks[start].key.startswith("ال"))):
             break  # after a definite word, an indefinite one starts the object (الجيش عزل مرسي)
         if c in ("anonymous",) and words == 0:
             anonymous = True
         if (words == 0 and c == "role" and not t.definite and j + 1 < n
-                and toks[j + 1].key in ("في", "فى", "من", "باسم")):
+                and toks[j + 1].key in ("في", "فى", "من", "عن", "باسم")):
             anonymous = role_pp = True  # an indefinite role with a PP is a described source: عضو في رئاسة الحزب
         if words == 0 and c == "anonymous":
             anonymous = True
+        if words == 1 and c == "anonymous" and toks[start].key in _NUMERALS:
+            anonymous = True  # أربعة مصادر من طالبان: a counted source keeps its prepositional phrase
+        if (not first and t.key.startswith("ال") and c is None and j not in names and t.analysis is not None
+                and t.analysis.pos == "noun" and toks[j - 1].definite and _pos(toks[j - 1]) == "adj" and words >= 2):
+            break  # البرلمان الصومالي الحادثة: after a definite adjective, a definite noun starts the object
         last_def = t.definite or t.key in _SELF
         words += 1
         out_end = j + 1
@@ -307,7 +345,8 @@ def _not_nominal(t: Tok) -> bool:
     """Can the word not head a noun phrase (the analyser reads it as a verb, adverb, interrogative or pronoun)?"""
     a = t.analysis
     # with a preposition or the emphatic لَـ attached (لأحدث) the analysis is too unsure to reject the word
-    return a is not None and a.pos in _NOT_NOMINAL_POS and not any(p in _PP_CLITICS for p in a.proclitics)
+    return (a is not None and a.pos in _NOT_NOMINAL_POS and not any(p in _PP_CLITICS for p in a.proclitics)
+            and not (a.pos == "verb" and _ta_marbuta(t)))
 
 
 @cache
@@ -325,6 +364,8 @@ def _possessed_object(t: Tok, *, speech: bool = True) -> bool:
     a = t.analysis
     if a is None or a.pos not in ("noun", "adj") or not (a.enclitic or "").endswith("_poss"):
         return False
+    if _ta_marbuta(t) and (a.enclitic or "").startswith("3ms"):
+        return False  # عمادة read as عماد+ه "his pillar": a written ة is no pronoun
     if not (a.enclitic or "").startswith("3") or any(p in _PP_CLITICS for p in a.proclitics):
         return False  # باسمها is a preposition's noun; بادي read as بأيادي+my is a name misread
     lemma = key(a.lemma)
@@ -342,7 +383,7 @@ def _clear_verb(t: Tok) -> bool:
     """A verb that no name resembles: a speech verb (تابع يقول), 1st/2nd person (أوصلني، سأقول), a future or
     object clitic.  A bare 3rd-person reading is left alone: foreign names are often read so (جانيت، يلين)."""
     a = t.analysis
-    if a is None or a.pos != "verb":
+    if a is None or a.pos != "verb" or _ta_marbuta(t):
         return False
     # (a perfect in -ت is left alone: جانيت، جوليت read as "I harvested"; so is an imperative: كل من read as
     # "eat!")
@@ -381,7 +422,13 @@ def _oblique_plural(t: Tok) -> bool:
 
 
 def _verb_word(t: Tok) -> bool:
-    return t.analysis is not None and t.analysis.pos == "verb"
+    return t.analysis is not None and t.analysis.pos == "verb" and not _ta_marbuta(t)
+
+
+def _ta_marbuta(t: Tok) -> bool:
+    """Is the word written with a final ة?  Then it is a noun or adjective, never a verb (the analyser, which
+    reads ة as ه, may take بعثة for بعثه "he sent him")."""
+    return t.norm.endswith("ة")
 
 
 def _pronoun_pp(t: Tok) -> bool:
@@ -390,6 +437,20 @@ def _pronoun_pp(t: Tok) -> bool:
     if a is not None and a.pos == "prep" and a.enclitic is not None:
         return True
     return bool(_PREP_PRONOUN.match(t.key)) and t.key not in _BARE_PREPS
+
+
+def _name_start(toks: tuple[Tok, ...], j: int, names: frozenset[int]) -> bool:
+    """Does a proper name start at token j (a name mention, or the analyser's proper noun)?"""
+    t = toks[j]
+    return t.kind == "word" and (j in names or (t.analysis is not None and t.analysis.pos == "noun_prop"))
+
+
+def _sound_plural_end(t: Tok) -> bool:
+    """An indefinite sound masculine plural with its nun (مواطنون، مسؤولون): nominative, not in construct, so
+    no genitive can follow it (the construct drops the nun: مسؤولو الوزارة; Wright, Grammar I §300)."""
+    a = t.analysis
+    return (t.kind == "word" and not t.definite and t.key.endswith("ون") and len(t.key) > 4 and a is not None
+            and a.pos in ("noun", "adj") and a.number == "p" and not a.enclitic)
 
 
 def _demonstrative(t: Tok) -> bool:
@@ -504,9 +565,23 @@ def subject_before(view: View, i: int, *, limit: int = 8, names: frozenset[int] 
         if k < j - 1 and toks[k].norm in ("،", ",") and any(t.key in _ANONYMITY for t in toks[k + 1:j]):
             j = k - 1
             end = j + 1
+    if j > 0 and toks[j].kind == "quote" and view.in_quote[j] and toks[j].norm in ("«", "“", '"') \
+            and (j == 0 or not view.in_quote[j - 1]):
+        j -= 1  # إلا أن البعثة «نفت بشدة» المزاعم: the quotation opens at the verb, the subject is before it
+        end = j + 1
     if j > 0 and toks[j].kind == "word" and toks[j].key == "قد" and view.sentence[j] == sent:
         j -= 1  # وكان مرشد الجمهورية علي خامنئي قد قال: the pluperfect's subject sits between كان and قد
         end = j + 1
+        if toks[j].kind == "punct" and toks[j].norm in ("،", ",", "؛"):
+            # وكان هيمنت كوتالوار، القائم بأعمال السفارة، قد كشف: an apposition between commas; the subject
+            # is the phrase right after كان
+            kan = next((k for k in range(j - 1, max(-1, j - 40), -1)
+                        if view.sentence[k] != sent or toks[k].key in _SVO_KAN), None)
+            if kan is not None and view.sentence[kan] == sent and toks[kan].key in _SVO_KAN:
+                rng = subject_range(view, kan + 1, names=names)
+                if kan + 1 < rng[1] <= j:
+                    return first_conjunct(view, rng)
+            return (end, end)
     quoted = False
     while j >= 0 and view.sentence[j] == sent and i - j <= limit + (i - end):
         t = toks[j]
@@ -532,6 +607,16 @@ def subject_before(view: View, i: int, *, limit: int = 8, names: frozenset[int] 
             break  # نشرت صحيفة ... تقول، وفي القاهرة أعلنت: a verb or a conjoined PP ends the phrase
         if j in names and k_ in _PREPS:
             j -= 1  # علي خامنئي: a name's first word that is also a preposition (على)
+            continue
+        if (k_.startswith("لل") and len(k_) > 4 and j > 0 and toks[j - 1].kind == "word" and toks[j - 1].definite
+                and toks[j - 1].line == t.line and not _opens_pp(toks[j - 1]) and not _verb_word(toks[j - 1])
+                and not k_.startswith("لل" + "ذ")):
+            j -= 1  # أن المديرية العامة للجوازات أعلنت: the organisation's genitive with لـ
+            continue
+        if (k_.startswith("بال") and t.start < view.title_end and j > 0 and toks[j - 1].kind == "word"
+                and toks[j - 1].line == t.line and not _verb_word(toks[j - 1]) and not never_subject(toks[j - 1])
+                and not _opens_pp(toks[j - 1])):
+            j -= 1  # a headline's subject with its place: بعثة الاتحاد الإفريقي بالصومال تنفي
             continue
         if (_COMPLEMENTISER.match(k_) or k_ in _PREPS or k_ in _RELATIVE or k_ in _TIME
                 or k_ in ("كان", "وكان", "كانت", "وكانت", "قد", "وقد", "لقد", "و", "ف", "من") or k_ in _OPENERS
@@ -576,6 +661,11 @@ def never_subject(t: Tok) -> bool:
     # an indefinite accusative nisba adverb (ميدانياً، رسمياً، سياسياً); other accusatives can be the subject
     # of إنّ (إن مسؤولاً روسياً أبلغ)
     return not t.definite and t.text.endswith(("ياً", "يًا"))
+
+
+def _pos(tok: Tok) -> str | None:
+    """The part of speech of a word's chosen analysis, if it has one."""
+    return tok.analysis.pos if tok.analysis is not None else None
 
 
 def svo_first(view: View, rng: tuple[int, int]) -> bool:
@@ -707,6 +797,8 @@ def parse_phrase(view: View, rng: tuple[int, int], *, strip_lam: bool = False) -
             break  # جيف ديفيس أحد المتحدثين باسم البنتاجون: the apposition starts (but عبدالرحمن بن مساعد)
         if c in ("title", "role") and not name:
             break
+        if t.key in _TRUE_PREPS and not after_joiner and t.norm != "علي":  # (علي the name, not على)
+            break  # نائب عن المنطقة في البرلمان: a prepositional phrase is no name
         name.append(t)
         k += 1
         if len(name) >= 6:
@@ -734,7 +826,8 @@ def parse_phrase(view: View, rng: tuple[int, int], *, strip_lam: bool = False) -
     head = _head_key(head_tok)
     number = "s"
     gender = "-"
-    hc = word_class(head_tok)
+    counted = head_tok.key in _NUMERALS and len(toks) > 1 and _cls(toks[1]) == "anonymous"
+    hc = word_class(toks[1]) if counted else word_class(head_tok)  # أربعة مصادر: the counted noun is the head
     if hc:
         gender, number = hc[1], hc[2]
     elif _plural_like(head_tok):
@@ -742,6 +835,8 @@ def parse_phrase(view: View, rng: tuple[int, int], *, strip_lam: bool = False) -
     if name and title_words:
         label = clean_label(_span(view, name[0], name[-1]))
         aliases = _variants(view, name) + ([title_text] if title_text else [])
+        if len(name) == 1 and title_text:
+            aliases.append(clean_label(f"{title_text} {label}"))  # الملا عمر: a lone name keeps its title
         return Phrase(a, b, text, label, tuple(_dedupe(aliases, label)), tuple(t.key.lstrip("#") for t in name),
                       title, role, organization, key(title_text), head, number, gender, person=True,
                       mention=(name[0].start, name[-1].end))
@@ -754,7 +849,9 @@ def parse_phrase(view: View, rng: tuple[int, int], *, strip_lam: bool = False) -
                       number, gender, person=True)
     # no title: a bare name, a description, an organisation
     label = clean_label(text)
-    if hc is None and name and not head_tok.definite:
+    with_pp = len(name) < len(toks) and toks[len(name)].key in _TRUE_PREPS  # مسؤولاً روسيا في بغداد
+    kin = head_tok.key in _person_nouns() and len(toks) > 1  # عائلة زعيم طالبان الراحل: a description
+    if hc is None and name and not head_tok.definite and not counted and not with_pp and not kin:
         # a bare name (محلب، جاويش أوغلو): label the name run, aliases its prefixes
         nm = name[: max(1, len(name))]
         label = clean_label(_span(view, nm[0], nm[-1]))
@@ -811,8 +908,16 @@ def _complements(toks: tuple[Tok, ...], k: int, *, construct: bool) -> int:
         if t.definite or t.key in ("عام", "عامة") or t.key.startswith("لل"):
             k += 1
             continue
+        after_place = toks[k + 2] if k + 2 < n else None
+        if (t.key in ("في", "فى") and after_place is not None and toks[k + 1].kind == "word"
+                and after_place.kind == "word" and _cls(toks[k + 1]) is None
+                and (after_place.norm == "علي" or after_place.key not in _TRUE_PREPS | _PREPS)):
+            k += 2  # للشؤون الدولية في إيران علي أكبر ولايتي: the office's place before the name
+            continue
         if t.key in ("باسم", "باسمها", "باسمه"):
             k += 1
+            if k < n - 1 and toks[k].kind == "word" and not toks[k].definite and _cls(toks[k]) is None:
+                k += 1  # المتحدث باسم طالبان ذبيح الله مجاهد: the organisation after باسم, even without ال
             continue
         if t.key[:1] in "لب" and len(t.key) > 3 and k + 1 < n and toks[k + 1].kind == "word" and toks[k + 1].definite:
             k += 2  # لمديرية الدفاع المدني، بمنطقة الباحة: the office's genitive chain

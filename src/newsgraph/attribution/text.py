@@ -171,13 +171,20 @@ def _sentences(toks: list[Tok], in_quote: list[bool]) -> tuple[list[int], list[t
     bounds: list[tuple[int, int]] = []
     start = 0
     idx = 0
+    depth = 0  # inside parentheses a full stop is an abbreviation's: (د.ب.أ)، (أ.ف.ب)
     for t in toks:
         if t.i > start and toks[t.i - 1].line != t.line:
             bounds.append((start, t.i))
             start = t.i
             idx += 1
+            depth = 0
         sent[t.i] = idx
-        if t.kind == "punct" and t.norm in SENTENCE_END and not in_quote[t.i]:
+        if t.kind == "punct" and t.norm == "(":
+            depth += 1
+        elif t.kind == "punct" and t.norm == ")" and depth:
+            depth -= 1
+        if (t.kind == "punct" and t.norm in SENTENCE_END and not in_quote[t.i]
+                and not (depth and t.norm == "." and _abbreviation_dot(toks, t.i))):
             bounds.append((start, t.i + 1))
             start = t.i + 1
             idx += 1
@@ -189,6 +196,12 @@ def _sentences(toks: list[Tok], in_quote: list[bool]) -> tuple[list[int], list[t
         for j in range(a, b):
             out[j] = k
     return out, bounds
+
+
+def _abbreviation_dot(toks: list[Tok], i: int) -> bool:
+    """Is the full stop at ``i`` inside a letter abbreviation (a one-letter word right before it: د.ب.أ)?"""
+    prev = toks[i - 1] if i else None
+    return prev is not None and prev.kind == "word" and len(prev.text) == 1 and prev.end == toks[i].start
 
 
 def view_of(doc: Document) -> View:

@@ -1,8 +1,9 @@
 """Run the extraction over a corpus in N worker processes and write the graph, resumably.
 
 The main process reads the inputs (streaming), skips the articles already in the graph, sends
-batches of articles to the workers and writes their results in input order, one batch per
-transaction; at most ``2 * workers + 1`` batches are in flight, so memory stays flat on any corpus.
+batches of articles to the workers and writes their results in input order, one journalled batch
+at a time (see :mod:`newsgraph.corpus.sinks`); at most ``2 * workers + 1`` batches are in flight,
+so memory stays flat on any corpus.
 Each worker has the morphology database loaded once (pool initializer; with the forkserver start
 method the forkserver loads it before forking, so the workers share one load) and then only calls
 :func:`newsgraph.pipeline.extract` and the graph builder, sending back one N-Quads string per
@@ -197,7 +198,7 @@ class _Run:
         done = [r for r in results if isinstance(r, ArticleResult)]
         old = [r.id for r in done if r.id in self.done]
         self.replaced += len(old)
-        # one transaction: the batch is in the graph or not at all
+        # one fsynced journal append: the batch is in the graph or not at all
         self.sink.write([r.entry for r in done], replace=old)
         for result in results:
             if isinstance(result, Skipped):
@@ -248,7 +249,7 @@ def run_corpus(
         resume: skip articles already in the store or the output's journal (``False``: start empty).
         replace: extract the articles already in the store again and replace their graphs (a file
             output then starts from an empty journal).
-        batch_size: articles per task sent to a worker (and per write transaction).
+        batch_size: articles per task sent to a worker (and per journal write).
         progress: show a progress line on stderr (default: when stderr is a terminal).
         on_skip: called with each :class:`Skipped` as it happens (for a log line).
         on_done: called with each :class:`ArticleResult` once it is written.

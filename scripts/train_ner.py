@@ -16,6 +16,10 @@ computed by ``newsgraph.ner.span_scores``.
     # experiment: add camel-tools POS features (see README "Entity recognition" for the outcome)
     PYTHONPATH=src .venv/bin/python scripts/train_ner.py --morph --out /tmp/ner-morph.crfsuite
 
+The features include the stem classes of the installed camel-tools morphology database
+(``newsgraph.ner``; the table is built on first use and cached in the user's cache directory), so
+training and tagging need the database (``camel_data -i morphology-db-msa-r13``).
+
 L-BFGS with elastic-net regularisation (c1 prunes features, which keeps the model small) is
 deterministic: the same data and options give the same model.
 """

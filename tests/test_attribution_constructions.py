@@ -181,3 +181,16 @@ def test_long_titles_openers_and_narrated_actors(sentence: str, cue: str, speake
 def test_subjects_objects_and_quoted_sources(sentence: str, cue: str, speaker: str, required: bool, morphology) -> None:  # type: ignore[no-untyped-def]
     s = _at(_written(sentence, morphology), cue)
     assert (s.speaker.label, s.required) == (speaker, required)
+
+
+@pytest.mark.parametrize(("sentence", "speakers"), [
+    # باسم after a spokesman's office belongs to it; after anyone else it is "on behalf of" and ends the subject
+    ("وقال المتحدث الرسمي باسم الوزارة إن الوضع مستقر.", ["المتحدث الرسمي باسم الوزارة"]),
+    ("ورفع المهندس المبطي باسم غرفة أبها شكره وتقديره للأمير.", ["المهندس المبطي"]),
+    # a cue form right after a preposition is a noun (عن أبلغ التهاني: the elative "the most eloquent")
+    ("وعبر سمو نائب خادم الحرمين الشريفين عن أبلغ التهاني.", ["سمو نائب خادم الحرمين الشريفين"]),
+    # ألمح "hinted" is a verb of saying
+    ("وألمحت الوكالة الأمريكية إلى أن اليونان لن تسدد ديونها.", ["الوكالة الأمريكية"]),
+])
+def test_on_behalf_of_elatives_and_hints(sentence: str, speakers: list[str], morphology) -> None:  # type: ignore[no-untyped-def]
+    assert [s.speaker.label for s in _written(sentence, morphology)] == speakers

@@ -26,6 +26,7 @@ from newsgraph.corpus import (
     iter_articles,
     run_corpus,
 )
+from newsgraph.corpus.rdf import relation_quads
 from newsgraph.corpus.sinks import ARTICLE_ID, JOURNAL_DIR, FileSink, StoreSink, journal_entry
 from newsgraph.errors import ArticleError, InputError
 
@@ -300,3 +301,14 @@ def test_the_build_command_runs_a_corpus_and_reports_bad_articles(tmp_path, caps
     assert {json.loads(line)["reason"] for line in errors.read_text(encoding="utf-8").splitlines()} == {
         "empty", "broken-json", "not-text", "too-large"}
     assert set(read_graphs(out)) >= {article_graph_iri(i) for i in GOOD_IDS}
+
+
+def test_the_relations_counted_during_a_run_are_what_the_relation_query_counts(tmp_path):
+    # the development articles: statements with resolved speakers, targets and every stance
+    articles = need_shared("eval", "articles")
+    run_corpus([articles], store=tmp_path / "store", workers=0)
+    store = ox.Store(str(tmp_path / "store"))
+    name, queried = relation_quads(store)
+    written = set(store.quads_for_pattern(None, None, None, name))
+    assert len(written) > 100 and written == set(queried)
+    del store

@@ -181,3 +181,10 @@ def test_an_adjective_given_name_before_a_common_noun_is_a_construct(morphology)
     # was: "إذا ما أرادت بالفعل علاقات حسن جوار واحترام مع جيرانها" ("good-neighbourly relations")
     assert _texts(morphology, "إذا أرادت علاقات حسن جوار واحترام مع جيرانها", "PER") == []
     assert _texts(morphology, "وقال سعيد جليلي إن", "PER") == ["سعيد جليلي"]
+
+
+def test_a_known_name_that_is_a_head_noun_before_an_adjective(morphology) -> None:  # type: ignore[no-untyped-def]
+    # constructed: "القاعدة الجوية الروسية" is an air base, "تنظيم القاعدة" al-Qaeda
+    ms = {m.text: m.key for m in _mentions(morphology, "وقال تنظيم القاعدة إن القاعدة الجوية الروسية تعرضت لهجوم")}
+    assert ms["تنظيم القاعدة"] == "org-alqaeda"
+    assert ms.get("القاعدة الجوية الروسية", "").startswith("loc-")

@@ -150,7 +150,7 @@ def test_held_out_f1_of_the_shipped_model():
     """Exact-span micro F1 over PERS, LOC, ORG on the held-out last 10% of ANERcorp's training split.
 
     scripts/train_ner.py measured 0.732 (two passes); the brief's target was 0.75 (not reached on
-    this document-disjoint split, see README "Entity recognition"); 0.70 guards against regressions.
+    this document-disjoint split, see README "Entity recognition"); 0.72 guards against regressions.
     """
     path = need_shared("corpora", "anercorp", "ANERCorp_CamelLab_train.txt")
     sentences = ner.read_conll(path.read_text(encoding="utf-8"))
@@ -158,4 +158,4 @@ def test_held_out_f1_of_the_shipped_model():
     gold = [[t[1] for t in s] for s in held]
     pred = ner.tag_sentences([[t[0] for t in s] for s in held])
     scores = ner.span_scores(gold, pred)
-    assert scores["micro"].f1 >= 0.70, {k: round(v.f1, 3) for k, v in scores.items()}
+    assert scores["micro"].f1 >= 0.72, {k: round(v.f1, 3) for k, v in scores.items()}

@@ -297,3 +297,12 @@ def test_the_office_named_before_is_the_person_who_holds_it(morphology):  # type
 ])
 def test_a_participle_before_a_complementiser_needs_no_comma(sentence, cues, morphology):  # type: ignore[no-untyped-def]
     assert [s.cue.text for s in _written(sentence, morphology)] == cues
+
+
+def test_a_verb_coordinated_with_reported_speech_shares_its_subject(morphology):  # type: ignore[no-untyped-def]
+    # "... عن المتحدث قوله إن ميركل أكدت ... وذكّرته": the reported speaker goes on (aawsat style)
+    sts = _written("ونقلت الوكالة عن المتحدث قوله إن ميركل أكدت للوزير دعم بلادها وذكرته بمبدأ التناسب.", morphology)
+    assert [(s.cue.text, s.speaker.label) for s in sts][-1] == ("ذكرته", "ميركل")
+    # ... but after a closed quotation and a comma "وأضاف" is the reporting speaker again
+    sts = _written("وقال نجيب إن الفريق أكد أن الحطام يعود إلى الرحلة، وأضاف: «لدينا الدليل».", morphology)
+    assert sts[-1].speaker.label == "نجيب"

@@ -560,3 +560,47 @@ def test_a_masdar_with_its_pronoun_and_a_construct_object_reaches_the_object() -
     assert stances(doc, st) == {"maliki": "neg"}
     doc, st = make("وقال الوزير إن الصحف اتهمتها بالتقصير أمام البرلمان.", "قال", "الوزير", [("p", "البرلمان")])
     assert stances(doc, st) == {"p": "neu"}
+
+
+def test_hostile_nouns_epithets_and_denied_accusations() -> None:
+    # constructed: أطماع X and a nisba after الحصار -> neg toward the actor; the besieged place is neu
+    doc, st = make("وقال الوزير إن أطماع إيران في المنطقة معروفة.", "قال", "الوزير", [("iran", "إيران")])
+    assert stances(doc, st) == {"iran": "neg"}
+    doc, st = make("وقال الوزير إن الحصار الإسرائيلي على غزة مستمر.", "قال", "الوزير",
+                   [("isr", "الإسرائيلي"), ("gaza", "غزة")], via={"isr": "nisba"})
+    assert stances(doc, st) == {"isr": "neg", "gaza": "neu"}
+    # an epithet (الأصولية المتشددة) qualifies the movement it follows
+    doc, st = make("وقالت البعثة إنها اكتشفت مركزا تابعا لحركة الشباب المتشددة.", "قالت", "البعثة",
+                   [("shabaab", "حركة الشباب")])
+    assert stances(doc, st) == {"shabaab": "neg"}
+    # implicated -> neg; a denied implication is no accusation
+    doc, st = make("وقال الوزير إن الجيش السوري متورط في الهجوم.", "قال", "الوزير", [("army", "الجيش السوري")])
+    assert stances(doc, st) == {"army": "neg"}
+    doc, st = make("ونفى الوزير أن يكون الجيش السوري متورطا في الهجوم.", "نفى", "الوزير", [("army", "الجيش السوري")])
+    assert stances(doc, st) == {"army": "neu"}
+
+
+def test_a_deal_name_is_no_actor_and_thanks_stop_at_their_reason() -> None:
+    # the seed-like sentence of a dev article: "وصف اتفاق فيينا بالنفاق" judges the deal, not Vienna
+    doc, st = make("ووصف نتنياهو اتفاق فيينا بالنفاق.", "وصف", "نتنياهو", [("vienna", "فيينا")])
+    assert stances(doc, st) == {"vienna": "neu"}
+    # constructed after a club president's thanks: the presidents are thanked, the club after على is the reason
+    text = "وتقدم رئيس الهلال بالشكر لجميع رؤساء الأندية على دعمهم للهلال."
+    doc, st = make(text, "تقدم", "رئيس الهلال", [("hilal", "للهلال")])
+    assert stances(doc, st) == {"hilal": "neu"}
+    doc, st = make("وقال الوزير إن بلاده تقف إلى جانب مصر.", "قال", "الوزير", [("egypt", "مصر")])
+    assert stances(doc, st) == {"egypt": "pos"}
+
+
+def test_backing_a_hostile_thing_accuses_the_backer() -> None:
+    # constructed after a British minister's remark: "الإرهاب الذي تدعمه إيران" -> neg Iran (not pos: the name
+    # after تدعمه is its subject); a neutral head (الحكومة التي تدعمها إيران) is a reported act -> neu
+    text = "وأكد الوزير أن بلاده لا تتساهل مع الإرهاب الذي تدعمه إيران."
+    doc, st = make(text, "أكد", "الوزير", [("iran", "إيران")])
+    assert stances(doc, st) == {"iran": "neg"}
+    doc, st = make("وقال الوزير إن الحكومة التي تدعمها إيران ضعيفة.", "قال", "الوزير", [("iran", "إيران")])
+    assert stances(doc, st) == {"iran": "neu"}
+    # "لن تتخلى عن عدوانيتها": a negated verb of giving up affirms, and the pronoun names Iran
+    text = "وقال المحلل إن إيران ستوسع نفوذها، ولن تتخلى عن عدوانيتها تجاه جيرانها."
+    doc, st = make(text, "قال", "المحلل", [("iran", "إيران")])
+    assert stances(doc, st) == {"iran": "neg"}

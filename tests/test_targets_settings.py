@@ -81,3 +81,10 @@ def test_the_outlet_a_statement_was_given_to_is_not_its_target() -> None:
     assert set(_targets(text, "أعرب", "في تصريح")) == {"الرياض"}
     text = "وقال الرئيس في مقابلة مع قناة العربية إن اليمن سيتعافى"
     assert set(_targets(text, "قال", "في مقابلة")) == {"اليمن"}
+
+
+def test_a_name_after_lam_ending_in_an_is_no_addressee() -> None:
+    # alriyadh (Taliban): "أكدت أربعة مصادر من طالبان أنه لعبد المنان الشقيق الأصغر للملا عمر": the word end
+    # "ان " is no إن/أن, so the name is not taken for the addressee of قال لـ
+    text = "وأكدت المصادر أن البيعة لعبد المنان شقيق الملا عمر"
+    assert "عبد المنان" in _targets(text, "أكدت", "البيعة")

@@ -46,7 +46,7 @@ import os
 import re
 import threading
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -56,7 +56,7 @@ from newsgraph.lexicons import load_tsv
 from newsgraph.model import Analysis, Sentence, Token
 from newsgraph.text import norm_word
 
-__all__ = ["DB_NAME", "Morphology", "database_path", "get_morphology"]
+__all__ = ["DB_NAME", "Morphology", "database_path", "get_morphology", "stem_lines"]
 
 DB_NAME = "calima-msa-r13"
 # the cache key of a form: without diacritics (camel ignores them) except tanwin fath, which the
@@ -87,6 +87,21 @@ def database_path() -> Path:
     root = os.environ.get("CAMELTOOLS_DATA")
     base = Path(root).expanduser().absolute() if root else Path.home() / ".camel_tools"
     return base / "data" / "morphology_db" / DB_NAME / "morphology.db"
+
+
+def stem_lines(db: Path) -> Iterator[str]:
+    """The lines of the database file's ###STEMS### section (one stem entry each: form, category, features).
+
+    >>> next(stem_lines(database_path())).count("\t") >= 2      # doctest: +SKIP
+    True
+    """
+    in_stems = False
+    with db.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("###"):
+                in_stems = line.startswith("###STEMS###")
+            elif in_stems:
+                yield line
 
 
 def _load_analyzer() -> Any:
@@ -254,9 +269,11 @@ class Morphology:
 
     Args:
         cache_size: how many distinct word forms to keep analysed (the oldest tenth is
-            dropped when full).  80,000 forms cover the words of ~1,000 news articles (database
-            ≈ 490 MB); over all of SaudiNewsNet a corpus worker peaked at 1.06 GB with 80,000 and
-            1.22 GB with 200,000, the same graph and about the same speed.
+            dropped when full; the analyses they shared go when twice as many have been made).
+            60,000 forms cover the words of ~800 news articles (database ≈ 490 MB); over 5,000
+            articles spread through SaudiNewsNet one process peaked at 953 MB with 60,000 against
+            988 MB with 80,000 (and 4x shared analyses), in about the same CPU time; over the whole
+            corpus a worker peaked at 1.06 GB with 80,000 and 1.22 GB with 200,000.
 
     Raises:
         DependencyError: camel-tools is not installed.
@@ -267,7 +284,7 @@ class Morphology:
     ('wa_conj',)
     """
 
-    def __init__(self, *, cache_size: int = 80_000) -> None:
+    def __init__(self, *, cache_size: int = 60_000) -> None:
         self._analyzer = _load_analyzer()
         # The database is millions of long-lived dicts and strings; every full garbage collection
         # would walk them all (it halved throughput).  Moving what exists now to the permanent
@@ -393,7 +410,7 @@ class Morphology:
         for k in list(self._scored)[:drop]:
             del self._scored[k]
         self._alts.clear()  # keyed by id() of ranked tuples, which may now be reused
-        if len(self._shared) > 4 * self._cache_size:
+        if len(self._shared) > 2 * self._cache_size:  # the shared analyses of forms no longer cached
             self._lemmas.clear()
             self._shared.clear()
             self._strings.clear()

@@ -166,29 +166,26 @@ def _cache_dir() -> Path:
 
 def _read_stem_flags(db: Path) -> dict[str, str]:
     """Stem -> flags from the database's ###STEMS### section (one line per stem entry)."""
+    from newsgraph.morphology import stem_lines
+
     flags: dict[str, set[str]] = {}
-    in_stems = False
-    with db.open(encoding="utf-8") as fh:
-        for line in fh:
-            if line.startswith("###"):
-                in_stems = line.startswith("###STEMS###")
-                continue
-            parts = line.rstrip("\n").split("\t", 2)
-            if not in_stems or len(parts) < 3:
-                continue
-            pos = gloss = ""
-            for kv in parts[2].split(" "):
-                if kv.startswith("pos:"):
-                    pos = kv[4:]
-                elif kv.startswith("gloss:"):
-                    gloss = kv[6:]
-            f = flags.setdefault(norm_word(parts[0]), set())
-            if pos == "noun_prop":
-                f.add("p")
-            else:
-                f.add("o")
-                if gloss[:1].isupper():
-                    f.add("c")
+    for line in stem_lines(db):
+        parts = line.rstrip("\n").split("\t", 2)
+        if len(parts) < 3:
+            continue
+        pos = gloss = ""
+        for kv in parts[2].split(" "):
+            if kv.startswith("pos:"):
+                pos = kv[4:]
+            elif kv.startswith("gloss:"):
+                gloss = kv[6:]
+        f = flags.setdefault(norm_word(parts[0]), set())
+        if pos == "noun_prop":
+            f.add("p")
+        else:
+            f.add("o")
+            if gloss[:1].isupper():
+                f.add("c")
     return {k: "".join(sorted(v)) for k, v in flags.items()}
 
 

@@ -529,6 +529,13 @@ def _verb(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft],
         # a verb without subject inside a quotation is the quoted speaker's own (أعلنتُ، كما قلت): it is
         # nested and leaves the dropped-subject chain as it is
         return _Draft(h, replace(drafts[-1].speaker, resolved_by="quoted-speaker"), anchor, i + 1, "verb")
+    # a verb coordinated with a reported one shares its subject: "... قوله إن ميركل أكدت ... وذكّرته بـ"
+    last = drafts[-1] if drafts else None
+    if (h.clitic and last is not None and not last.required and last.cue_type == "verb"
+            and view.sentence[last.hit.tok.i] == sent and last.speaker.label
+            and all(t.kind == "word" for t in view.tokens[last.hit.tok.i + 1 : i])  # one clause, no mark between
+            and _agrees(_ref(last.speaker, None, last.hit.gender, last.hit.number, sent), h.gender, h.number)):
+        return _Draft(h, replace(last.speaker, resolved_by="dropped-subject"), anchor, i + 1, "verb", required=False)
     # dropped subject: the sentence's own subject (وأصدر مجلس الأمن ...، يطالب فيها) or the previous speaker
     if not (drafts and view.sentence[drafts[-1].hit.tok.i] == sent):
         srng = _sentence_subject(view, i)
@@ -558,6 +565,25 @@ def _narrated_subject(view: View, refs: list[_Ref], mentions: tuple[Mention, ...
         if rng is not None:
             phrase = parse_phrase(view, rng)
             if phrase.label and (phrase.person or phrase.name_keys or phrase.organization):
+                return _explicit(view, phrase, refs, mentions, h.gender, h.number, sent, how=how)
+    # the nearest finite verb before, in this paragraph, whose subject agrees (بينما واصلت أسر الصيادين
+    # مطالبتها ... مؤكدة أن: the circumstantial participle's subject is the main verb's)
+    toks = view.tokens
+    i = h.tok.i
+    for k in range(i - 1, max(-1, i - 80), -1):
+        t = toks[k]
+        if t.line != h.tok.line or t.start < view.title_end:
+            break
+        an = t.analysis
+        if t.kind != "word" or an is None or an.pos != "verb" or an.aspect != "p" or an.enclitic:
+            continue
+        if h.gender in ("m", "f") and an.gender in ("m", "f") and an.gender != h.gender:
+            continue
+        rng = subject_range(view, k + 1)
+        if rng[0] < rng[1] and rng[1] <= i:
+            phrase = parse_phrase(view, rng)
+            if phrase.label and (phrase.person or phrase.name_keys or phrase.organization
+                                 or (word_class(toks[rng[0]]) or ("",))[0] == "organisation"):
                 return _explicit(view, phrase, refs, mentions, h.gender, h.number, sent, how=how)
     return None
 

@@ -251,6 +251,8 @@ def find_cues(view: View) -> list[CueHit]:
                     continue
                 if prev_word.norm in ("لم", "ولم", "لا", "لن"):
                     continue
+                if prev_word.norm in _PREPOSITIONS:
+                    continue  # عبر عن أبلغ التهاني: after a preposition the form is a noun (the elative)
             if form.imperfect and view.in_quote[t.i]:
                 continue
             if form.strict and not _clause_initial(view, t.i, clitic) and not in_title:
@@ -308,6 +310,7 @@ def _short_subject_then(view: View, i: int, words: tuple[str, ...]) -> bool:
     return False
 
 
+_PREPOSITIONS = frozenset(norm(w) for w in "عن من في على إلى الى مع لدى حول نحو ضد عبر".split())
 _SHORT_STOPS = frozenset(norm(w) for w in "على في من عن إلى الى مع لدى عند حول".split())
 
 

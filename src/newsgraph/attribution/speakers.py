@@ -190,7 +190,8 @@ def subject_range(view: View, i: int, *, limit: int = 14, names: frozenset[int] 
         close = _closing_quote(view, j + 1, 4)  # أكد لـ«الصحيفة» رئيس الجمعية: a quoted outlet as addressee
         if close is not None:
             j = close + 1
-    if j + 1 < n and toks[j].key == "ذلك" and toks[j + 1].kind == "word":
+    if (j + 1 < n and toks[j].key == "ذلك" and toks[j + 1].kind == "word" and not _verb_word(toks[j + 1])
+            and not _not_nominal(toks[j + 1])):
         j += 1  # أوضح ذلك مدير الإدارة: the object pronoun before the subject
     if j + 1 < n and toks[j].kind == "word" and toks[j].key.startswith("لل") and len(toks[j].key) > 4:
         j += 1  # وقال للصحفيين إنه / قال للصحفيين الوزير: an addressee, not the subject
@@ -256,8 +257,11 @@ def subject_range(view: View, i: int, *, limit: int = 14, names: frozenset[int] 
             break  # واختتمه بتدريبات: a prepositional phrase, no subject
         if (not first and j - 1 in names and j not in names and not t.definite and c is None
                 and t.key not in _NAME_JOINERS and t.analysis is not None and t.analysis.pos == "noun"
+                and not any(p in _PP_CLITICS or p == "wa_conj" for p in t.analysis.proclitics)
                 and not _sound_plural_end(t)):
-            break  # ذبيح الله مجاهد اختيار منصور: after a name, a common noun (a masdar) starts the object
+            # ذبيح الله مجاهد اختيار منصور: after a name, a common noun (a masdar) starts the object (not a
+            # conjoined one: وسيدات الأعمال ومؤسسات المجتمع المدني)
+            break
         if (not first and j - 1 in names and j not in names and t.definite and c is None
                 and t.key not in _NAME_JOINERS and t.analysis is not None and t.analysis.pos == "noun"
                 and not _sound_plural_end(t) and toks[j - 1].kind == "word" and not toks[j - 1].definite
@@ -293,8 +297,11 @@ def subject_range(view: View, i: int, *, limit: int = 14, names: frozenset[int] 
             j += 1
             last_def = True
             continue
+        if t.key in ("باسم", "باسمها", "باسمه") and words and "role" not in (_cls(toks[j - 1]), _cls(toks[start])):
+            break  # الملك باسمه واسم الشعب، المهندس المبطي باسم الغرفة: "on behalf of", not a spokesman's office
         if is_boundary(t, first=first) and not (t.norm == "علي" and j in names and words):
             if t.key in ("باسم", "باسمها", "باسمه") and words:
+                # المتحدث باسم الوزارة (but الملك باسمه واسم الشعب، المهندس المبطي باسم الغرفة: "on behalf of")
                 j += 1
                 continue
             break
@@ -916,7 +923,8 @@ def _complements(toks: tuple[Tok, ...], k: int, *, construct: bool) -> int:
             continue
         if t.key in ("باسم", "باسمها", "باسمه"):
             k += 1
-            if k < n - 1 and toks[k].kind == "word" and not toks[k].definite and _cls(toks[k]) is None:
+            if (t.key == "باسم" and k < n - 1 and toks[k].kind == "word" and not toks[k].definite
+                    and _cls(toks[k]) is None):
                 k += 1  # المتحدث باسم طالبان ذبيح الله مجاهد: the organisation after باسم, even without ال
             continue
         if t.key[:1] in "لب" and len(t.key) > 3 and k + 1 < n and toks[k + 1].kind == "word" and toks[k + 1].definite:

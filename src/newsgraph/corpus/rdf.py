@@ -24,7 +24,7 @@ import pyoxigraph as ox
 from newsgraph.errors import GraphError
 from newsgraph.model import Extraction
 
-__all__ = ["extraction_nquads", "relation_quads"]
+__all__ = ["RelationLink", "extraction_nquads", "extraction_nquads_and_links", "relation_links", "relation_quads"]
 
 
 
@@ -65,6 +65,10 @@ def _ox_plain(term: Any) -> Any:
     return ox.Literal(term.value)
 
 
+RelationLink = tuple[str, str, "str | None"]
+"""(speaker IRI, target IRI, stance IRI or None): one statement-target link as the relation query counts it."""
+
+
 def extraction_nquads(extraction: Extraction) -> str:
     """The N-Quads of one article's graph, every quad in ``ngid:graph/{article_id}``.
 
@@ -74,6 +78,57 @@ def extraction_nquads(extraction: Extraction) -> str:
     Returns:
         N-Quads text, one quad per line.
     """
+    return extraction_nquads_and_links(extraction)[0]
+
+
+def extraction_nquads_and_links(extraction: Extraction) -> tuple[str, tuple[RelationLink, ...]]:
+    """The N-Quads of one article's graph and its statement-target links (see :func:`relation_links`).
+
+    Example: an article where مسؤول أميركي criticises Russia gives one link
+    ``(…/actor/per-mswwl_amyrky, …/actor/gpe-ru, …/ns#Negative)`` beside its quads.
+    """
+    from newsgraph import graph
+
+    triples = list(graph.article_plain_triples(extraction))
+    return _nquads(extraction, triples), relation_links(triples)
+
+
+def relation_links(triples: list[tuple[Any, Any, Any]]) -> tuple[RelationLink, ...]:
+    """What :data:`newsgraph.graph.RELATION_COUNTS_QUERY` matches in one article's plain triples: one
+    (speaker, target, stance) row per statement speaker and target link, so that a run can count the
+    corpus-wide relations as it goes instead of querying the whole store at the end."""
+    from newsgraph.vocab import NG, PROV, RDF
+
+    rdf_type, statement = str(RDF.type), str(NG.Statement)
+    attributed, has_target = str(PROV.wasAttributedTo), str(NG.hasTarget)
+    target_actor, stance_p = str(NG.targetActor), str(NG.stance)
+    statements: set[str] = set()
+    speakers: dict[str, list[str]] = {}
+    links: dict[str, list[str]] = {}
+    target: dict[str, str] = {}
+    stance: dict[str, str] = {}
+    for s_, p_, o_ in triples:
+        # plain IRIs are str, some of them rdflib URIRefs (which compare unequal to a str): compare as str
+        p, s = str(p_), str(s_)
+        if not isinstance(o_, str):
+            continue  # a literal
+        o = str(o_)
+        if p == rdf_type:
+            if o == statement:
+                statements.add(s)
+        elif p == attributed:
+            speakers.setdefault(s, []).append(o)
+        elif p == has_target:
+            links.setdefault(s, []).append(o)
+        elif p == target_actor:
+            target[s] = o
+        elif p == stance_p:
+            stance[s] = o
+    return tuple((sp, target[link], stance.get(link)) for st in sorted(statements) for sp in speakers.get(st, ())
+                 for link in dict.fromkeys(links.get(st, ())) if link in target)
+
+
+def _nquads(extraction: Extraction, triples: list[tuple[Any, Any, Any]]) -> str:
     from newsgraph import graph
 
     graph_name = ox.NamedNode(str(graph.graph_iri(extraction.article.id)))
@@ -85,22 +140,29 @@ def extraction_nquads(extraction: Extraction) -> str:
             out = terms[term] = _ox_plain(term)
         return out
 
-    quads = [ox.Quad(conv(s), conv(p), conv(o), graph_name) for s, p, o in graph.article_plain_triples(extraction)]
+    quads = [ox.Quad(conv(s), conv(p), conv(o), graph_name) for s, p, o in triples]
     data = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
     return data.decode("utf-8") if data is not None else ""
 
 
-def relation_quads(store: ox.Store) -> tuple[ox.NamedNode, list[ox.Quad]]:
+def relation_quads(store: ox.Store, counts: dict[RelationLink, int] | None = None,
+                   ) -> tuple[ox.NamedNode, list[ox.Quad]]:
     """The derived ``ng:ActorRelation`` graph of a whole store: (its graph name, its quads).
 
     Args:
         store: a pyoxigraph store holding article graphs.
+        counts: the statement-target links of every article in the store, counted while they were
+            written (then the store is not queried), or None to count them with the relation query.
 
     Returns:
         The graph name and its quads.
     """
     from newsgraph import graph
 
+    name = ox.NamedNode(str(graph.RELATIONS_GRAPH))
+    if counts is not None:
+        rows = [(sp, tg, st, n) for (sp, tg, st), n in counts.items()]
+        return name, [ox.Quad(_ox_term(s), _ox_term(p), _ox_term(o), name) for s, p, o in graph.relation_triples(rows)]
     rows = []
     solutions = store.query(graph.RELATION_COUNTS_QUERY, use_default_graph_as_union=True)
     if not isinstance(solutions, ox.QuerySolutions):
@@ -109,6 +171,5 @@ def relation_quads(store: ox.Store) -> tuple[ox.NamedNode, list[ox.Quad]]:
         stance = sol["stance"]
         rows.append((sol["speaker"].value, sol["target"].value, stance.value if stance is not None else None,
                      int(sol["n"].value)))
-    name = ox.NamedNode(str(graph.RELATIONS_GRAPH))
     return name, [ox.Quad(_ox_term(s), _ox_term(p), _ox_term(o), name) for s, p, o in graph.relation_triples(rows)]
 

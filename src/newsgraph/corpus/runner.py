@@ -22,7 +22,7 @@ import os
 import resource
 import sys
 import time
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -31,7 +31,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from newsgraph.corpus.rdf import extraction_nquads
+from newsgraph.corpus.rdf import RelationLink, extraction_nquads_and_links
 from newsgraph.corpus.readers import DEFAULT_MAX_CHARS, Skipped, check_inputs, iter_articles
 from newsgraph.corpus.report import RunSummary
 from newsgraph.corpus.sinks import Sink, done_marker, journal_entry, open_sink
@@ -51,6 +51,7 @@ class ArticleResult:
     actors: tuple[str, ...]
     words: int
     quads: int
+    links: tuple[RelationLink, ...] = ()  # its statement-target links, counted into the relations
 
 
 def process_article(article: Article, *, morphology: Any = None) -> ArticleResult | Skipped:
@@ -73,7 +74,7 @@ def process_article(article: Article, *, morphology: Any = None) -> ArticleResul
 
     try:
         extraction = pipeline.extract(article, morphology=morphology)
-        nquads = extraction_nquads(extraction)
+        nquads, links = extraction_nquads_and_links(extraction)
     except ResourceError:
         raise
     except Exception as exc:  # one bad article must not stop a 31k-article run; it is reported instead
@@ -86,6 +87,7 @@ def process_article(article: Article, *, morphology: Any = None) -> ArticleResul
         actors=tuple(sorted({e.key for e in extraction.entities})),
         words=len(article.text.split()),
         quads=nquads.count("\n"),
+        links=links,
     )
 
 
@@ -186,6 +188,9 @@ class _Run:
         self.actors: set[str] = set()
         self.skips: list[Skipped] = []
         self.rss: dict[int, float] = {}
+        # the relations of a run that starts from an empty graph are counted as articles are written;
+        # after a resume or a replacement the store is queried instead (its older articles are not here)
+        self.links: Counter[RelationLink] | None = Counter()
 
     def skip(self, item: Skipped) -> None:
         self.skips.append(item)
@@ -198,6 +203,8 @@ class _Run:
         done = [r for r in results if isinstance(r, ArticleResult)]
         old = [r.id for r in done if r.id in self.done]
         self.replaced += len(old)
+        if old:
+            self.links = None
         # one fsynced journal append: the batch is in the graph or not at all
         self.sink.write([r.entry for r in done], replace=old)
         for result in results:
@@ -209,6 +216,8 @@ class _Run:
             self.words += result.words
             self.quads += result.quads
             self.actors.update(result.actors)
+            if self.links is not None:
+                self.links.update(result.links)
             self.progress.update(1, result.words)
             if self.on_done is not None:
                 self.on_done(result)
@@ -280,6 +289,8 @@ def run_corpus(
     complete = False
     try:
         done = run.done = sink.done_ids()
+        if done:
+            run.links = None
         records = iter_articles(files, max_chars=max_chars, id_prefix=id_prefix)
         if limit is not None:
             records = islice(records, limit)
@@ -313,7 +324,7 @@ def run_corpus(
         pass
     finally:
         bar.close()
-        sink.close(complete=complete)
+        sink.close(complete=complete, links=run.links)
     rss = {"main": _peak_rss_mb()}
     if workers > 0:
         rss.update({f"worker {i}": mb for i, (_, mb) in enumerate(sorted(run.rss.items()), start=1)})

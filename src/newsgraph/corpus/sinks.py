@@ -23,15 +23,18 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import BinaryIO, Literal, Protocol
+from typing import TYPE_CHECKING, BinaryIO, Literal, Protocol
 from urllib.parse import quote
 
 import pyoxigraph as ox
 
 from newsgraph.errors import InputError, StoreError
+
+if TYPE_CHECKING:
+    from newsgraph.corpus.rdf import RelationLink
 
 __all__ = [
     "NG",
@@ -156,7 +159,7 @@ class Sink(Protocol):
 
     def write(self, nquads: Sequence[str], *, replace: Sequence[str] = ()) -> None: ...
 
-    def close(self, *, complete: bool) -> None: ...
+    def close(self, *, complete: bool, links: Mapping[RelationLink, int] | None = None) -> None: ...
 
 
 class StoreSink:
@@ -267,14 +270,16 @@ class StoreSink:
             future.result()
         self._loading = []
 
-    def close(self, *, complete: bool) -> None:
+    def close(self, *, complete: bool, links: Mapping[RelationLink, int] | None = None) -> None:
+        """Load what is journalled; when complete, write the relations (from ``links``, counted during the run
+        over every article in the store, else by querying the store) and the export."""
         try:
             self._drain()  # also after an interruption: what was journalled is in the store when the run ends
         finally:
             if self._loader is not None:
                 self._loader.shutdown(wait=True)
         if complete:
-            refresh_relations(self.store)
+            refresh_relations(self.store, links)
         self.store.flush()
         if complete and self.export is not None:
             write_atomically(self.export, self.store.quads_for_pattern(None, None, None, None), self.export_format)
@@ -309,22 +314,23 @@ class FileSink:
         self._out.flush()
         os.fsync(self._out.fileno())
 
-    def close(self, *, complete: bool) -> None:
+    def close(self, *, complete: bool, links: Mapping[RelationLink, int] | None = None) -> None:
         self._out.close()
         if not complete:
             return
         store = ox.Store()  # in memory: the relations are counted over all articles with one query
         store.bulk_load(path=str(self.journal), format=ox.RdfFormat.N_QUADS)
-        refresh_relations(store)
+        refresh_relations(store, links)
         write_atomically(self.path, store.quads_for_pattern(None, None, None, None), self.format)
         self.journal.unlink()
 
 
-def refresh_relations(store: ox.Store) -> None:
-    """Recompute the derived signed-relation graph of a store from all its article graphs (one transaction)."""
+def refresh_relations(store: ox.Store, links: Mapping[RelationLink, int] | None = None) -> None:
+    """Recompute the derived signed-relation graph of a store from all its article graphs (one transaction);
+    ``links`` are its statement-target links when the run counted them (else the store is queried)."""
     from newsgraph.corpus.rdf import relation_quads  # rdf builds on this module's IRIs
 
-    name, quads = relation_quads(store)
+    name, quads = relation_quads(store, dict(links) if links is not None else None)
     store.remove_graph(name)
     store.extend(quads)
 

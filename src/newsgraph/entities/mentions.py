@@ -155,7 +155,7 @@ _Lookup = Callable[[int, int], _Derived]
 _MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
 
 
-@lru_cache(maxsize=1 << 17)
+@lru_cache(maxsize=1 << 16)
 def _form_data(form: str) -> tuple[str, str, bool]:
     """What depends only on a word's spelling: (matching key, bare form, written with tanween)."""
     return norm_word(form), _MARKS.sub("", form), any("\u064b" <= c <= "\u064d" for c in form)
@@ -306,7 +306,7 @@ def _derive(lists: list[list[Analysis]], last: list[Analysis] | None
     return proper, gloss, pos, top, prep
 
 
-@lru_cache(maxsize=1 << 17)
+@lru_cache(maxsize=1 << 16)
 def _bare_forms(norm: str, *, prefixes: tuple[str, ...] = _PREFIXES) -> tuple[tuple[int, str], ...]:
     """(number of clitic letters, form) readings of a word: as written, then without و/ف/ب/ل/ك."""
     out = [(0, norm)]
@@ -319,7 +319,6 @@ def _bare_forms(norm: str, *, prefixes: tuple[str, ...] = _PREFIXES) -> tuple[tu
     return tuple(out)
 
 
-@lru_cache(maxsize=1 << 17)
 def _is_title(norm: str) -> bool:
     """Whether a word is a title once its clitics are stripped (والرئيس، للوزير)."""
     titles = gazetteer().titles
@@ -341,6 +340,8 @@ class _Keys(NamedTuple):
     short: bool  # a reading without و/ف is a known short form (الأسد)
 
 
+# The word memos are bounded (LRU) so that a worker's memory stays flat over a whole corpus; the frequent
+# words stay, and a miss costs a few set look-ups.  _is_title is only called when _keys misses.
 @lru_cache(maxsize=1 << 16)
 def _keys(norm: str) -> _Keys:
     """The gazetteer readings of a word's matching key: each pass then skips the words that cannot
@@ -439,6 +440,8 @@ class _Finder:
                     if entry.type == "PER" and plen == 0 and i > 0 and words[i].joined \
                             and words[i - 1].norm in ("بن", "ابن", "بنت"):
                         continue  # "سلطان بن سلمان بن عبدالعزيز": the father's name inside the son's
+                    if n == 1 and _def_strip(form) in g.heads and self._head_with_adjective(i):
+                        continue  # "القاعدة الجوية" is an air base (head + adjective), not al-Qaeda
                     if n == 1 and form in _PRAYER_NAMES and self._prayer_time(i):
                         continue  # "بعد صلاة المغرب": the sunset prayer, not Morocco
                     best = (i + n, plen, entry)
@@ -449,6 +452,13 @@ class _Finder:
                 j, plen, entry = best
                 self.add(i, j, plen, entry.type, entry.key, "gazetteer", entry)
                 i = j
+
+    def _head_with_adjective(self, i: int) -> bool:
+        words = self.words
+        if i + 1 >= len(words) or not self.morph:
+            return False
+        nxt = words[i + 1]
+        return nxt.joined and nxt.norm.startswith("ال") and "adj" in nxt.pos and "noun_prop" not in nxt.pos
 
     def _prayer_time(self, i: int) -> bool:
         return i > 0 and self.words[i].joined and any(
@@ -478,6 +488,7 @@ class _Finder:
         # a name starts at a given name (or عبد, a kunya, X الدين) or within three words after a title
         starts = {k for k, x in enumerate(self.keys) if x.given}
         starts.update(k for t, x in enumerate(self.title) if x for k in range(t + 1, min(t + 4, len(words))))
+        starts.update(k for k, w in enumerate(words) if "عبد" in w.norm[1:5])  # لعبد المنان: see _servant_name
         i = 0
         for c in sorted(starts):
             if c < i:

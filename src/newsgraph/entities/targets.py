@@ -280,10 +280,12 @@ def channel_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-_ADDRESSEE = re.compile(r"\s*(?:لـ\s*|ل)[«\"“]?[^«»\"“”]{2,40}?[»\"”]?\s*(?=[إأا]ن\s|:)")
+# (إن/أن must be a word of its own: "لعبد المنان الشقيق" ends in ان but is no addressee)
+_ADDRESSEE = re.compile(
+    r"\s*(?:لـ\s*|ل)[«\"“]?[^«»\"“”]{2,40}?[»\"”]?(?:\s+(?=[إأا]ن\s)|[»\"”]\s*(?=[إأا]ن\s)|\s*(?=:))")
 
 
-_ADDRESSEE_BARE = re.compile(r"\s*[«\"“]?[^«»\"“”:]{2,40}?[»\"”]?\s*(?=[إأا]ن\s|:|$)")
+_ADDRESSEE_BARE = re.compile(r"\s*[«\"“]?[^«»\"“”:]{2,40}?[»\"”]?(?:\s+(?=[إأا]ن\s)|[»\"”]\s*(?=[إأا]ن\s)|\s*(?=:|$))")
 
 
 def _addressee_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:

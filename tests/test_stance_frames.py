@@ -156,6 +156,10 @@ def test_a_third_party_confronting_terrorism_is_praised() -> None:
     text = "وشدد الأمين العام على أن الكويت تتصدى بقوة للإرهاب بشتى أشكاله."
     doc, st = make(text, "شدد", "الأمين العام", [("kuwait", "الكويت")])
     assert stances(doc, st) == {"kuwait": "pos"}
+    # a name ending in ة (المملكة) is not a noun with a possessive pronoun before the act
+    text = "وشدد الأمين العام على أن المملكة تتصدى بقوة للإرهاب بشتى أشكاله."
+    doc, st = make(text, "شدد", "الأمين العام", [("kuwait", "المملكة")])
+    assert stances(doc, st) == {"kuwait": "pos"}
 
 
 def test_a_third_party_not_confronting_terrorism() -> None:

@@ -1245,7 +1245,8 @@ def _terror_fight_judgements(fr: _Frame, hits: list[_Hit], own: list[bool]) -> l
         if not nxt or not (toks[nxt[0]].norm in _TERROR or words in _TERROR):
             continue
         prev = toks[h.first - 1].norm if h.first else ""
-        if len(prev) > 4 and prev.endswith(("ه", "ها", "هم")):
+        if len(prev) > 4 and prev.endswith(("ه", "ها", "هم")) \
+                and not any(o[0] <= h.first - 1 <= o[1] for o in fr.order):
             continue  # نضاله ضد الإرهاب: the fighter is the pronoun's referent, not the name before it
         ag = _agent(fr, h, set())
         occ = [o for o in fr.order if o[2] == ag and o[1] < h.first]

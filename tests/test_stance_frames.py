@@ -166,3 +166,14 @@ def test_a_third_party_not_confronting_terrorism() -> None:
     text = "وشدد الأمين العام على أن الكويت لا تتصدى للإرهاب."
     doc, st = make(text, "شدد", "الأمين العام", [("kuwait", "الكويت")])
     assert stances(doc, st) == {"kuwait": "neu"}
+
+
+def test_the_subject_of_a_rejection_masdar_is_not_rejected() -> None:
+    # al-Weeam style (Egyptian spokesman): "أكد على رفض مصر لكافة أشكال التدخل الخارجي"
+    text = "وأكد المتحدث على رفض الكويت لكافة أشكال التدخل الخارجي."
+    doc, st = make(text, "أكد", "المتحدث", [("kuwait", "الكويت")])
+    assert stances(doc, st) == {"kuwait": "neu"}
+    # the verb with its object (no ل-phrase after the name) still rejects it
+    text = "وأكد المتحدث على رفض تصريحات الكويت."
+    doc, st = make(text, "أكد", "المتحدث", [("kuwait", "الكويت")])
+    assert stances(doc, st) == {"kuwait": "neg"}

@@ -639,6 +639,19 @@ def _preposition_between(toks: list[_Tok], last: int, first: int, t: Target) -> 
     return False
 
 
+def _masdar_subject(toks: list[_Tok], hit: _Hit, o: _Occ) -> bool:
+    """A verbal noun (after a preposition or with the article) with a name right after it and a ل-phrase after the
+    name: the name is the masdar's subject and the ل-phrase its object (رفض مصر لكافة أشكال التدخل، إدانة X للهجوم;
+    Wright II §29 on the verbal noun governing its agent in the genitive)."""
+    if o[0] != hit.last + 1 or o[1] + 1 >= len(toks):
+        return False
+    first = toks[hit.first].norm
+    masdar = first.startswith(("ال", "بال", "لل", "وال")) or (
+        hit.first > 0 and toks[hit.first - 1].norm in ("علي", "الي", "عن", "من", "في", "بعد", "قبل"))
+    nxt = toks[o[1] + 1].norm
+    return masdar and nxt.isalpha() and len(nxt) > 3 and (nxt.startswith("لل") or (nxt[0] == "ل" and nxt[1] != "ا"))
+
+
 def _uniq(xs: list[int]) -> list[int]:
     return list(dict.fromkeys(xs))
 
@@ -664,6 +677,8 @@ def _resolve(fr: _Frame, hit: _Hit, reach: int) -> list[int]:
                 continue
             if fr.boundary(hit.last + 1, first):
                 return []
+            if e.cls == "speech" and _masdar_subject(toks, hit, o):
+                continue  # أكد على رفض مصر لكافة أشكال التدخل: the one rejecting, not the rejected
             if e.polarity < 0 and e.cls == "speech" and any(toks[k].norm == "مع" for k in range(hit.last + 1, first)):
                 return []  # منتقدي الاتفاق مع إيران: the partner of the object is not criticised
             if first - hit.last > reach:

@@ -92,8 +92,8 @@ def test_not_defending_a_right_to_strike() -> None:
 
 
 def test_positions_serving_foreign_interests() -> None:
-    # al-Madina style: "مواقفه تخدم مصالح إيران وداعش بالدرجة الأولى"
-    text = "وقال دبلوماسيون إن مواقفه تخدم مصالح إيران بالدرجة الأولى."
+    # al-Madina style: "X's positions serve the interests of Y"
+    text = "وقال دبلوماسيون إن سياساته تخدم مصالح إيران قبل غيرها."
     doc, st = make(text, "قال", "دبلوماسيون", [("iran", "إيران")])
     assert stances(doc, st) == {"iran": "neg"}
 

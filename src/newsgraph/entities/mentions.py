@@ -334,7 +334,7 @@ class _Keys(NamedTuple):
 
     gaz: tuple[tuple[int, str], ...]  # readings (clitic letters, form) that start a gazetteer name
     title: bool  # a title once clitics are stripped (والرئيس)
-    given: bool  # a reading may start a person's name (a given name, عبد, a kunya, the first part of X الدين)
+    given: bool  # a reading may start a person's name (a given name, عبد or لعبد, a kunya, X of X الدين)
     head: tuple[int, str, bool] | None  # an organisation/place head: (clitic letters, head, definite)
     nisba: tuple[int, str] | None  # a nisba adjective: (clitic letters, country code)
     short: bool  # a reading without و/ف is a known short form (الأسد)
@@ -349,7 +349,9 @@ def _keys(norm: str) -> _Keys:
     g = gazetteer()
     gaz = tuple((plen, f) for plen, f in _bare_forms(norm, prefixes=_GAZ_PREFIXES) if f in g.first_words)
     given = any(f in g.given_names or f == "عبد" or f in _KUNYA or f in _DIN_NAMES
-                for _, f in _bare_forms(norm, prefixes=("و",)))
+                for _, f in _bare_forms(norm, prefixes=("و",))) or any(
+        plen and (f == "عبد" or (f.startswith("عبد") and f in g.given_names))  # لعبد المنان: _servant_name
+        for plen, f in _bare_forms(norm, prefixes=("ل", "ب", "ول", "وب")))
     head = None
     for plen, form in _bare_forms(norm):
         definite = form.startswith("ال")
@@ -488,7 +490,6 @@ class _Finder:
         # a name starts at a given name (or عبد, a kunya, X الدين) or within three words after a title
         starts = {k for k, x in enumerate(self.keys) if x.given}
         starts.update(k for t, x in enumerate(self.title) if x for k in range(t + 1, min(t + 4, len(words))))
-        starts.update(k for k, w in enumerate(words) if "عبد" in w.norm[1:5])  # لعبد المنان: see _servant_name
         i = 0
         for c in sorted(starts):
             if c < i:

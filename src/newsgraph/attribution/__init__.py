@@ -101,6 +101,7 @@ def extract_statements(doc: Document, mentions: tuple[Mention, ...]) -> tuple[tu
     drafts: list[_Draft] = []
     hit_at = {h.tok.i: h for h in hits}
     names = _named_tokens(view, mentions, doc)
+    closed: frozenset[int] | None = None  # tokens of quotations that close, worked out at the first quoted cue
     for h in hits:
         if h.tok.i in consumed:
             continue
@@ -113,8 +114,11 @@ def extract_statements(doc: Document, mentions: tuple[Mention, ...]) -> tuple[tu
             d = _verb(view, h, refs, drafts, mentions, names)
         if d is None:
             continue
-        if view.in_quote[h.tok.i] and not _opens_quote_after(view, d) and _inside_closed_quote(view, h.tok.i):
-            del refs[known:]  # a speaker quoted by another ("... أشارت تقارير إلى ...") is no antecedent for وأضافت
+        if view.in_quote[h.tok.i] and not _opens_quote_after(view, d):
+            if closed is None:
+                closed = _closed_quote_tokens(view)
+            if h.tok.i in closed:
+                del refs[known:]  # a speaker quoted by another ("... أشارت تقارير إلى ...") is no antecedent for وأضافت
         drafts.append(d)
     drafts.extend(_headlines(view, refs))
     drafts.sort(key=lambda d: d.hit.start)
@@ -194,15 +198,24 @@ def _speaker(phrase: Phrase, resolved_by: str, view: View, mentions: tuple[Menti
     return Speaker(entity, label, resolved_by, tuple(aliases), mention, phrase.title, phrase.role, phrase.organization)
 
 
-def _inside_closed_quote(view: View, i: int) -> bool:
-    """Does the quotation around token ``i`` close (not an unbalanced mark running to the paragraph's end)?"""
-    toks = view.tokens
-    for j in range(i + 1, len(toks)):
-        if not view.in_quote[j]:
-            return toks[j - 1].kind == "quote" and toks[j - 1].line == toks[i].line
-        if toks[j].line != toks[i].line:
-            return False
-    return False
+def _closed_quote_tokens(view: View) -> frozenset[int]:
+    """The tokens inside a quotation that closes on its own line (not an unbalanced mark running to the
+    paragraph's end), in one pass over the quote regions."""
+    toks, inq = view.tokens, view.in_quote
+    out: set[int] = set()
+    j = 0
+    while j < len(toks):
+        if not inq[j]:
+            j += 1
+            continue
+        start = j
+        while j + 1 < len(toks) and inq[j + 1] and toks[j + 1].line == toks[j].line:
+            j += 1
+        closes = j + 1 < len(toks) and not inq[j + 1] and toks[j].kind == "quote"
+        if closes:
+            out.update(range(start, j + 1))
+        j += 1
+    return frozenset(out)
 
 
 def _ref(sp: Speaker, phrase: Phrase | None, gender: str, number: str, sentence: int) -> _Ref:

@@ -408,7 +408,7 @@ def _sentence_subject(view: View, i: int) -> tuple[int, int] | None:
         if k is None:
             return None
         bare = view.tokens[k].analysis.aspect in ("p", "i") and (  # type: ignore[union-attr]
-            k == a or all(never_subject(t) or t.key in _OPENER_WORDS for t in view.tokens[a:k]))
+            k == a or all(never_subject(t) or t.key in _OPENER_WORDS or t.key in _NEGATIONS for t in view.tokens[a:k]))
         if not bare and (k == a or not view.tokens[k].key.startswith("و") or len(view.tokens[k].key) < 4):
             return None
         if bare:
@@ -703,6 +703,9 @@ _PRONOUN_SUFFIXES = ("ه", "ها", "هم", "هما")
 # adverbs of sequence that may open a sentence before its verb (بعدها توجه الوزير ...)
 _OPENER_WORDS = frozenset(key(w) for w in "بعدها بعد ذلك ثم عقبها عقب وبعدها ومن جهته جهته جانبه بدوره".split())
 _JUDGEMENT = frozenset(("اعتبر", "عدّ", "وصف", "رأى"))
+# negation particles before a sentence's opening verb (ولم يوفد الاتحاد ... لأنهما قالا: the verb's subject is
+# still the sentence's subject)
+_NEGATIONS = frozenset(key(w) for w in "لم ولم لن ولن لا ولا".split())
 _EVENTS = frozenset(key(w) for w in "حديث لقاء اجتماع اتصال مباحثات محادثات بحث نقاش جلسة".split())
 _PRE_HEAD = frozenset(key(w) for w in "أحدث احدث آخر اخر أبرز أغلب معظم أكثر غالبية".split())
 _NOT_VERBS = frozenset(key(w) for w in (

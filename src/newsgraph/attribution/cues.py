@@ -195,10 +195,15 @@ def _followed_by(view: View, i: int, words: tuple[str, ...], *, window: int = 14
     sent = view.sentence[i]
     seen = 0  # words counted: punctuation and a bracketed aside (وكالة الأنباء الألمانية (د.ب.أ) عن) are not
     depth = 0
-    for j in range(i + 1, min(len(toks), i + 1 + (3 * window if window > 1 else 1))):  # 1: the very next token
+    # window 1: the very next word, after at most a comma (وبيّن، أن ...: some outlets put one after the cue)
+    for j in range(i + 1, min(len(toks), i + 1 + (3 * window if window > 1 else 2))):
         if view.sentence[j] != sent or seen >= window:
             break
         t = toks[j]
+        if window == 1 and j == i + 1 and t.norm in ("،", ","):
+            continue
+        if window == 1 and j > i + 1 and toks[i + 1].norm not in ("،", ","):
+            break
         if t.kind == "word":
             w = t.norm
             if w in words or (w[:1] in "وبل" and w[1:] in words):

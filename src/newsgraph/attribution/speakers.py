@@ -216,6 +216,8 @@ def subject_range(view: View, i: int, *, limit: int = 14, names: frozenset[int] 
         if t.kind == "quote":
             # a short quoted name: at the start ("أوباما") or after an organisation head (صحيفة "هآرتس")
             prev_cls = _cls(toks[j - 1]) if j > start else None
+            if prev_cls is None and j - 1 == start and toks[start].key[:1] == "ل" and len(toks[start].key) > 3:
+                prev_cls = _cls_str(toks[start].key[1:])  # وفقاً لصحيفة "الحياة": the lam is the particle's
             close = _closing_quote(view, j, 6)
             after_org = prev_cls == "organisation" or (j > start and _org_phrase(toks[start:j]))
             if close is not None and first and _quoted_content(view, j, close):
@@ -288,7 +290,8 @@ def subject_range(view: View, i: int, *, limit: int = 14, names: frozenset[int] 
                 continue
             break
         if (t.key in ("في", "فى") and words and _in_title_phrase(toks[start:j]) and j + 2 < n
-                and toks[j + 1].kind == "word" and view.sentence[j + 2] == sent and _name_start(toks, j + 2, names)):
+                and toks[j + 1].kind == "word" and view.sentence[j + 2] == sent and _name_start(toks, j + 2, names)
+                and not place_head(toks[j + 1])):  # القنصل في مدينة جدة: the place, no name after the office
             j += 1  # مستشار قائد الثورة للشؤون الدولية في إيران علي أكبر ولايتي: the office's place, then the name
             continue
         if t.key in ("من",) and words and _prev_word_key(toks, j) in _QUANTIFIERS:
@@ -311,6 +314,13 @@ def subject_range(view: View, i: int, *, limit: int = 14, names: frozenset[int] 
                 j += 1
                 continue
             break
+        if (words and t.key.startswith("ل") and not t.key.startswith("لل") and len(t.key) > 3 and j not in names
+                and not t.definite and t.analysis is not None and "li_prep" in t.analysis.proclitics
+                and not _org_phrase(toks[start:j])
+                and not (j + 1 < n and toks[j + 1].kind == "word" and toks[j + 1].definite)):
+            break  # وقال اللاعب لبرنامج رياضي: an addressee; a genitive with لـ has a definite word after it
+        if not first and t.key in _BI_DEMONSTRATIVES:
+            break  # وأدلى الوزير بهذه التصريحات: "with these", the object
         if words and t.key.startswith("ل") and not t.key.startswith("لل") and len(t.key) > 3:
             rest_cls = _cls_str(t.key[1:])
             if rest_cls == "organisation" and not anonymous and _in_title_phrase(toks[start:j]):
@@ -358,6 +368,8 @@ def subject_range(view: View, i: int, *, limit: int = 14, names: frozenset[int] 
     return first_conjunct(view, (start, out_end))
 
 
+_BI_DEMONSTRATIVES = frozenset(key(w) for w in "بهذه بهذا بذلك بتلك بهذين بهاتين بهؤلاء".split())
+
 # calima-msa-r13 parts of speech that never head a speaker phrase: adverbs (جميعاً، هنا), interrogatives
 # (كيف، ماذا، هل) and personal pronouns (هي: the speaker is then the dropped subject or the antecedent)
 _NOT_NOMINAL_POS = frozenset(("verb", "adv", "adv_interrog", "pron_interrog", "part_interrog", "pron", "pron_rel"))
@@ -381,6 +393,18 @@ def _name_word(t: Tok, j: int, names: frozenset[int]) -> bool:
 def _demonyms() -> frozenset[str]:
     """Nisba bases and the broken plurals of peoples (أفغان، روس): an adjective after its noun, not a name."""
     return frozenset(key(row[0]) for row in load_tsv("demonyms.tsv", columns=2))
+
+
+@cache
+def _place_heads() -> frozenset[str]:
+    """Head nouns of place names (مدينة، محافظة، قاعدة ...): the GPE/LOC rows of org_heads.tsv."""
+    return frozenset(key(row[0]) for row in load_tsv("org_heads.tsv", columns=3) if row[1] in ("GPE", "LOC"))
+
+
+def place_head(t: Tok) -> bool:
+    """Is the word a place head, with or without ال (مدينة جدة، المحافظة)?"""
+    k = t.key[2:] if t.key.startswith("ال") else t.key
+    return t.key in _place_heads() or k in _place_heads()
 
 
 @cache

@@ -107,3 +107,47 @@ def test_cues_of_prediction_explanation_and_light_verbs(sentence: str, cue: str,
 ])
 def test_not_a_speech_cue(sentence: str, morphology) -> None:  # type: ignore[no-untyped-def]
     assert [s.cue.text for s in _written(sentence, morphology)] == ["قال" if sentence.startswith("قال ") else "قالت"]
+
+
+def test_a_stray_closing_straight_quote_opens_nothing(morphology) -> None:  # type: ignore[no-untyped-def]
+    # an outlet's extra closing mark (مستمرة".) must not turn the rest of the paragraph into a quotation: the
+    # citizen who speaks next is the antecedent of the participle after him
+    sts = _written('وتابع الحميدي: "تم تأمين الأغطية"، مشيراً إلى أن المتابعة مستمرة".   وأضاف المواطن- في حينها- '
+                   'قائلاً: "المياه وصلت للطريق العام".', morphology)
+    assert _at(sts, "قائلاً").speaker.label == "المواطن"
+
+
+def test_a_quotation_pair_typed_the_other_way_round(morphology) -> None:  # type: ignore[no-untyped-def]
+    # ”شاهد عيان“: the right-to-left pair closes; the next cue is no quoted speaker's
+    sts = _written("وقال باسم الضامن ”شاهد عيان“ ان الحادثة وقعت صباحاً. وبين، أن المصابين غادروا المستشفى.", morphology)
+    s = _at(sts, "بين")
+    assert (s.speaker.label, s.speaker.resolved_by) == ("باسم الضامن", "dropped-subject")
+
+
+def test_a_given_name_then_a_definite_family_name(morphology) -> None:  # type: ignore[no-untyped-def]
+    # باسم is the name Basim at the head of a subject (not "in the name of"); الضامن is his family name
+    assert _at(_written("وقال باسم الضامن إن الحادثة وقعت صباحاً.", morphology), "قال").speaker.label == "باسم الضامن"
+
+
+def test_another_noun_of_the_same_role_family(morphology) -> None:  # type: ignore[no-untyped-def]
+    # المهاجم السوري refers back to "اللاعب السوري X" (role_families.tsv: player)
+    sts = _written("انضم اللاعب السوري محمد العلي إلى نادي الوحدة. وبيّن المهاجم السوري، أنه سعيد بالانتقال.",
+                   morphology)
+    s = _at(sts, "بيّن")
+    assert s.speaker.label == "محمد العلي"
+
+
+def test_an_oblique_plural_written_for_the_subject_before_an(morphology) -> None:  # type: ignore[no-untyped-def]
+    # ويرى المؤيدين أن: رأى takes no person object before أن, so the -ين plural is its (misspelt) subject
+    sts = _written("قال المدرب إن الفريق جاهز، ويرى المؤيدين أن اللاعب خيار رائع.", morphology)
+    assert _at(sts, "يرى").speaker.label == "المؤيدين"
+    # ... but أبلغ المسؤولين أن: the officials are addressed
+    sts = _written("قال المدرب إن الفريق جاهز، وأبلغ المسؤولين أن اللاعب جاهز.", morphology)
+    assert _at(sts, "أبلغ").speaker.label == "المدرب"
+
+
+@pytest.mark.parametrize("sentence", [
+    "وتلقت الشرطة بلاغاً من سائق لاحظ نشاطاً مشبوهاً لشاحنة أمامه.",
+])
+def test_noticing_is_no_speech(sentence: str, morphology) -> None:  # type: ignore[no-untyped-def]
+    assert [s.cue.text for s in _written(sentence, morphology)] == []

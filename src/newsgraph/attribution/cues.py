@@ -302,8 +302,11 @@ def _short_subject_then(view: View, i: int, words: tuple[str, ...]) -> bool:
     Not after a و-conjunct (بين مصر والمملكة ... أن: the preposition "between") or any mark.
     """
     toks = view.tokens
-    for j in range(i + 1, min(len(toks), i + 5)):
+    for j in range(i + 1, min(len(toks), i + 6)):
         t = toks[j]
+        if (j > i + 2 and t.norm in ("،", ",") and j + 1 < len(toks) and toks[j + 1].norm in words
+                and view.sentence[j + 1] == view.sentence[i]):
+            return True  # وبيّن المهاجم السوري، أنه ...: a comma after the subject, before أن
         if t.kind != "word" or view.sentence[j] != view.sentence[i]:
             return False
         if j > i + 1 and t.norm in words:

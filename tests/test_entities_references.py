@@ -83,3 +83,17 @@ def test_an_event_at_the_head_of_the_content_is_a_setting() -> None:
     # further in, the event is part of what was said
     text = "وقال الرئيس إن الأزمة بدأت بعد اجتماع وزراء العراق والأردن، ثم تفاقمت"
     assert "العراق" in _targets(text, "قال", "إن")
+
+
+def test_venues_deanships_and_official_names(morphology) -> None:  # type: ignore[no-untyped-def]
+    # venues and offices are actors of their own ("استاد X الدولي", "عمادة القبول والتسجيل"); a coordinated
+    # genitive marks an official name; a state's institution (مجلس الوزراء) is one actor unless it completes
+    # a person's title; a coordinated definite head starts the next organisation
+    text = "وقال إن ملعب فهد الدولي جاهز وإن عمادة الدراسات والبحوث ومجلس الوزراء وافقوا"
+    found = {m.text: m.source for m in _mentions(morphology, text) if m.type in ("ORG", "LOC")}
+    assert found == {"ملعب فهد الدولي": "pattern", "عمادة الدراسات والبحوث": "pattern",
+                     "مجلس الوزراء": "pattern"}
+    found = {m.text: m.source for m in _mentions(morphology, "وقال نائب رئيس مجلس الوزراء إن قوات الجيش والشرطة جاهزة")
+             if m.type == "ORG"}
+    assert found == {"مجلس الوزراء": "generic", "قوات الجيش والشرطة": "generic"}
+    assert _texts(morphology, "وقال إن ملعب المباراة والتحالف العربي جاهزان", "ORG") == ["التحالف العربي"]

@@ -75,7 +75,7 @@ _SEA_HEADS = frozenset(norm_word(w) for w in "محيط بحر خليج".split())
 # heads of political and civic organisations whose definite head + adjective is a proper name
 # (الحزب الديمقراطي الكردستاني، الجماعة الإسلامية، الاتحاد الوطني الكردستاني), and of bodies that take a لل-
 # complement as part of their name (الاتحاد السعودي للفروسية، المنظمة العربية للتنمية)
-_PARTY_HEADS = frozenset(norm_word(w) for w in "حزب اتحاد جماعة حركة جبهة تيار منظمة ائتلاف".split())
+_PARTY_HEADS = frozenset(norm_word(w) for w in "حزب اتحاد جماعة حركة جبهة تيار منظمة ائتلاف تحالف".split())
 _LAM_HEADS = frozenset(norm_word(w) for w in "اتحاد لجنة منظمة هيئة مؤسسة جمعية مجلس صندوق مركز مستشفى معهد".split())
 # adjectives that make an organisation head generic, not a name (الحزب الحاكم، الجماعات المسلحة)
 _GENERIC_ADJ = frozenset(norm_word(w) for w in (
@@ -113,6 +113,12 @@ _TITLE_NAMES = frozenset(norm_word(w) for w in "أمين سلطان تركي".sp
 # portfolios that name a ministry with the country's nisba alone (الخارجية الأمريكية = وزارة الخارجية الأمريكية)
 _PORTFOLIOS = frozenset(norm_word(w) for w in (
     "الخارجية الداخلية الدفاع المالية العدل الصحة التجارة الإعلام الزراعة الاقتصاد التعليم").split())
+# the institutions of a state named by head + one definite genitive: in an article they are one actor
+_INSTITUTIONS = frozenset((norm_word(a), norm_word(b)) for a, b in (
+    ("مجلس", "الوزراء"), ("مجلس", "الشورى"), ("مجلس", "النواب"), ("مجلس", "الشيوخ"), ("مجلس", "الأمة"),
+    ("مجلس", "الشعب"), ("رئاسة", "الجمهورية"), ("رئاسة", "الوزراء"), ("رئاسة", "الحكومة")))
+# heads of armed or security forces, whose coordinated genitive lists the forces (قوات الجيش والشرطة)
+_FORCE_HEADS = frozenset(norm_word(w) for w in "قوات سلطات ميليشيا ميليشيات كتائب جيش سلاح".split())
 # heads that name an organ of the body named after them: the actor is that body
 _ORGAN_HEADS = frozenset(norm_word(w) for w in "إدارة رئاسة".split())
 # heads whose one-word definite complement names the body alone later in the article (نادي الهلال ->
@@ -756,6 +762,15 @@ class _Finder:
             # anchored to a named referent (a nisba, a known name, a proper noun): "وزارة الدفاع الروسية";
             # otherwise generic ("مجلس المحافظة", "القوات الأمنية"): kept as a mention, never a target
             anchored = anchored or any(self._anchor(words[k]) for k in range(i + 1, j) if not self.taken[k])
+            if not anchored and not definite and head not in _FORCE_HEADS and any(
+                    words[k].norm.startswith("وال") and words[k - 1].norm.startswith(("ال", "لل", "بال"))
+                    for k in range(i + 2, j)):
+                anchored = True  # a coordinated genitive is an official name: عمادة القبول والتسجيل
+            if not anchored and not definite and j == i + 2 and (head, words[i + 1].norm) in _INSTITUTIONS \
+                    and not (i > 0 and words[i].joined and self.title[i - 1]):
+                # a state's own institution (مجلس الوزراء، رئاسة الجمهورية), unless it completes a person's
+                # title ("النائب الثاني لرئيس مجلس الوزراء")
+                anchored = True
             if head in _PARTY_HEADS | _SEA_HEADS and not anchored and words[i + 1].norm not in _GENERIC_ADJ \
                     and words[i + 1].norm not in _GENERIC_MOVEMENT:
                 # الجماعة الإسلامية، حركة التغيير، المحيط الهادئ: a definite head with its adjective, or an
@@ -787,8 +802,10 @@ class _Finder:
             if lam_head and w.norm.startswith("لل"):
                 after_nisba = False  # the لل- complement the scan took (الاتحاد السعودي للفروسية): no object
                 continue
-            if k > i + 1 and w.norm.startswith("و") and not w.norm.startswith("وال") and w.norm[1:] in g.heads:
-                return k  # "وزارة الشؤون البلدية والقروية ومؤسسة البريد": the next organisation of a list
+            if k > i + 1 and w.norm.startswith("و") and (w.norm[1:] in g.heads or (
+                    w.norm.startswith("وال") and w.norm[3:] in g.heads)):
+                # "وزارة الشؤون البلدية والقروية ومؤسسة البريد", "ملعب المباراة والتحالف": the next organisation
+                return k
             if after_nisba and self.morph and not self.taken[k] and w.pos and "adj" not in w.pos \
                     and w.norm not in g.demonyms and w.norm not in _EPITHETS:
                 return k

@@ -75,8 +75,8 @@ _SEA_HEADS = frozenset(norm_word(w) for w in "محيط بحر خليج".split())
 # heads of political and civic organisations whose definite head + adjective is a proper name
 # (الحزب الديمقراطي الكردستاني، الجماعة الإسلامية، الاتحاد الوطني الكردستاني), and of bodies that take a لل-
 # complement as part of their name (الاتحاد السعودي للفروسية، المنظمة العربية للتنمية)
-_PARTY_HEADS = frozenset(norm_word(w) for w in "حزب اتحاد جماعة حركة جبهة تيار منظمة ائتلاف".split())
-_LAM_HEADS = frozenset(norm_word(w) for w in "اتحاد لجنة منظمة هيئة مؤسسة جمعية مجلس صندوق مركز".split())
+_PARTY_HEADS = frozenset(norm_word(w) for w in "حزب اتحاد جماعة حركة جبهة تيار منظمة ائتلاف تحالف".split())
+_LAM_HEADS = frozenset(norm_word(w) for w in "اتحاد لجنة منظمة هيئة مؤسسة جمعية مجلس صندوق مركز مستشفى معهد".split())
 # adjectives that make an organisation head generic, not a name (الحزب الحاكم، الجماعات المسلحة)
 _GENERIC_ADJ = frozenset(norm_word(w) for w in (
     "الحاكم الحاكمة المسلح المسلحة المعارض المعارضة المذكور المذكورة الجديد الجديدة المحظور المحظورة الأخرى "
@@ -113,6 +113,12 @@ _TITLE_NAMES = frozenset(norm_word(w) for w in "أمين سلطان تركي".sp
 # portfolios that name a ministry with the country's nisba alone (الخارجية الأمريكية = وزارة الخارجية الأمريكية)
 _PORTFOLIOS = frozenset(norm_word(w) for w in (
     "الخارجية الداخلية الدفاع المالية العدل الصحة التجارة الإعلام الزراعة الاقتصاد التعليم").split())
+# the institutions of a state named by head + one definite genitive: in an article they are one actor
+_INSTITUTIONS = frozenset((norm_word(a), norm_word(b)) for a, b in (
+    ("مجلس", "الوزراء"), ("مجلس", "الشورى"), ("مجلس", "النواب"), ("مجلس", "الشيوخ"), ("مجلس", "الأمة"),
+    ("مجلس", "الشعب"), ("رئاسة", "الجمهورية"), ("رئاسة", "الوزراء"), ("رئاسة", "الحكومة")))
+# heads of armed or security forces, whose coordinated genitive lists the forces (قوات الجيش والشرطة)
+_FORCE_HEADS = frozenset(norm_word(w) for w in "قوات سلطات ميليشيا ميليشيات كتائب جيش سلاح".split())
 # heads that name an organ of the body named after them: the actor is that body
 _ORGAN_HEADS = frozenset(norm_word(w) for w in "إدارة رئاسة".split())
 # heads whose one-word definite complement names the body alone later in the article (نادي الهلال ->
@@ -542,8 +548,15 @@ class _Finder:
                     j += 1  # "النقيب محمد أمين إسماعيل الحبشي": أمين is the father's name here, no title
                     continue
                 after_father = j - 2 >= i and words[j - 2].norm in _CONNECTORS
+                # a given name in apposition to a title ("وزير التعليم الدكتور عزام الدخيل") is followed by
+                # the family name, whatever the database reads the definite word as
+                titled = j == i + 1 and self._title_phrase_before(i)
+                # a nisba family name after the father's name without بن (نور مبارك العمراني، محمد عبدالله الشهري)
+                third = j == i + 2 and words[j].norm.startswith("ال") and words[j].norm.endswith("ي") \
+                    and (words[j - 1].norm in g.given_names or bool(words[j - 1].proper))
                 if not self.name_like(words[j]) and not (
-                        given and (j == i + 1 or after_father) and self._family_name(words[j], after_father)
+                        given and (j == i + 1 or after_father or third)
+                        and self._family_name(words[j], after_father, titled)
                         and not (j == i + 1 and words[i].norm in _ADJECTIVE_NAMES)):
                     break
                 if not self.morph and j - i == 2 and not (words[j].norm.startswith("ال") or words[j].norm in
@@ -558,6 +571,19 @@ class _Finder:
             if j - i >= 2 or (after_title and j - i == 1) or son_of:
                 self.add(i, j, start_plen, "PER", None, "title" if after_title and j - i == 1 else "name")
                 i = j
+
+    def _title_phrase_before(self, i: int) -> bool:
+        """A title phrase right before word ``i``: a title, or a title and its definite complement
+        ("الدكتور"، "ومدير الهيئة العامة للشباب والرياضة"), up to eight words back."""
+        words = self.words
+        for k in range(i - 1, max(-1, i - 9), -1):
+            if not words[k + 1].joined or words[k].norm in _STOP:
+                return False
+            if self.title[k]:
+                return True
+            if not words[k].norm.startswith(("ال", "لل", "وال")):
+                return False
+        return False
 
     def _before_ibn(self, i: int) -> bool:
         """The word before بن/ابن/بنت is a given name whatever the morphology says ("الدكتور مخلد بن مايس")."""
@@ -608,10 +634,11 @@ class _Finder:
         return i > 0 and self.words[i].joined and any(
             f in _PLACE_HEADS for _, f in _bare_forms(self.words[i - 1].norm, prefixes=("و", "ب", "ل", "وب", "ول")))
 
-    def _family_name(self, w: Word, after_father: bool = False) -> bool:
+    def _family_name(self, w: Word, after_father: bool = False, titled: bool = False) -> bool:
         """Right after a given name, a word the morphology reads as a common noun may still be the family
         name: an indefinite noun (أحمد عساف، فهد كفاين) or a definite nisba (مريم الحربي، محمد الشهري); after
-        the father's name any definite noun (عزام بن محمد الدخيل)."""
+        the father's name any definite noun (عزام بن محمد الدخيل), and so after a given name in apposition to a
+        title (``titled``: "وزير التعليم الدكتور عزام الدخيل")."""
         if not self.morph or w.norm in _STOP or w.norm in self.g.demonyms or w.prep or w.norm in _NOT_NAME_WORDS:
             return False
         if w.norm.startswith(("لل", "بال", "وال", "فال", "كال")) or any(
@@ -623,7 +650,7 @@ class _Finder:
             return False
         if w.norm.startswith("ال"):
             # after "بن محمد" any definite word is the family name (الدخيل); elsewhere only a nisba (الحربي)
-            return (after_father or w.norm.endswith("ي")) and len(w.norm) >= 5 and "verb" not in w.pos
+            return (after_father or titled or w.norm.endswith("ي")) and len(w.norm) >= 5 and "verb" not in w.pos
         if after_father:
             return False  # "وجه عبدالرحمن بن مساعد رسالة": an indefinite common noun there is the verb's object
         if len(w.norm) >= 5 and w.norm.endswith(("هما", "هم", "هن", "كما", "كم")):
@@ -687,6 +714,10 @@ class _Finder:
                         and not self.taken[j]:
                     j, lam = j + 1, True  # الاتحاد السعودي للفروسية
                     continue
+                if lam and n.startswith("وال") and len(n) > 5 and not self.taken[j] and n[1:] not in _STOP \
+                        and _def_strip(n[1:]) not in g.heads:
+                    j += 1  # its coordinated nouns: الهيئة العامة للشباب والرياضة، مستشفى أبها للولادة والأطفال
+                    continue
                 if lam and not n.endswith(("ي", "يه")):
                     break  # after the لل- complement only its adjectives (المنظمة العربية للتنمية الزراعية)
                 if self.taken[j] and j > i + 1 and n.startswith("و") and j in self.gaz_end:
@@ -708,8 +739,9 @@ class _Finder:
                 if j > i + 1 and words[j - 1].norm in _NAME_TITLES and (n in g.given_names or words[j].proper):
                     j, anchored = j + 1, True
                     continue
-                # a foreign proper name right after the head: "قاعدة إنجرليك الجوية"
-                if j == i + 1 and self.morph and not words[j].tanween and n not in g.titles \
+                # a foreign proper name right after the head: "قاعدة إنجرليك الجوية" (an indefinite head: a
+                # definite one owns no genitive, "لا يهم الهيئة نجاح الاتحاد" is head, subject, genitive)
+                if j == i + 1 and self.morph and not definite and not words[j].tanween and n not in g.titles \
                         and n not in _NOT_NAME_WORDS and (words[j].proper or (
                         words[j].proper is None and not n.startswith(("و", "ل", "ب", "ي", "ت", "ن")))):
                     j, anchored = j + 1, True
@@ -730,6 +762,15 @@ class _Finder:
             # anchored to a named referent (a nisba, a known name, a proper noun): "وزارة الدفاع الروسية";
             # otherwise generic ("مجلس المحافظة", "القوات الأمنية"): kept as a mention, never a target
             anchored = anchored or any(self._anchor(words[k]) for k in range(i + 1, j) if not self.taken[k])
+            if not anchored and not definite and head not in _FORCE_HEADS and any(
+                    words[k].norm.startswith("وال") and words[k - 1].norm.startswith(("ال", "لل", "بال"))
+                    for k in range(i + 2, j)):
+                anchored = True  # a coordinated genitive is an official name: عمادة القبول والتسجيل
+            if not anchored and not definite and j == i + 2 and (head, words[i + 1].norm) in _INSTITUTIONS \
+                    and not (i > 0 and words[i].joined and self.title[i - 1]):
+                # a state's own institution (مجلس الوزراء، رئاسة الجمهورية), unless it completes a person's
+                # title ("النائب الثاني لرئيس مجلس الوزراء")
+                anchored = True
             if head in _PARTY_HEADS | _SEA_HEADS and not anchored and words[i + 1].norm not in _GENERIC_ADJ \
                     and words[i + 1].norm not in _GENERIC_MOVEMENT:
                 # الجماعة الإسلامية، حركة التغيير، المحيط الهادئ: a definite head with its adjective, or an
@@ -752,12 +793,19 @@ class _Finder:
         after_nisba = False
         if self._disagrees(i) or self._definite_genitive(i, j):
             return i + 1
+        head = self.keys[i].head
+        lam_head = head is not None and head[1] in _LAM_HEADS
         for k in range(i + 1, j):
             w = words[k]
             if w.norm.startswith(("و", "ف")) and any(f in _STOP for _, f in _bare_forms(w.norm, prefixes=("و", "ف"))):
                 return k
-            if k > i + 1 and w.norm.startswith("و") and not w.norm.startswith("وال") and w.norm[1:] in g.heads:
-                return k  # "وزارة الشؤون البلدية والقروية ومؤسسة البريد": the next organisation of a list
+            if lam_head and w.norm.startswith("لل"):
+                after_nisba = False  # the لل- complement the scan took (الاتحاد السعودي للفروسية): no object
+                continue
+            if k > i + 1 and w.norm.startswith("و") and (w.norm[1:] in g.heads or (
+                    w.norm.startswith("وال") and w.norm[3:] in g.heads)):
+                # "وزارة الشؤون البلدية والقروية ومؤسسة البريد", "ملعب المباراة والتحالف": the next organisation
+                return k
             if after_nisba and self.morph and not self.taken[k] and w.pos and "adj" not in w.pos \
                     and w.norm not in g.demonyms and w.norm not in _EPITHETS:
                 return k

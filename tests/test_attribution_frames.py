@@ -151,3 +151,17 @@ def test_an_oblique_plural_written_for_the_subject_before_an(morphology) -> None
 ])
 def test_noticing_is_no_speech(sentence: str, morphology) -> None:  # type: ignore[no-untyped-def]
     assert [s.cue.text for s in _written(sentence, morphology)] == []
+
+
+def test_a_quoted_name_used_again_is_an_organisation(morphology) -> None:  # type: ignore[no-untyped-def]
+    # «نماء» quoted and used bare twice more: a company's name, a target of what is said about it
+    doc = analyse(Article.from_text("عنوان\n\nأكد فهد الخالدي أنه لا توجد خطة لدى نماء، مبيناً أن عزوف «نماء» "
+                                    "مؤقت، وأن نماء ستعلن نتائجها.", id="t"), morphology=morphology)
+    quoted = [(m.text, m.type) for m in entities.find_mentions(doc) if m.source == "quoted"]
+    assert quoted == [("نماء", "ORG")] * 3
+
+
+def test_a_quoted_judgement_is_no_name(morphology) -> None:  # type: ignore[no-untyped-def]
+    doc = analyse(Article.from_text("عنوان\n\nوصف المراقبون الانتخابات بأنها «كارثية»، وقال آخرون إنها ليست كارثية.",
+                                    id="t"), morphology=morphology)
+    assert [m for m in entities.find_mentions(doc) if m.source == "quoted"] == []

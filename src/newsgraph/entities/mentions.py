@@ -544,6 +544,11 @@ class _Finder:
                 # (أحمد عساف) or after the father's name (عزام بن محمد الدخيل)
                 if self._coordinated_name(words[j]):
                     break
+                if (given and words[j].norm in _STOP and words[j].top_proper and j + 1 < len(words)
+                        and words[j + 1].joined and not self.taken[j + 1]
+                        and (words[j + 1].norm in g.given_names or words[j + 1].norm in _CONNECTORS)):
+                    j += 1  # "مهدي صباح عبد المحسن": صباح (also "morning") is the father's name between names
+                    continue
                 if self._inner_given_name(j):
                     j += 1  # "النقيب محمد أمين إسماعيل الحبشي": أمين is the father's name here, no title
                     continue
@@ -692,6 +697,12 @@ class _Finder:
             if head in _PLACE_HEADS:
                 # "بلدة دوما", "محافظة شرورة": the place's own name (the gazetteer took the known ones)
                 nxt = words[i + 1] if i + 1 < len(words) else None
+                if (nxt is not None and not definite and nxt.norm in _TOPONYM_FIRST and i + 2 < len(words)
+                        and nxt.joined and words[i + 2].joined and not self.taken[i + 1] and not self.taken[i + 2]
+                        and words[i + 2].norm not in _STOP and not words[i + 2].norm.startswith("و")):
+                    # "محافظة وادي الدواسر"، "مدينة رأس تنورة"، "بلدة كفر نبل": a two-word toponym
+                    self.add(i + 1, i + 3, 0, "GPE", None, "pattern")
+                    continue
                 if nxt is not None and not definite and not self.taken[i + 1] and nxt.joined and not nxt.tanween \
                         and nxt.norm not in _STOP and (nxt.proper or (nxt.proper is None and self.morph)) \
                         and not nxt.norm.startswith("و") and (not nxt.norm.startswith("ال") or nxt.top_proper):
@@ -1037,6 +1048,10 @@ class _Finder:
         return tuple(sorted(self.out, key=lambda m: (m.start, -m.end)))
 
 
+# first words of compound Arabic toponyms (valley, mountain, cape, spring, well, village ...), taken with the next
+# word after a place head: general Arabic place-name formation
+_TOPONYM_FIRST = frozenset(norm_word(w) for w in (
+    "وادي جبل رأس راس عين بئر حفر خميس كفر بيت دير تل سيدي بني ذات").split())
 _OPENING_QUOTES = frozenset('«"“')
 _CLOSING_QUOTES = frozenset('»"”')
 

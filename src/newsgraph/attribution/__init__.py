@@ -502,7 +502,7 @@ def _sentence_subject(view: View, i: int) -> tuple[int, int] | None:
         if k is None:
             return None
         bare = view.tokens[k].analysis.aspect in ("p", "i") and (  # type: ignore[union-attr]
-            k == a or all(never_subject(t) or t.key in _OPENER_WORDS for t in view.tokens[a:k]))
+            k == a or all(never_subject(t) or t.key in _OPENER_WORDS or t.key in _NEGATIONS for t in view.tokens[a:k]))
         if not bare and (k == a or not view.tokens[k].key.startswith("و") or len(view.tokens[k].key) < 4):
             return None
         if bare:
@@ -829,6 +829,9 @@ _JUDGEMENT = frozenset(("اعتبر", "عدّ", "وصف", "رأى"))
 # verbs whose object is the person addressed, before what is said (أبلغ المسؤولين أن، حذر المواطنين من)
 _ADDRESSEE_VERBS = frozenset(("أبلغ", "أخبر", "طالب", "دعا", "حث", "ناشد", "وعد", "حذر", "اتهم", "نبه", "طلب", "سأل",
                               "أوصى", "نصح", "هنأ", "شكا", "تعهد", "وجه", "بعث", "أرسل", "رفع", "قدم", "أطلق", "أصدر"))
+# negation particles before a sentence's opening verb (ولم يوفد الاتحاد ... لأنهما قالا: the verb's subject is
+# still the sentence's subject)
+_NEGATIONS = frozenset(key(w) for w in "لم ولم لن ولن لا ولا".split())
 _EVENTS = frozenset(key(w) for w in "حديث لقاء اجتماع اتصال مباحثات محادثات بحث نقاش جلسة".split())
 _PRE_HEAD = frozenset(key(w) for w in "أحدث احدث آخر اخر أبرز أغلب معظم أكثر غالبية".split())
 _NOT_VERBS = frozenset(key(w) for w in (

@@ -130,3 +130,20 @@ def test_we_support_an_economy_named_by_its_nisba(morphology) -> None:  # type: 
     text = "وقال الوزير إن دعم تونس لليبيا مستمر."  # contrast: a masdar's subject, a third party's reported act
     doc, st = make_analysed(morphology, text, "قال", "الوزير", [("tunisia", "تونس")])
     assert stances(doc, st) == {"tunisia": "neu"}
+
+
+def test_a_call_on_an_actor_to_stop_presumes_wrongdoing() -> None:
+    # construction: طالب + X + بوقف / دعا + X + إلى الانسحاب (the call presumes X did wrong -> neg)
+    text = "وطالب الوزير شركة النور بوقف الحفر قرب القرية."
+    doc, st = make(text, "طالب", "الوزير", [("nour", "شركة النور")])
+    assert stances(doc, st) == {"nour": "neg"}
+    text = "ودعا الوزير قوات الفجر إلى الانسحاب من القرية."
+    doc, st = make(text, "دعا", "الوزير", [("fajr", "قوات الفجر")])
+    assert stances(doc, st) == {"fajr": "neg"}
+
+
+def test_a_plain_call_on_an_actor_is_neutral() -> None:
+    # contrast: a call to do something that presumes no wrong (GUIDELINES: a call on X -> neu)
+    text = "وطالب الوزير شركة النور بتسريع العمل في المشروع."
+    doc, st = make(text, "طالب", "الوزير", [("nour", "شركة النور")])
+    assert stances(doc, st) == {"nour": "neu"}

@@ -1469,6 +1469,43 @@ def _member_judgements(fr: _Frame, hits: list[_Hit], own: list[bool]) -> list[tu
     return out
 
 
+# Masdars of stopping, withdrawing, releasing and apologising: a call on X to do them presumes X did wrong
+# (طالب X بوقف الهجمات، دعا X إلى الانسحاب من، حث X على الإفراج عن، طالبه بالاعتذار).
+_STOP_MASDARS = frozenset({"وقف", "ايقاف", "الكف", "كف", "التوقف", "توقف", "الانسحاب", "انسحاب", "انهاء", "الافراج",
+                           "افراج", "الاعتذار", "اعتذار", "التخلي", "تخلي", "الامتناع", "امتناع"})
+
+
+def _stop_call_judgements(fr: _Frame, own: list[bool]) -> list[tuple[int, int, _Hit]]:
+    """The one called on to stop, withdraw, release or apologise: neg (GUIDELINES: a call on X is neu unless it
+    presumes X did wrong).  The call word (طالب، دعا، حث، ناشد) comes first, X right after it (or after على),
+    then the masdar with ب، إلى or على."""
+    toks = fr.toks
+    out: list[tuple[int, int, _Hit]] = []
+    for i, tok in enumerate(toks):
+        if not tok.norm.isalpha() or not any(c in _CALL_CUES for c, _ in _candidates(tok.norm)):
+            continue
+        if _negated(toks, i) or _conditional(toks, i):
+            continue
+        j = i + 1
+        while j < len(toks) and toks[j].norm in _PHRASE_ADVERBS | _TIME_ADVERBS | {"فيها", "فيه", "علي"}:
+            j += 1
+        occ = next((o for o in fr.order if o[0] == j and not fr.is_place(o)), None)
+        if occ is None:
+            continue
+        k = occ[1] + 1
+        if k < len(toks) and toks[k].norm in ("الي", "علي"):
+            k += 1
+        if k >= len(toks):
+            continue
+        w = toks[k].norm
+        w = w[1:] if w[:1] == "ب" and len(w) > 3 else w
+        if w not in _STOP_MASDARS and w.removeprefix("ال") not in _STOP_MASDARS:
+            continue
+        hit = _Hit(i, k, _Entry(("~stop",), -1, 2, "obj", "speech", False))
+        out += [(n, -2, hit) for n in _uniq([occ[2], *fr.coordinated(occ, skip_place=True)]) if not own[n]]
+    return out
+
+
 @cache
 def _apposition_words() -> frozenset[str]:
     """Title and role words (``titles.tsv``, ``person_titles.tsv``) that open a speaker's apposition."""
@@ -1681,7 +1718,8 @@ def _judge(doc: Document, st: Statement, relay: bool, gloss: dict[int, str],
         add(n, weight, h)
     for n, weight, h in claims + _serving_judgements(fr, own) + _agreement_judgements(fr, own) \
             + _harmful_role_judgements(fr, own) + _terror_fight_judgements(fr, hits, own) \
-            + _predicate_judgements(fr, own, cue_last) + _member_judgements(fr, hits, own):
+            + _predicate_judgements(fr, own, cue_last) + _member_judgements(fr, hits, own) \
+            + _stop_call_judgements(fr, own):
         add(n, weight, h)
 
     new_targets = []

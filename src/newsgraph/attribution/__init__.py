@@ -873,6 +873,7 @@ def _particle(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft], con
     rng = subject_range(view, j, after_verb=False)
     if rng[0] >= rng[1]:
         return None
+    authored = False
     first = toks[rng[0]]
     lam = first.key.startswith("ل") and not first.key.startswith("لل") and len(first.key) > 3
     fk = first.key[1:] if lam else first.key
@@ -894,6 +895,7 @@ def _particle(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft], con
                 return None
             return _Draft(h, replace(r.speaker, resolved_by="attribution-particle"), i, rng[1], "particle")
         rng = (rng[0] + 1, rng[1])
+        authored = True  # حسب وصف الجماهير: the genitive of a speech product is its author
         c = word_class(toks[rng[0]])
         if c is None and toks[rng[0]].key in _NUMERALS and rng[1] - rng[0] > 1:
             c = word_class(toks[rng[0] + 1])  # ثلاثة أشخاص: the counted noun
@@ -908,7 +910,7 @@ def _particle(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft], con
     if c is not None and c[0] in ("norm", "thing") and not via_verb:
         return None  # وفق الشريعة، حسب الخطة: a rule or plan, not a source
     # نقلاً عن X always relays a source (نقلاً عن الموقوفين), where بحسب / وفق may frame a rule or a plan
-    speakerish = via_verb or c is not None or h.lemma == "نقل" or _named(view, rng, mentions)
+    speakerish = via_verb or authored or c is not None or h.lemma == "نقل" or _named(view, rng, mentions)
     if not speakerish:
         return None
     phrase = parse_phrase(view, rng, strip_lam=True)

@@ -275,6 +275,12 @@ def subject_range(view: View, i: int, *, limit: int = 14, names: frozenset[int] 
             # وأعلنت حركة طالبان المسؤولية: after a bare name, a definite common noun is the object (but after a
             # given name alone it is the family name: وقال باسم الضامن)
             break
+        if (words and _cls(toks[start]) == "role" and j not in names
+                and all(toks[k].kind == "word" and toks[k].definite for k in range(start, j))
+                and not t.definite and t.analysis is not None and t.analysis.pos in ("noun", "verb") and c is None
+                and t.key not in _given_names() and not any(p in _PP_CLITICS for p in t.analysis.proclitics)):
+            break  # توقع القنصل صدور التوصيات، أكد السفير الصيني تواصل دعم ...: after an office and its
+            # adjectives, a common noun (a masdar) or a verb is no part of the subject
         if not first and _demonstrative(t):
             break  # ونفى الحزيم ذلك: a demonstrative after the subject is the object
         if (not first and _sound_plural_end(toks[j - 1]) and not t.definite and not _sound_plural_end(t)

@@ -401,6 +401,27 @@ def _org_countries() -> dict[str, str]:
     return {row[0]: f"gpe-{row[1].lower()}" for row in load_tsv("org_countries.tsv", columns=2)}
 
 
+@lru_cache(maxsize=256)
+def _introduced_nisbas(text: str, names: tuple[str, ...]) -> frozenset[str]:
+    """Stems of the nisba adjectives in the title before a person's full name anywhere in the article (وزير
+    الخارجية السوري وليد المعلم -> سور): later mentions (المعلم) speak for the same country."""
+    out: set[str] = set()
+    for name in names:
+        if _norm(name.split()[0]).removeprefix("ال") in _apposition_words():
+            continue  # a title given as an alias (وزير الدفاع الفرنسي), not a name
+        for m in re.finditer(re.escape(name), text):
+            words = re.findall(r"[^\s.,،:؛\"«»()]+|[.,،:؛\n]", text[max(0, m.start() - 60) : m.start()])
+            for w in reversed(words[-3:]):
+                if not w[0].isalpha():
+                    break
+                if _nisba_adjective(_norm(w)):
+                    out |= _stem_set(w)
+                    break  # the nearest nisba is the person's own (not a counterpart's in وزير X المصري ونظيره)
+                if _norm(w).startswith(("و", "نظير")):
+                    break
+    return frozenset(out)
+
+
 def _own_side(st: Statement, t: Target, text: str) -> bool:
     sp = st.speaker
     if sp.entity and t.entity == sp.entity:
@@ -418,6 +439,8 @@ def _own_side(st: Statement, t: Target, text: str) -> bool:
     speaker_stems: set[str] = set()
     for s in (sp.label, sp.title or "", sp.role or "", sp.organization or "", sp.mention.text if sp.mention else ""):
         speaker_stems |= _stem_set(s)
+    if sp.entity and sp.entity.startswith("per-"):
+        speaker_stems |= _introduced_nisbas(text, tuple(n for n in (sp.label, *sp.aliases) if len(n.split()) >= 2))
     if not speaker_stems:
         return False
     names = [t.label, *t.aliases]

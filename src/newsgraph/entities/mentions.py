@@ -554,6 +554,11 @@ class _Finder:
                 # (أحمد عساف) or after the father's name (عزام بن محمد الدخيل)
                 if self._coordinated_name(words[j]):
                     break
+                if (given and words[j].norm in _STOP and words[j].top_proper and j + 1 < len(words)
+                        and words[j + 1].joined and not self.taken[j + 1]
+                        and (words[j + 1].norm in g.given_names or words[j + 1].norm in _CONNECTORS)):
+                    j += 1  # "مهدي صباح عبد المحسن": صباح (also "morning") is the father's name between names
+                    continue
                 if self._inner_given_name(j):
                     j += 1  # "النقيب محمد أمين إسماعيل الحبشي": أمين is the father's name here, no title
                     continue
@@ -702,6 +707,12 @@ class _Finder:
             if head in _PLACE_HEADS:
                 # "بلدة دوما", "محافظة شرورة": the place's own name (the gazetteer took the known ones)
                 nxt = words[i + 1] if i + 1 < len(words) else None
+                if (nxt is not None and not definite and nxt.norm in _TOPONYM_FIRST and i + 2 < len(words)
+                        and nxt.joined and words[i + 2].joined and not self.taken[i + 1] and not self.taken[i + 2]
+                        and words[i + 2].norm not in _STOP and not words[i + 2].norm.startswith("و")):
+                    # "محافظة وادي الدواسر"، "مدينة رأس تنورة"، "بلدة كفر نبل": a two-word toponym
+                    self.add(i + 1, i + 3, 0, "GPE", None, "pattern")
+                    continue
                 if nxt is not None and not definite and not self.taken[i + 1] and nxt.joined and not nxt.tanween \
                         and nxt.norm not in _STOP and (nxt.proper or (nxt.proper is None and self.morph)) \
                         and not nxt.norm.startswith("و") and (not nxt.norm.startswith("ال") or nxt.top_proper):
@@ -925,6 +936,58 @@ class _Finder:
                     self.add(i, i + 1, plen, "ORG", names[form], "short")
                     break
 
+    def quoted_pass(self) -> None:
+        """A name in quotation marks that the article uses again: «سابك» ... لدى سابك، "سبق" ... "سبق".
+
+        Guidelines: names in quotes are actors.  A quoted stretch of one or two words (no punctuation
+        inside) that recurs in the article, quoted or bare, is taken as an organisation's name (companies,
+        outlets, teams and apps are quoted so in Arabic copy); a scare-quoted idea («الإرهاب») is left out:
+        a definite word or an adverb is no name unless the morphology reads it as one, and a word read only as
+        a verb or common noun must come three times.
+        Every recurrence not already part of another name becomes a mention too.
+        """
+        words = self.words
+        quoted: dict[tuple[str, ...], list[int]] = {}
+        for i, w in enumerate(words):
+            if not w.gap or w.gap.rstrip()[-1:] not in _OPENING_QUOTES or self.taken[i]:
+                continue
+            for n in (1, 2):
+                j = i + n
+                if j > len(words) or any(self.taken[k] for k in range(i, j)):
+                    break
+                if any(words[k].gap.strip() for k in range(i + 1, j)):
+                    break  # punctuation inside
+                after = self.text[words[j - 1].end : words[j - 1].end + 1]
+                if after in _CLOSING_QUOTES:
+                    if all(self._quotable(words[k]) for k in range(i, j)):
+                        quoted.setdefault(tuple(words[k].norm for k in range(i, j)), []).append(i)
+                    break
+        if not quoted:
+            return
+        for form, starts in quoted.items():
+            n = len(form)
+            seen = [i for i in range(len(words) - n + 1)
+                    if all(_bare_forms(words[i + k].norm, prefixes=("و", "ب", "ل", "وب", "ول"))[-1][1] == form[k]
+                           or words[i + k].norm == form[k] for k in range(n))]
+            # a word the analyser reads only as a verb (سابك) needs a third use: a slogan may be quoted twice
+            verbal = any(words[starts[0] + k].proper is False for k in range(n))
+            if len(seen) >= (3 if verbal else 2):
+                for i in seen:
+                    if not any(self.taken[k] for k in range(i, i + n)):
+                        plen = 0 if words[i].norm == form[0] else len(words[i].norm) - len(form[0])
+                        typ: EntityType = "PER" if form[0] in self.g.given_names else "ORG"
+                        self.add(i, i + n, plen, typ, None, "quoted")
+
+    def _quotable(self, w: Word) -> bool:
+        """May this quoted word be (part of) a name?  Not a stop word, a definite common word or a verb."""
+        if w.norm in _STOP or w.norm[:1].isdigit() or len(w.norm) < 3:
+            return False
+        if w.proper is True or w.top_proper:
+            return True
+        if w.pos & {"adj", "adv", "adj_comp", "noun_quant"}:
+            return False  # «كارثي»، «قريبا»، «معيبة للغاية»: a quoted judgement, not a name
+        return not (w.norm.startswith("ال") or w.tanween or w.prep)
+
     def surname_pass(self) -> None:
         """Family names alone, once the article has given the full name (or after a title)."""
         words, g = self.words, self.g
@@ -1044,9 +1107,18 @@ class _Finder:
         self.short_name_pass()
         self.surname_pass()
         self.list_pass()
+        self.quoted_pass()
         self.hashtag_pass()
         self.nisba_pass()
         return tuple(sorted(self.out, key=lambda m: (m.start, -m.end)))
+
+
+# first words of compound Arabic toponyms (valley, mountain, cape, spring, well, village ...), taken with the next
+# word after a place head: general Arabic place-name formation
+_TOPONYM_FIRST = frozenset(norm_word(w) for w in (
+    "وادي جبل رأس راس عين بئر حفر خميس كفر بيت دير تل سيدي بني ذات").split())
+_OPENING_QUOTES = frozenset('«"“')
+_CLOSING_QUOTES = frozenset('»"”')
 
 
 def mentions_in_text(text: str, analyses: Mapping[int, list[Analysis]] | None = None) -> tuple[Mention, ...]:

@@ -132,3 +132,18 @@ def test_one_word_conjuncts_of_a_list_of_places_or_clubs(morphology) -> None:  #
     assert orgs == ["العربي", "القادسية", "التضامن"]
     # a nisba adjective before a list of countries is no place
     assert "الخليجية" not in _texts(morphology, "وقال إن الدول الخليجية وسوريا والعراق تعاني", "GPE")
+
+
+def test_a_speaking_group_is_the_referent_of_its_noun_and_nisba() -> None:
+    # "رحب مستثمرون سعوديون ..." then "أشار X إلى أن المستثمرين السعوديين ...": the group that spoke is the
+    # one meant, not the country of its nisba
+    text = "رحب أطباء أردنيون بالقرار. وقال الوزير إن الأطباء الأردنيين سيعملون في عمّان"
+    doc = Document(Article.from_text(text, id="t"), ())
+    grp = Statement("s1", "indirect", Cue(0, 3, "رحب", "رحب"), Speaker(None, "أطباء أردنيون", "explicit"),
+                    content=Span.of(text, text.index("بالقرار"), text.index(".")))
+    cs = text.index("قال")
+    st = Statement("s2", "indirect", Cue(cs, cs + 3, "قال", "قال"), Speaker(None, "الوزير", "explicit"),
+                   content=Span.of(text, text.index("إن"), len(text)))
+    _, (g, s) = entities.resolve(doc, entities.find_mentions(doc), (grp, st))
+    assert [t.label for t in s.targets] == ["الأطباء الأردنيين", "عمّان"]
+    assert s.targets[0].entity == g.speaker.entity

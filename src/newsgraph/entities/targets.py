@@ -404,7 +404,7 @@ def _group_mentions(text: str, keyed: tuple[Mention, ...], statements: tuple[Sta
         if code is not None:
             before = list(_WORD_RE.finditer(text, max(0, m.start - 30), m.start))
             prev = before[-1] if before and not text[before[-1].end():m.start].strip() else None
-        if prev is not None and (_group_stem(prev.group()), code) in groups:
+        if prev is not None and code is not None and (_group_stem(prev.group()), code) in groups:
             # (a conjunction or preposition before the noun is no part of the group's mention)
             s = prev.start() + (1 if norm_word(prev.group()).startswith(("و", "ف", "ب", "ل")) and not
                                 norm_word(prev.group()).startswith("ال") else 0)

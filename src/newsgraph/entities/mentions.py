@@ -68,6 +68,7 @@ _PREPOSITION_NAMES = frozenset({"علي"})
 _COMPOUND = _CONNECTORS | {"الدين", "الله", "الرحمن"}
 _PLACE_HEADS = frozenset(norm_word(w) for w in (
     "مدينة بلدة محافظة قرية إقليم ولاية مدن بلدات محافظات قرى جزيرة جزر").split())
+_COUNTRY_KEY = re.compile(r"gpe-[a-z]{2}")
 # the kunya and its case forms (أبو سياف، أبا سياف، أبي سياف) and أم (أم سياف)
 _KUNYA = frozenset({"ابو", "ابا", "ابي", "ام"})
 # heads of geographic features: the definite head and its adjective are one place (المحيط الهندي is not India)
@@ -123,7 +124,11 @@ _FORCE_HEADS = frozenset(norm_word(w) for w in "قوات سلطات ميليشي
 _ORGAN_HEADS = frozenset(norm_word(w) for w in "إدارة رئاسة".split())
 # heads whose one-word definite complement names the body alone later in the article (نادي الهلال ->
 # الهلال، حركة الشباب -> الشباب، حركة التغيير -> التغيير): clubs and movements are called by that word
-_SHORT_NAME_HEADS = frozenset(norm_word(w) for w in "نادي حركة تنظيم جماعة".split())
+_SHORT_NAME_HEADS = frozenset(norm_word(w) for w in "نادي فريق حركة تنظيم جماعة".split())
+# words that head a list of clubs: their plural and dual, and the stadiums of clubs (ملعبي النصر والشباب)
+_CLUB_LISTS = frozenset(norm_word(w) for w in "أندية ناديي فريقي ملعبي".split())
+# heads of a sports club's name (نادي الهلال، فريق الاتفاق لكرة القدم)
+_CLUB_HEADS = frozenset(norm_word(w) for w in "نادي فريق".split())
 
 
 class Word(NamedTuple):
@@ -354,6 +359,11 @@ def _keys(norm: str) -> _Keys:
     start anything it looks for with one test, instead of stripping clitics again per word and pass."""
     g = gazetteer()
     gaz = tuple((plen, f) for plen, f in _bare_forms(norm, prefixes=_GAZ_PREFIXES) if f in g.first_words)
+    if not gaz and norm.startswith(("ك", "وك")):
+        # ك "like" before a country's one-word name ("الدول العربية كمصر وسوريا"): only a country, which
+        # no ordinary word turns into once its first letter is dropped
+        gaz = tuple((plen, f) for plen, f in _bare_forms(norm, prefixes=("وك", "ك"))
+                    if plen and len(f) >= 3 and _COUNTRY_KEY.fullmatch(getattr(g.phrases.get((f,)), "key", "")))
     given = any(f in g.given_names or f == "عبد" or f in _KUNYA or f in _DIN_NAMES
                 for _, f in _bare_forms(norm, prefixes=("و",))) or any(
         plen and (f == "عبد" or (f.startswith("عبد") and f in g.given_names))  # لعبد المنان: _servant_name
@@ -787,9 +797,21 @@ class _Finder:
                 # الجماعة الإسلامية، حركة التغيير، المحيط الهادئ: a definite head with its adjective, or an
                 # indefinite head with its definite genitive, names one organisation or place
                 anchored = definite or any(words[k].norm.startswith("ال") for k in range(i + 1, j))
+            if head in _CLUB_HEADS and not definite:
+                anchored = self._club(i, j, head)
             for k in range(i + 1, j):
                 self.taken[k] = False  # add() marks them again; the inner names stay mentions of their own
             self.add(i, j, plen, typ, None, "pattern" if anchored else "generic")
+
+    def _club(self, i: int, j: int, head: str) -> bool:
+        """Whether "نادي X" / "فريق X" names a club: نادي + one definite word always does (نادي الاتفاق);
+        فريق only before the sport ("فريق الاتفاق لكرة القدم"), else it is a team of people (فريق العمل)."""
+        words = self.words
+        if j != i + 2 or not words[i + 1].norm.startswith("ال"):
+            return head == "نادي" and j > i + 1
+        if head == "نادي":
+            return True
+        return j < len(words) and words[j].joined and words[j].norm.startswith(("لكر", "للكر", "لرياض", "للرياض"))
 
     def _trim_tail(self, i: int, j: int) -> int:
         """Where an organisation name from the head at ``i`` really ends (``j`` = the complement scan's end).
@@ -981,11 +1003,16 @@ class _Finder:
                 surnames.setdefault(_def_strip(parts[-1]), m.key)
         # the words that may be one: a known short form, or a surname of the article alone or after و/ف
         spelled = {p + f for f in surnames for p in ("", "و", "ف")}
+        # a definite family name also after ل/ب ("للزبيدي"، "بالغامدي"): the article is dropped after ل
+        spelled |= {p + f for f in surnames if f.startswith("ال") for p in ("ب", "وب")}
+        spelled |= {p + f[1:] for f in surnames if f.startswith("ال") for p in ("ل", "ول")}
         for i, w in enumerate(words):
             if self.taken[i] or not (self.keys[i].short or w.norm in spelled):
                 continue
-            for plen, form in _bare_forms(w.norm, prefixes=("و", "ف")):
+            for plen, form in _bare_forms(w.norm, prefixes=("وب", "ول", "و", "ف", "ب", "ل")):
                 key: str | None
+                if plen and w.norm[plen - 1] in "بل" and not form.startswith("ال"):
+                    continue  # only the definite family name takes ل/ب alone (لعلي is no surname reading)
                 if form in surnames and (w.proper is not False or w.hashtag >= 0 or form.startswith("ال")):
                     key = surnames[form]
                 elif form in g.short_forms and (self._after_title(i) or w.hashtag >= 0 or (
@@ -997,6 +1024,43 @@ class _Finder:
                     continue
                 self.add(i, i + 1, plen, "PER", key, "surname")
                 break
+
+    def list_pass(self) -> None:
+        """One-word conjuncts of a list of places or clubs take the list's type: "عدن والضالع ولحج وتعز" (two
+        known places make it a list of places), "أندية الكويت وكاظمة والنصر" (the plural or dual of نادي, or
+        the stadiums of clubs, heads a list of clubs)."""
+        from newsgraph.entities.canonical import canonical_key  # keys build on this module's data
+
+        words, g = self.words, self.g
+        by_end = {m.end: m for m in self.out if m.source in ("gazetteer", "pattern")}
+        i = 0
+        while i < len(words):
+            j = i + 1
+            while j < len(words) and words[j].joined and words[j].norm.startswith("و") and len(words[j].norm) > 3 \
+                    and words[j].norm not in _STOP and words[j].norm[1:] not in _STOP:
+                j += 1
+            if j - i < 2:
+                i += 1
+                continue
+            known = [by_end.get(words[k].end) for k in range(i, j)]
+            head = words[i - 1] if i > 0 and words[i].joined else None
+            clubs = head is not None and any(f in _CLUB_LISTS for _, f in _bare_forms(head.norm))
+            places = sum(1 for m in known if m is not None and m.type == "GPE") >= 2
+            if clubs or places:
+                for k in range(i, j):
+                    w = words[k]
+                    plen = 1 if k > i else 0
+                    form = w.norm[plen:]
+                    if self.taken[k] or len(form) < 3 or (len(form) == 3 and not w.proper) or form in _STOP \
+                            or form in g.demonyms or _def_strip(form) in g.heads or form in _CLUB_LISTS \
+                            or form.endswith(("ات", "ين", "ون")):
+                        continue
+                    if clubs:
+                        self.add(k, k + 1, plen, "ORG", canonical_key("نادي " + form, "ORG"), "pattern")
+                    elif w.proper or (k > i and form.startswith("ال") and not form.endswith(("ي", "يه"))):
+                        # (a nisba adjective is no place: "الدول الخليجية وسوريا والعراق")
+                        self.add(k, k + 1, plen, "GPE", canonical_key(form, "GPE"), "pattern")
+            i = j
 
     def hashtag_pass(self) -> None:
         words = self.words
@@ -1042,6 +1106,7 @@ class _Finder:
         self.ministry_pass()
         self.short_name_pass()
         self.surname_pass()
+        self.list_pass()
         self.quoted_pass()
         self.hashtag_pass()
         self.nisba_pass()

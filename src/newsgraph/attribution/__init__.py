@@ -615,7 +615,8 @@ def _verb(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft],
             # وقال السوق المحلية لا تحتاج ...، وطالب الجهات المعنية بـ: no subject of a masculine verb
             return _Draft(h, _dropped(refs, h, "dropped-subject", sent), anchor, rng[0], "verb")
         head_class = (word_class(view.tokens[rng[0]]) or ("",))[0]
-        if head_class in ("thing", "norm") and h.lemma in _JUDGEMENT:
+        if head_class in ("thing", "norm") and (h.lemma in _JUDGEMENT or (
+                head_class == "thing" and h.lemma in _EVALUATIVE and not view.tokens[rng[0]].definite)):
             # واعتبر قرار المنع ضمن ...: a thing or rule is the first object, the subject is dropped
             return _Draft(h, _dropped(refs, h, "dropped-subject", sent), anchor, rng[0], "verb")
         if head_class == "thing":
@@ -829,6 +830,8 @@ _JUDGEMENT = frozenset(("اعتبر", "عدّ", "وصف", "رأى"))
 # verbs whose object is the person addressed, before what is said (أبلغ المسؤولين أن، حذر المواطنين من)
 _ADDRESSEE_VERBS = frozenset(("أبلغ", "أخبر", "طالب", "دعا", "حث", "ناشد", "وعد", "حذر", "اتهم", "نبه", "طلب", "سأل",
                               "أوصى", "نصح", "هنأ", "شكا", "تعهد", "وجه", "بعث", "أرسل", "رفع", "قدم", "أطلق", "أصدر"))
+# verbs of condemning and welcoming: an event noun in construct right after them is their object
+_EVALUATIVE = frozenset(("أدان", "دان", "ندد", "استنكر", "رحب", "أشاد", "انتقد", "ثمن"))
 # negation particles before a sentence's opening verb (ولم يوفد الاتحاد ... لأنهما قالا: the verb's subject is
 # still the sentence's subject)
 _NEGATIONS = frozenset(key(w) for w in "لم ولم لن ولن لا ولا".split())
@@ -1005,7 +1008,16 @@ def _headline_cataphora(view: View, drafts: list[_Draft]) -> list[_Draft]:
         else:
             words = [t for t in view.tokens if d.speaker.mention.start <= t.start < d.speaker.mention.end
                      and t.kind == "word"]
-        if not words or words[0].definite:
+        if words and words[0].definite and d.speaker.label:
+            # الرئيس الأفغاني يحذّر: a definite office is the body speaker who bears exactly that office
+            desc = key(d.speaker.label)
+            later = next((b for b in body if b.speaker.label and key(b.speaker.label) != desc
+                          and any(key(x) == desc for x in b.speaker.aliases)), None)
+            if later is not None:
+                out[n] = replace(d, speaker=replace(later.speaker, resolved_by="cataphora",
+                                                    mention=d.speaker.mention))
+            continue
+        if not words:
             continue
         c = word_class(words[0])
         if c is None or c[0] not in ("title", "role", "anonymous", "product"):

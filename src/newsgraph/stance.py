@@ -255,18 +255,40 @@ def _keys(norm: str) -> frozenset[str]:
     return frozenset(k for k, _ in _candidates(norm)) | {norm}
 
 
+# (norm, strong, weak) of the token forms met so far: one look-up per token; cleared when full so that a
+# worker's memory stays flat over a corpus
+_FORMS: dict[str, tuple[str, bool, bool]] = {}
+_FORMS_MAX = 1 << 16
+
+
 @lru_cache(maxsize=32)
 def _doc_tokens(text: str) -> tuple[tuple[_Tok, ...], tuple[int, ...]]:
     """The article's tokens (words, numbers, punctuation; a newline token where a line ends a clause), once
     per article, with their end offsets for bisection."""
     out: list[_Tok] = []
-    prev_end = 0
-    for m in _TOKEN.finditer(text):
-        t = m.group()
-        if out and not out[-1].strong and "\n" in text[prev_end : m.start()]:
-            out.append(_Tok(prev_end, prev_end, "\n", "\n", True, False))  # titles and paragraphs end clauses
-        out.append(_Tok(m.start(), m.end(), t, _norm(t), t in _STRONG, t in _WEAK))
-        prev_end = m.end()
+    new, forms, finditer = tuple.__new__, _FORMS, _TOKEN.finditer  # tuple.__new__: no Python-level __new__
+    if len(forms) > _FORMS_MAX:
+        forms.clear()
+    # line by line (no token spans a line break): a newline token goes before the first token of a later
+    # line, at the end of the token before it, unless that token already ends a clause
+    prev_end = pos = 0
+    while True:
+        nl = text.find("\n", pos)
+        line_start = pos > 0
+        for m in finditer(text, pos, nl if nl >= 0 else len(text)):
+            t = m.group()
+            if line_start:
+                line_start = False
+                if out and not out[-1].strong:  # titles and paragraphs end clauses
+                    out.append(new(_Tok, (prev_end, prev_end, "\n", "\n", True, False)))
+            f = forms.get(t)
+            if f is None:
+                f = forms[t] = (_norm(t), t in _STRONG, t in _WEAK)
+            prev_end = m.end()
+            out.append(new(_Tok, (m.start(), prev_end, t, *f)))
+        if nl < 0:
+            break
+        pos = nl + 1
     return tuple(out), tuple(t.end for t in out)
 
 
@@ -959,6 +981,7 @@ def _roles() -> tuple[frozenset[str], dict[str, int]]:
     return frozenset(nouns), quals
 
 
+@lru_cache(maxsize=1 << 15)  # pure in the form; every word of a statement is asked
 def _qualifier(norm: str) -> int:
     """The signed weight of a judging adjective in any of its forms (الفاعلة، المحورية، كبيراً، الحثيثة)."""
     quals = _roles()[1]
@@ -971,6 +994,7 @@ def _qualifier(norm: str) -> int:
     return 0
 
 
+@lru_cache(maxsize=1 << 15)  # pure in the form; every word of a statement is asked
 def _role_noun(norm: str) -> tuple[bool, bool]:
     """(is a role noun, carries a third-person pronoun) for دور، الدور، دوراً، دورها، جهودها، ومواقفها."""
     nouns = _roles()[0]
@@ -1758,7 +1782,7 @@ def _gloss_index(doc: Document) -> dict[int, str]:
     """Token start -> gloss, for the article's content words whose gloss is evaluative (empty without
     morphology); built once per article."""
     out = {}
-    for tok in doc.tokens:
+    for tok in (t for s in doc.sentences for t in s.tokens):  # doc.tokens would build a tuple of them first
         an = tok.analysis
         if an is not None and an.gloss and an.pos in ("noun", "adj", "adj_comp"):
             if abs(gloss_polarity(an.gloss)) >= _GLOSS_THRESHOLD:
@@ -1783,7 +1807,7 @@ def _lemma_index(doc: Document) -> dict[int, tuple[str, bool]]:
     lexicon lists (empty without morphology); built once per article."""
     lex = stance_lexicon()
     out = {}
-    for tok in doc.tokens:
+    for tok in (t for s in doc.sentences for t in s.tokens):
         an = tok.analysis
         if an is not None and an.pos == "verb" and an.lemma:
             lemma = _norm(an.lemma)

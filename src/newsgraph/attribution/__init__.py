@@ -525,11 +525,14 @@ def _named_tokens(view: View, mentions: tuple[Mention, ...], doc: Document) -> f
     them for looking like a verb or an adverb."""
     starts = [t.start for t in view.tokens]
     out: set[int] = set()
-    for tok in doc.tokens:
-        if any(a.pos == "noun_prop" for a in tok.alternatives):
-            k = bisect_left(starts, tok.start)
-            if k < len(starts) and starts[k] == tok.start:
-                out.add(k)
+    for sent in doc.sentences:  # not doc.tokens, which builds a tuple of all tokens on every call
+        for tok in sent.tokens:
+            for a in tok.alternatives:
+                if a.pos == "noun_prop":
+                    k = bisect_left(starts, tok.start)
+                    if k < len(starts) and starts[k] == tok.start:
+                        out.add(k)
+                    break
     for m in mentions:
         k = bisect_left(starts, m.start)
         while k < len(starts) and view.tokens[k].start < m.end:

@@ -171,10 +171,19 @@ def assign_keys(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
         if m.type == "PER" and len(words) >= 2 and words[-2] not in _CONNECTORS and m.key:
             for form in (words[-1], words[-1][2:] if words[-1].startswith("ال") else "ال" + words[-1]):
                 surnames.setdefault(form, m.key)
+    # a given name alone after a title ("للطالبة نور") is the one full name of the article that starts with
+    # it ("الطالبة نور مبارك العمراني"): news copy calls private persons by their first name
+    firsts: dict[str, set[str]] = {}
+    for m in keyed:
+        words = key_words(m.text)
+        if m.type == "PER" and m.key and len(words) >= 2 and words[1] not in _CONNECTORS:
+            firsts.setdefault(words[0], set()).add(m.key)
     out = []
     for m in keyed:
         words = key_words(m.text)
         if m.type == "PER" and len(words) == 1 and words[0] in surnames:
             m = replace(m, key=surnames[words[0]])
+        elif m.type == "PER" and m.source == "title" and len(words) == 1 and len(firsts.get(words[0], ())) == 1:
+            m = replace(m, key=next(iter(firsts[words[0]])))
         out.append(m)
     return tuple(out)

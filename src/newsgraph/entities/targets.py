@@ -225,14 +225,26 @@ def setting_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if sum(text.count(q, start, s) for q in _QUOTE_CHARS) % 2:
             continue  # inside a quotation: the speaker's own words
         out.append((s, _head_setting_end(text, s, end) if s - start < 15 else end))
+    # an event the speech was made at or after, at the head of the content and closed by a comma ("خلال
+    # إطلاق الحوار ... بالقاهرة، ..."، "بعد اجتماع الأمناء في الكويت، ..."): further in, "بعد اجتماع" may be
+    # part of what was said, and without a comma the setting's end is unknown
+    head = _HEAD_SETTING.match(text, start, end)
+    if head is not None:
+        comma = min((i for i in (text.find("،", start, end), text.find(",", start, end)) if i >= 0), default=-1)
+        if 0 <= comma - start <= 120 and not _SPEECH_START.search(text, head.end(), comma):
+            out.append((start, comma))
     # the content may start inside the setting: "قال في مؤتمر صحفي على هامش «المؤتمر ...»، الذي عقد في دمشق: إن"
     if _SETTING_BEFORE.search(text, max(0, start - 30), start):
         out.append((start, _head_setting_end(text, start, end)))
     return out
 
 
+_HEAD_SETTING = re.compile(
+    r"\s*(?:وذلك\s+)?(?:خلال|لدى|أثناء|اثناء|عقب|بعد|قبيل|في\s+ختام|في\s+مستهل|مع\s+انطلاق)\s+"
+    r"(?:حفل\s+)?(?:إطلاق|اطلاق|انطلاق|افتتاح|اختتام|ختام|تدشين|فعاليات|أعمال|مراسم|اجتماع|اجتماعات|"
+    r"لقاء|لقائه|لقائها|زيارة|زيارته|زيارتها|جلسة|جلسات|مؤتمر|منتدى|ملتقى|قمة|احتفال|حفل)(?![\w\u0621-\u064a])")
 _SETTING_BEFORE = re.compile(r"(?:خلال|لدى|أثناء|اثناء|هامش|أمام|امام)\s*[«\"“]?\s*$")
-_SPEECH_START = re.compile(r"(?<![\w\u0621-\u064a])(?:[إأا]ن|بأن|[«\"“])")
+_SPEECH_START = re.compile(r"(?<![\w\u0621-\u0652])(?:[إأا]ن|بأن|[«\"“])")
 
 
 def _head_setting_end(text: str, s: int, end: int) -> int:

@@ -946,12 +946,14 @@ class _Finder:
 
         names: dict[str, str] = {}
         for m in self.out:
-            if m.source != "pattern" or m.type != "ORG":
+            if m.source not in ("pattern", "gazetteer") or m.type != "ORG":
                 continue
             words = _WORD.findall(m.text)
             if len(words) != 2:
                 continue
             head, name = norm_word(words[0]), norm_word(words[1])
+            if m.source == "gazetteer" and (name,) in self.g.phrases:
+                continue  # a gazetteer club (نادي الهلال) is called by its name alone; القاعدة is matched itself
             if any(f in _SHORT_NAME_HEADS for _, f in _bare_forms(head)) and name.startswith("ال") \
                     and len(name) >= 5 and name not in _STOP:
                 names.setdefault(name, canonical_key(mention_label(m), "ORG"))

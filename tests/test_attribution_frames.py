@@ -107,3 +107,87 @@ def test_cues_of_prediction_explanation_and_light_verbs(sentence: str, cue: str,
 ])
 def test_not_a_speech_cue(sentence: str, morphology) -> None:  # type: ignore[no-untyped-def]
     assert [s.cue.text for s in _written(sentence, morphology)] == ["قال" if sentence.startswith("قال ") else "قالت"]
+
+
+def test_a_stray_closing_straight_quote_opens_nothing(morphology) -> None:  # type: ignore[no-untyped-def]
+    # an outlet's extra closing mark (مستمرة".) must not turn the rest of the paragraph into a quotation: the
+    # citizen who speaks next is the antecedent of the participle after him
+    sts = _written('وتابع الحميدي: "تم تأمين الأغطية"، مشيراً إلى أن المتابعة مستمرة".   وأضاف المواطن- في حينها- '
+                   'قائلاً: "المياه وصلت للطريق العام".', morphology)
+    assert _at(sts, "قائلاً").speaker.label == "المواطن"
+
+
+def test_a_quotation_pair_typed_the_other_way_round(morphology) -> None:  # type: ignore[no-untyped-def]
+    # ”شاهد عيان“: the right-to-left pair closes; the next cue is no quoted speaker's
+    sts = _written("وقال باسم الضامن ”شاهد عيان“ ان الحادثة وقعت صباحاً. وبين، أن المصابين غادروا المستشفى.", morphology)
+    s = _at(sts, "بين")
+    assert (s.speaker.label, s.speaker.resolved_by) == ("باسم الضامن", "dropped-subject")
+
+
+def test_a_given_name_then_a_definite_family_name(morphology) -> None:  # type: ignore[no-untyped-def]
+    # باسم is the name Basim at the head of a subject (not "in the name of"); الضامن is his family name
+    assert _at(_written("وقال باسم الضامن إن الحادثة وقعت صباحاً.", morphology), "قال").speaker.label == "باسم الضامن"
+
+
+def test_another_noun_of_the_same_role_family(morphology) -> None:  # type: ignore[no-untyped-def]
+    # المهاجم السوري refers back to "اللاعب السوري X" (role_families.tsv: player)
+    sts = _written("انضم اللاعب السوري محمد العلي إلى نادي الوحدة. وبيّن المهاجم السوري، أنه سعيد بالانتقال.",
+                   morphology)
+    s = _at(sts, "بيّن")
+    assert s.speaker.label == "محمد العلي"
+
+
+def test_an_oblique_plural_written_for_the_subject_before_an(morphology) -> None:  # type: ignore[no-untyped-def]
+    # ويرى المؤيدين أن: رأى takes no person object before أن, so the -ين plural is its (misspelt) subject
+    sts = _written("قال المدرب إن الفريق جاهز، ويرى المؤيدين أن اللاعب خيار رائع.", morphology)
+    assert _at(sts, "يرى").speaker.label == "المؤيدين"
+    # ... but أبلغ المسؤولين أن: the officials are addressed
+    sts = _written("قال المدرب إن الفريق جاهز، وأبلغ المسؤولين أن اللاعب جاهز.", morphology)
+    assert _at(sts, "أبلغ").speaker.label == "المدرب"
+
+
+@pytest.mark.parametrize("sentence", [
+    "وتلقت الشرطة بلاغاً من سائق لاحظ نشاطاً مشبوهاً لشاحنة أمامه.",
+])
+def test_noticing_is_no_speech(sentence: str, morphology) -> None:  # type: ignore[no-untyped-def]
+    assert [s.cue.text for s in _written(sentence, morphology)] == []
+
+
+def test_a_quoted_name_used_again_is_an_organisation(morphology) -> None:  # type: ignore[no-untyped-def]
+    # «نماء» quoted and used bare twice more: a company's name, a target of what is said about it
+    doc = analyse(Article.from_text("عنوان\n\nأكد فهد الخالدي أنه لا توجد خطة لدى نماء، مبيناً أن عزوف «نماء» "
+                                    "مؤقت، وأن نماء ستعلن نتائجها.", id="t"), morphology=morphology)
+    quoted = [(m.text, m.type) for m in entities.find_mentions(doc) if m.source == "quoted"]
+    assert quoted == [("نماء", "ORG")] * 3
+
+
+def test_a_quoted_judgement_is_no_name(morphology) -> None:  # type: ignore[no-untyped-def]
+    doc = analyse(Article.from_text("عنوان\n\nوصف المراقبون الانتخابات بأنها «كارثية»، وقال آخرون إنها ليست كارثية.",
+                                    id="t"), morphology=morphology)
+    assert [m for m in entities.find_mentions(doc) if m.source == "quoted"] == []
+
+
+@pytest.mark.parametrize(("sentence", "name", "typ"), [
+    # a two-word toponym after a place head (valley, cape, spring ...)
+    ("وأكد المتحدث إصلاح العطل بمحافظة وادي الدواسر أمس.", "وادي الدواسر", "GPE"),
+    # a given name, a father's name that is also a time word, then the family name
+    ("وقال مصدر إن موقوفاً يدعى مهدي صباح عبد المحسن شارك في الأحداث صباح يوم الثلاثاء.", "مهدي صباح عبد المحسن",
+     "PER"),
+])
+def test_names_with_common_words_inside(sentence: str, name: str, typ: str, morphology) -> None:  # type: ignore[no-untyped-def]
+    doc = analyse(Article.from_text("عنوان\n\n" + sentence, id="t"), morphology=morphology)
+    assert (name, typ) in [(m.text, m.type) for m in entities.find_mentions(doc)]
+
+
+@pytest.mark.parametrize(("sentence", "cue", "speaker"), [
+    # "on the other hand" opens a clause before a verb that is also a noun (توقع)
+    ("قال القنصل خالد السالم إن المصابين غادروا. من جانب آخر توقع القنصل صدور التوصيات قريباً.", "توقع",
+     "خالد السالم"),
+    # عرّج على "touched on", as a participle after a comma
+    ("ونفى فهد الخالدي بيع المصنع، معرِّجًا على أنه لا حاجة لتغيير الخطة.", "معرِّجًا", "فهد الخالدي"),
+    # the author of a description after حسب: حسب وصف الجماهير
+    ("ويملك اللاعب الكثير ليقدمه -حسب وصف الجماهير-.", "حسب", "الجماهير"),
+])
+def test_more_cue_frames(sentence: str, cue: str, speaker: str, morphology) -> None:  # type: ignore[no-untyped-def]
+    s = _at(_written(sentence, morphology), cue)
+    assert speaker in s.speaker.label

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
+from functools import cache
 from itertools import accumulate
 
 from newsgraph.attribution.content import Content, content_span
@@ -24,6 +25,7 @@ from newsgraph.attribution.cues import CueHit, _lookup, find_cues
 from newsgraph.attribution.speakers import (
     _NUMERALS,
     Phrase,
+    _oblique_plural,
     clean_label,
     eulogy_at,
     indefinite_accusative,
@@ -36,6 +38,7 @@ from newsgraph.attribution.speakers import (
     word_class,
 )
 from newsgraph.attribution.text import Tok, View, key, view_of
+from newsgraph.lexicons import load_tsv
 from newsgraph.model import Cue, Document, Mention, Span, Speaker, Statement
 
 __all__ = ["extract_statements"]
@@ -228,6 +231,10 @@ def _ref(sp: Speaker, phrase: Phrase | None, gender: str, number: str, sentence:
                 indefinite, phrase.person, sentence, _bare_words(phrase.text))
 
 
+def _bare(w: str) -> str:
+    return w[2:] if w.startswith("ال") and len(w) > 3 else w
+
+
 def _bare_words(s: str) -> frozenset[str]:
     return frozenset(w[2:] if w.startswith("ال") and len(w) > 3 else w for w in key(s).split())
 
@@ -291,7 +298,24 @@ def _role_reference(phrase: Phrase, refs: list[_Ref]) -> Speaker | None:
     for r in reversed(refs[-_WINDOW:]):
         if r.name_keys and r.person and words <= r.described:
             return r.speaker
+    family = _families(words)
+    if family != words:
+        # وبيّن المهاجم السوري after "اللاعب السوري عمر ...": another noun of the same role family
+        for r in reversed(refs[-_WINDOW:]):
+            if r.name_keys and r.person and family <= _families(r.described):
+                return r.speaker
     return None
+
+
+@cache
+def _role_families() -> dict[str, str]:
+    return {key(w): fam for w, fam in load_tsv("role_families.tsv", columns=2)}
+
+
+def _families(words: frozenset[str]) -> frozenset[str]:
+    """The words with each role noun replaced by its family (مهاجم، لاعب → player)."""
+    fam = _role_families()
+    return frozenset(fam.get(w, w) for w in words)
 
 
 def _merge(sp: Speaker, phrase: Phrase, how: str, view: View) -> Speaker:
@@ -344,13 +368,23 @@ def _titled_name_before(view: View, phrase: Phrase, mentions: tuple[Mention, ...
     people = {m.start: m for m in mentions if m.type == "PER" and m.end <= head.start}
     if not people:
         return None
+    fam = _role_families()
+    head_family = fam.get(_bare(head.key))
+    adjectives = _bare_words(view.text[toks[phrase.start + 1].start : toks[phrase.end - 1].end]) \
+        if phrase.end - phrase.start > 1 else frozenset()
     for k in range(phrase.start - 1, -1, -1):
         t = toks[k]
-        if t.kind != "word" or t.key != head.key:
+        same = t.kind == "word" and t.key == head.key
+        kin = (t.kind == "word" and not same and head_family is not None and t.definite
+               and fam.get(_bare(t.key)) == head_family)  # المهاجم السوري after اللاعب السوري عمر ...
+        if not (same or kin):
             continue
         for j in range(k + 1, min(len(toks), k + 5)):
             m = people.get(toks[j].start)
             if m is not None:
+                if kin and not adjectives <= _bare_words(view.text[toks[k + 1].start : toks[j].start] if j > k + 1
+                                                         else ""):
+                    break
                 end = next((e for e in range(j, len(toks)) if toks[e].start >= m.end), len(toks))
                 named = parse_phrase(view, (k, end))
                 return named if named.name_keys else None
@@ -531,11 +565,14 @@ def _named_tokens(view: View, mentions: tuple[Mention, ...], doc: Document) -> f
     them for looking like a verb or an adverb."""
     starts = [t.start for t in view.tokens]
     out: set[int] = set()
-    for tok in doc.tokens:
-        if any(a.pos == "noun_prop" for a in tok.alternatives):
-            k = bisect_left(starts, tok.start)
-            if k < len(starts) and starts[k] == tok.start:
-                out.add(k)
+    for sent in doc.sentences:  # not doc.tokens, which builds a tuple of all tokens on every call
+        for tok in sent.tokens:
+            for a in tok.alternatives:
+                if a.pos == "noun_prop":
+                    k = bisect_left(starts, tok.start)
+                    if k < len(starts) and starts[k] == tok.start:
+                        out.add(k)
+                    break
     for m in mentions:
         k = bisect_left(starts, m.start)
         while k < len(starts) and view.tokens[k].start < m.end:
@@ -574,6 +611,12 @@ def _verb(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft],
         return _Draft(h, sp, anchor, end, "verb")
     names = names | _known_names_after(view, i, refs)
     rng = subject_range(view, i + 1, names=names)
+    if (rng[0] == rng[1] and h.lemma not in _ADDRESSEE_VERBS and i + 2 < len(view.tokens)
+            and _oblique_plural(view.tokens[i + 1]) and _COMP.match(view.tokens[i + 2].key)
+            and not view.tokens[i + 2].key.startswith(("ب", "وب"))):
+        # ويرى المؤيدين أن ...: the oblique -ين written for the subject; رأى / قال take no person object before
+        # أن (but أبلغ المسؤولين أن، طالب المواطنين بأن: an addressee)
+        rng = (i + 1, i + 2)
     if rng[0] < rng[1] and h.light and view.tokens[rng[0]].norm in h.light:
         rng = (rng[0], rng[0])  # وقدّم التهنئة لـ ...: the speech noun is the object, the subject is dropped
     elif h.light:
@@ -866,6 +909,9 @@ _PRONOUN_SUFFIXES = ("ه", "ها", "هم", "هما")
 # adverbs of sequence that may open a sentence before its verb (بعدها توجه الوزير ...)
 _OPENER_WORDS = frozenset(key(w) for w in "بعدها بعد ذلك ثم عقبها عقب وبعدها ومن جهته جهته جانبه بدوره".split())
 _JUDGEMENT = frozenset(("اعتبر", "عدّ", "وصف", "رأى"))
+# verbs whose object is the person addressed, before what is said (أبلغ المسؤولين أن، حذر المواطنين من)
+_ADDRESSEE_VERBS = frozenset(("أبلغ", "أخبر", "طالب", "دعا", "حث", "ناشد", "وعد", "حذر", "اتهم", "نبه", "طلب", "سأل",
+                              "أوصى", "نصح", "هنأ", "شكا", "تعهد", "وجه", "بعث", "أرسل", "رفع", "قدم", "أطلق", "أصدر"))
 # verbs of condemning and welcoming: an event noun in construct right after them is their object
 _EVALUATIVE = frozenset(("أدان", "دان", "ندد", "استنكر", "رحب", "أشاد", "انتقد", "ثمن"))
 # negation particles before a sentence's opening verb (ولم يوفد الاتحاد ... لأنهما قالا: the verb's subject is
@@ -912,6 +958,7 @@ def _particle(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft], con
     rng = subject_range(view, j, after_verb=False)
     if rng[0] >= rng[1]:
         return None
+    authored = False
     first = toks[rng[0]]
     lam = first.key.startswith("ل") and not first.key.startswith("لل") and len(first.key) > 3
     fk = first.key[1:] if lam else first.key
@@ -933,6 +980,7 @@ def _particle(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft], con
                 return None
             return _Draft(h, replace(r.speaker, resolved_by="attribution-particle"), i, rng[1], "particle")
         rng = (rng[0] + 1, rng[1])
+        authored = True  # حسب وصف الجماهير: the genitive of a speech product is its author
         c = word_class(toks[rng[0]])
         if c is None and toks[rng[0]].key in _NUMERALS and rng[1] - rng[0] > 1:
             c = word_class(toks[rng[0] + 1])  # ثلاثة أشخاص: the counted noun
@@ -947,7 +995,7 @@ def _particle(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft], con
     if c is not None and c[0] in ("norm", "thing") and not via_verb:
         return None  # وفق الشريعة، حسب الخطة: a rule or plan, not a source
     # نقلاً عن X always relays a source (نقلاً عن الموقوفين), where بحسب / وفق may frame a rule or a plan
-    speakerish = via_verb or c is not None or h.lemma == "نقل" or _named(view, rng, mentions)
+    speakerish = via_verb or authored or c is not None or h.lemma == "نقل" or _named(view, rng, mentions)
     if not speakerish:
         return None
     phrase = parse_phrase(view, rng, strip_lam=True)

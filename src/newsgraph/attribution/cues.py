@@ -186,8 +186,16 @@ def _clause_initial(view: View, i: int, clitic: bool) -> bool:
     if prev.kind != "word":
         return True
     w = prev.norm
+    if w in _OTHER:
+        # من جانب آخر توقع ...، وفي سياق آخر أعلن: "on the other hand", "in another context" open a clause
+        before = _prev_word(view, prev.i)
+        return before is not None and before.kind == "word" and before.norm in _SIDES
     # وبدورها كشفت، ومن جهته: an opener with its conjunction
     return w in _CLAUSE_OPENERS or w in ("و", "ف") or (len(w) > 3 and w[0] in "وف" and w[1:] in _CLAUSE_OPENERS)
+
+
+_OTHER = frozenset(norm(w) for w in "آخر أخرى ثان ثانية".split())
+_SIDES = frozenset(norm(w) for w in "جانب جهة صعيد سياق تطور شأن ناحية".split())
 
 
 def _followed_by(view: View, i: int, words: tuple[str, ...], *, window: int = 14) -> bool:
@@ -332,8 +340,11 @@ def _short_subject_then(view: View, i: int, words: tuple[str, ...]) -> bool:
     Not after a و-conjunct (بين مصر والمملكة ... أن: the preposition "between") or any mark.
     """
     toks = view.tokens
-    for j in range(i + 1, min(len(toks), i + 5)):
+    for j in range(i + 1, min(len(toks), i + 6)):
         t = toks[j]
+        if (j > i + 2 and t.norm in ("،", ",") and j + 1 < len(toks) and toks[j + 1].norm in words
+                and view.sentence[j + 1] == view.sentence[i]):
+            return True  # وبيّن المهاجم السوري، أنه ...: a comma after the subject, before أن
         if t.kind != "word" or view.sentence[j] != view.sentence[i]:
             return False
         if j > i + 1 and t.norm in words:

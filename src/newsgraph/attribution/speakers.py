@@ -270,9 +270,17 @@ def subject_range(view: View, i: int, *, limit: int = 14, names: frozenset[int] 
         if (not first and j - 1 in names and j not in names and t.definite and c is None
                 and t.key not in _NAME_JOINERS and t.analysis is not None and t.analysis.pos == "noun"
                 and not _sound_plural_end(t) and toks[j - 1].kind == "word" and not toks[j - 1].definite
-                and _cls(toks[j - 1]) is None
+                and _cls(toks[j - 1]) is None and not (j - 1 == start and toks[start].key in _given_names())
                 and not (j + 1 < n and (j + 1 in names or _cls(toks[j + 1]) in ("title", "role")))):
-            break  # وأعلنت حركة طالبان المسؤولية: after a bare name, a definite common noun is the object
+            # وأعلنت حركة طالبان المسؤولية: after a bare name, a definite common noun is the object (but after a
+            # given name alone it is the family name: وقال باسم الضامن)
+            break
+        if (words and _cls(toks[start]) == "role" and j not in names
+                and all(toks[k].kind == "word" and toks[k].definite for k in range(start, j))
+                and not t.definite and t.analysis is not None and t.analysis.pos in ("noun", "verb") and c is None
+                and t.key not in _given_names() and not any(p in _PP_CLITICS for p in t.analysis.proclitics)):
+            break  # توقع القنصل صدور التوصيات، أكد السفير الصيني تواصل دعم ...: after an office and its
+            # adjectives, a common noun (a masdar) or a verb is no part of the subject
         if not first and _demonstrative(t):
             break  # ونفى الحزيم ذلك: a demonstrative after the subject is the object
         if (not first and _sound_plural_end(toks[j - 1]) and not t.definite and not _sound_plural_end(t)
@@ -393,6 +401,13 @@ def _name_word(t: Tok, j: int, names: frozenset[int]) -> bool:
 def _demonyms() -> frozenset[str]:
     """Nisba bases and the broken plurals of peoples (أفغان، روس): an adjective after its noun, not a name."""
     return frozenset(key(row[0]) for row in load_tsv("demonyms.tsv", columns=2))
+
+
+@cache
+def _given_names() -> frozenset[str]:
+    """Given names (given_names.tsv) and باسم, the name Basim that the gazetteer leaves out because it is also
+    "in the name of" (المتحدث باسم الوزارة): at the head of a subject it is the name."""
+    return frozenset([*(key(row[0]) for row in load_tsv("given_names.tsv", columns=1)), key("باسم")])
 
 
 @cache

@@ -1553,6 +1553,67 @@ def _stop_call_judgements(fr: _Frame, own: list[bool]) -> list[tuple[int, int, _
     return out
 
 
+# --- strikes said to hit civilians or to miss the enemy, requests defied (accusations by the facts said) ---
+
+_STRIKES = frozenset(_norm(w) for w in (
+    "ضربات الضربات ضربة الضربة غارات الغارات غارة الغارة قصف القصف هجمات الهجمات").split())
+_TARGETING = frozenset(_norm(w) for w in "تستهدف يستهدف تستهدفان استهدفت استهدف تضرب يضرب".split())
+_CIVILIANS = frozenset(_norm(w) for w in "مدنيين المدنيين مدنيون المدنيون مدنيا مدنياً".split())
+_DESPITE = frozenset(_norm(w) for w in "رغم برغم بالرغم".split())
+_REQUESTS = frozenset(_norm(w) for w in (
+    "طلب الطلب طلبات الطلبات مطالب المطالب مطالبة مطالبات دعوة دعوات تحذير تحذيرات").split())
+
+
+def _strike_judgements(fr: _Frame, own: list[bool]) -> list[tuple[int, int, _Hit]]:
+    """The attacker whose strikes, the speaker says, did not target the enemy they claim to fight or hit
+    civilians: neg (GUIDELINES: accusing X; the attacker the speaker condemns).  The attacker follows the strike
+    noun as its nisba or genitive: "الضربات الروسية ... لم تستهدف مناطق داعش"، "كل الأهداف في الغارة الروسية كانت
+    مدنيين"، "الضربات ... تهدف لدعم الأسد باستهدافها المعارضة وليس مقاتلي داعش".  The speaker's own strikes and a
+    conditional are left alone."""
+    toks = fr.toks
+    out: list[tuple[int, int, _Hit]] = []
+    for i, tok in enumerate(toks):
+        if tok.norm not in _STRIKES or _conditional(toks, i):
+            continue
+        occ = next((o for o in fr.order if i < o[0] <= i + 3 and not fr.is_place(o)
+                    and not fr.boundary(i + 1, o[0])), None)
+        if occ is None or own[occ[2]]:
+            continue
+        end = min(_sentence_end(toks, i) + 1, occ[1] + 30)
+        accused = False
+        for k in range(occ[1] + 1, end):
+            w = toks[k].norm
+            if (w in _TARGETING and toks[k - 1].norm in ("لم", "لا", "لن", "ولم", "ولا")) or w in _CIVILIANS:
+                accused = True
+            elif w in ("وليس", "ليس") and any(k < o[0] <= k + 4 for o in fr.order):
+                accused = True  # تستهدف المعارضة وليس مقاتلي داعش
+            if accused:
+                break
+        if accused:
+            out.append((occ[2], -2, _Hit(i, occ[1], _Entry(("~strike",), -1, 2, "obj", "eval", False))))
+    return out
+
+
+def _defied_request_judgements(fr: _Frame, own: list[bool]) -> list[tuple[int, int, _Hit]]:
+    """The actor whose request the speaker's side goes on defying: "سيظل يحلق ... على رغم الطلب الروسي"، "رغم
+    مطالب X": neg (GUIDELINES: rejecting X's request → neg)."""
+    toks = fr.toks
+    out: list[tuple[int, int, _Hit]] = []
+    for i, tok in enumerate(toks):
+        if tok.norm not in _DESPITE:
+            continue
+        j = i + 1
+        if j < len(toks) and toks[j].norm == "من":
+            j += 1  # بالرغم من
+        if j >= len(toks) or (toks[j].norm.removeprefix("ال") not in _REQUESTS and toks[j].norm not in _REQUESTS):
+            continue
+        occ = next((o for o in fr.order if j < o[0] <= j + 2 and not fr.is_place(o)), None)
+        if occ is None or own[occ[2]]:
+            continue
+        out.append((occ[2], -2, _Hit(i, occ[1], _Entry(("~defied",), -1, 2, "obj", "eval", False))))
+    return out
+
+
 @cache
 def _apposition_words() -> frozenset[str]:
     """Title and role words (``titles.tsv``, ``person_titles.tsv``) that open a speaker's apposition."""
@@ -1766,7 +1827,7 @@ def _judge(doc: Document, st: Statement, relay: bool, gloss: dict[int, str],
     for n, weight, h in claims + _serving_judgements(fr, own) + _agreement_judgements(fr, own) \
             + _harmful_role_judgements(fr, own) + _terror_fight_judgements(fr, hits, own) \
             + _predicate_judgements(fr, own, cue_last) + _member_judgements(fr, hits, own) \
-            + _stop_call_judgements(fr, own):
+            + _stop_call_judgements(fr, own) + _strike_judgements(fr, own) + _defied_request_judgements(fr, own):
         add(n, weight, h)
 
     new_targets = []

@@ -1400,7 +1400,10 @@ def _word_is(norm: str, w: str) -> bool:
 
 
 # Adverbs and particles between a subject and its predicate (مصر قد نجحت، الحكومة بالفعل فشلت).
-_PRED_FILLERS = frozenset({"قد", "لقد", "فقد", "بالفعل", "فعلا", "ايضا", "كذلك", "دائما", "حقا", "اليوم", "حاليا"})
+# Copulas and verbs of considering before a nominal predicate (مصر تعد مصدر جذب، باتت X عقبة أمام) pass too.
+_PRED_FILLERS = frozenset({"قد", "لقد", "فقد", "بالفعل", "فعلا", "ايضا", "كذلك", "دائما", "حقا", "اليوم", "حاليا",
+                           "تعد", "يعد", "تعتبر", "يعتبر", "باتت", "بات", "اصبحت", "اصبح", "كانت", "كان", "تظل",
+                           "يظل", "مازالت", "مازال", "لاتزال", "لايزال"})
 _QUOTES = frozenset('"«»“”\'')
 
 

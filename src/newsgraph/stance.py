@@ -317,7 +317,7 @@ def _match(toks: list[_Tok], i: int, lemmas: dict[int, tuple[str, bool]] | None 
     (verb lemma, has an object pronoun)) by the lemma the morphology layer gives a verb (ندين، نستنكر، أشكر
     are inflections of أدان، استنكر، شكر that no list of forms names)."""
     tok = toks[i]
-    if tok.strong or tok.weak or not tok.norm.isalpha():
+    if tok.strong or tok.weak or not tok.norm.isalpha() or tok.norm in _NOT_CLITIC_FORMS:
         return None
     hit = _match_entries(toks, i, _lookup(tok.norm))
     if hit is None and lemmas and tok.start in lemmas:
@@ -329,6 +329,10 @@ def _match(toks: list[_Tok], i: int, lemmas: dict[int, tuple[str, bool]] | None 
         hit = _match_entries(toks, i, stance_lexicon().get(_norm("يهنئ"), ()))
     return hit
 
+
+# Nouns whose first letter looks like the conjunction ف before a stance verb: فدّان "acre" is not ف + دان
+# "condemned" (ملايين فدان in agricultural news).
+_NOT_CLITIC_FORMS = frozenset({"فدان", "فدانا", "الفدان", "فدادين"})
 
 # Forms the normaliser folds onto another word: هنّأ "congratulated" becomes هنا "here" once its hamza is
 # dropped, so only the written hamza tells them apart (Wright I §17 on the orthography of hamza).
@@ -1396,7 +1400,10 @@ def _word_is(norm: str, w: str) -> bool:
 
 
 # Adverbs and particles between a subject and its predicate (مصر قد نجحت، الحكومة بالفعل فشلت).
-_PRED_FILLERS = frozenset({"قد", "لقد", "فقد", "بالفعل", "فعلا", "ايضا", "كذلك", "دائما", "حقا", "اليوم", "حاليا"})
+# Copulas and verbs of considering before a nominal predicate (مصر تعد مصدر جذب، باتت X عقبة أمام) pass too.
+_PRED_FILLERS = frozenset({"قد", "لقد", "فقد", "بالفعل", "فعلا", "ايضا", "كذلك", "دائما", "حقا", "اليوم", "حاليا",
+                           "تعد", "يعد", "تعتبر", "يعتبر", "باتت", "بات", "اصبحت", "اصبح", "كانت", "كان", "تظل",
+                           "يظل", "مازالت", "مازال", "لاتزال", "لايزال"})
 _QUOTES = frozenset('"«»“”\'')
 
 

@@ -147,3 +147,33 @@ def test_a_speaking_group_is_the_referent_of_its_noun_and_nisba() -> None:
     _, (g, s) = entities.resolve(doc, entities.find_mentions(doc), (grp, st))
     assert [t.label for t in s.targets] == ["الأطباء الأردنيين", "عمّان"]
     assert s.targets[0].entity == g.speaker.entity
+
+
+def _targets_sp(text: str, cue: str, speaker: str, content_from: str) -> set[str]:
+    doc = Document(Article.from_text(text, id="t"), ())
+    cs, ss = text.index(cue), text.index(speaker)
+    st = Statement("s", "indirect", Cue(cs, cs + len(cue), cue, cue),
+                   Speaker(None, speaker, "explicit", mention=Span.of(text, ss, ss + len(speaker))),
+                   content=Span.of(text, text.index(content_from, ss), len(text)))
+    (s,) = entities.resolve(doc, entities.find_mentions(doc), (st,))[1]
+    return {t.label for t in s.targets}
+
+
+def test_relay_sources_platforms_and_cup_names_are_no_targets() -> None:
+    # "...»، حسبما أفادت به وكالة «رويترز»": the relayed source speaks in a statement of its own;
+    # "كتب على «تويتر» أن ...": the platform is the channel; "تأجيل كأس الخليج": a place in a cup's name
+    text = "وقال الرئيس إن العراق لن يتراجع، حسبما أفادت به وكالة رويترز. وبحث الوزير"
+    assert _targets(text, "قال", "إن") == {"العراق"}
+    text = "وكتب الرئيس على «تويتر» أن سوريا تحتاج إلى الدعم"
+    assert _targets(text, "كتب", "تويتر") == {"سوريا"}
+    text = "وقال الرئيس إن تأجيل كأس آسيا أضر بالكويت"
+    assert _targets(text, "قال", "إن") == {"الكويت"}
+
+
+def test_the_rest_of_the_speaker_phrase_is_no_target() -> None:
+    # "استنكر دبلوماسيون عرب ومصريون مزاعم ..."، "رفض X، مساعد وزير الخارجية المصري الأسبق، تصريحات ...":
+    # nisbas and a title apposition right after the speaker's name describe who speaks
+    text = "واستنكر خبراء عرب وأردنيون تصريحات الوزير عن قطر"
+    assert _targets_sp(text, "استنكر", "خبراء", "عرب") == {"قطر"}
+    text = "ورفض سامي حداد، مساعد وزير الخارجية الأردني الأسبق، تصريحات المسؤول عن قطر"
+    assert _targets_sp(text, "رفض", "سامي حداد", "،") == {"قطر"}

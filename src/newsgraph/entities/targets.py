@@ -152,7 +152,8 @@ def targets_of(statement: Statement, mentions: tuple[Mention, ...], entities: di
         return ()
     sp = statement.speaker.mention
     settings = setting_spans(text, c.start, c.end) + _addressee_spans(text, c.start, c.end) \
-        + channel_spans(text, c.start, c.end) + _apposition_tail(text, c.start, c.end)
+        + channel_spans(text, c.start, c.end) + _apposition_tail(text, c.start, c.end) \
+        + source_spans(text, c.start, c.end) + _speaker_tail(text, c.start, c.end, sp)
     regions = [(c.start, c.end)]
     obj = object_span(statement, text)
     if obj is not None:
@@ -173,6 +174,8 @@ def targets_of(statement: Statement, mentions: tuple[Mention, ...], entities: di
             continue
         if m.type == "MISC" or m.source == "generic":
             continue
+        if _EVENT_BEFORE.search(text, max(0, m.start - 8), m.start):
+            continue  # "كأس الخليج", "كأس آسيا": a place in an event's name (events are no targets)
         via = _via(m, text)
         if (via == "nisba" and not nisba) or (via == "description" and not descriptions):
             continue
@@ -269,6 +272,14 @@ _CHANNEL = re.compile(
 _CHANNEL_END = re.compile(r"[،,:\n]|(?<![\w\u0621-\u064a])(?:عن|[إأا]ن|بأن)(?![\w\u0621-\u064a])")
 
 
+# a social platform a statement was posted on ("كتب على «تويتر» أن ..."), the preposition possibly just
+# before the content span
+_PLATFORM = re.compile(
+    r"(?<![\w\u0621-\u064a])(?:على|عبر|في)\s*(?:موقع\s+|حسابه\s+على\s+|حسابها\s+على\s+)?[«\"“]?\s*"
+    r"(?:تويتر|فيسبوك|فيس\s+بوك|إنستغرام|انستغرام|انستجرام|يوتيوب|سناب\s*شات|تيليجرام|تلغرام|تيك\s*توك)"
+    r"\s*[»\"”]?")
+
+
 def channel_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Channel phrases inside a content span, outside quotation marks: from the marker to the next comma,
     colon, عن or أن (at most 120 characters).
@@ -280,7 +291,8 @@ def channel_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     >>> [t[s:e] for s, e in channel_spans(t, 0, len(t))]
     ['في تصريح لوكالة الأنباء السعودية ']
     """
-    out = []
+    out = [(max(start, m.start()), m.end()) for m in _PLATFORM.finditer(text, max(0, start - 12), end)
+           if m.end() > start]
     pos = start
     while (m := _CHANNEL.search(text, pos, end)) is not None:
         pos = m.end()
@@ -329,6 +341,67 @@ def _apposition_tail(text: str, start: int, end: int) -> list[tuple[int, int]]:
     close, open_ = text.find(")", start, end), text.find("(", start, end)
     if close >= 0 and (open_ < 0 or close < open_) and close - start <= 150:
         return [(start, close + 1)]
+    return []
+
+
+# a place inside the name of a cup (كأس الخليج، كأس آسيا): the event is meant, and events are no targets
+_EVENT_BEFORE = re.compile(r"(?<![\w\u0621-\u064a])[وب]?[كل]?[أا]س\s+$")
+# the source a statement is relayed from, inside its content ("...»، حسبما أفادت به وكالة «رويترز»"، "بحسب
+# مصادر أمنية"، "نقلا عن وكالة الأنباء"): the guidelines make that source the speaker of a statement of its own
+# (GUIDELINES.md, بحسب/وفقاً لـ), not what the framed statement is about
+_SOURCE = re.compile(
+    r"(?<![\w\u0621-\u064a])(?:حسبما|كما\s+(?:أفاد|أفادت|ذكر|ذكرت|نقل|نقلت|أوردت|أورد)|نقلا\s+عن|نقلاً\s+عن|"
+    r"(?:بحسب|وفقا\s+ل|وفقاً\s+ل|طبقا\s+ل)\s*(?:ـ\s*)?(?=(?:وكال|مصادر|مصدر|صحيف|موقع|قناة|بيان|تقرير|ما\s)))")
+_SOURCE_END = re.compile(r"[،,.:؛\n]")
+
+
+def source_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Relay-source phrases inside a content span, outside quotation marks: from the particle to the next
+    comma or full stop.
+
+    >>> t = "لا صلة بين الغارات والتفاهمات، حسبما أفادت به وكالة رويترز. وبحث الرئيس"
+    >>> [t[s:e] for s, e in source_spans(t, 0, len(t))]
+    ['حسبما أفادت به وكالة رويترز']
+    """
+    out = []
+    for m in _SOURCE.finditer(text, start, end):
+        quotes = sum(text.count(q, start, m.start()) for q in _QUOTE_CHARS)
+        if quotes % 2 and text[m.start() - 3:m.start()].strip(" ،,")[-1:] not in _QUOTE_CHARS:
+            continue  # inside a quotation: the speaker's own words
+        stop = _SOURCE_END.search(text, m.end(), end)
+        out.append((m.start(), stop.start() if stop else end))
+    return out
+
+
+def _speaker_tail(text: str, start: int, end: int, sp: Span | None) -> list[tuple[int, int]]:
+    """The rest of the speaker's phrase where the content starts right after the speaker's name: nisba
+    adjectives ("استنكر دبلوماسيون عرب ومصريون مزاعم ...") or a title apposition closed by a comma ("رفض
+    X، مساعد وزير الخارجية الأسبق، تصريحات ..."): who speaks, not what was said.
+
+    >>> t = "استنكر دبلوماسيون عرب ومصريون مزاعم الوزير"
+    >>> s = t.index("عرب")
+    >>> [t[a:b] for a, b in _speaker_tail(t, s, len(t), Span(8, 18, "دبلوماسيون"))]
+    ['عرب ومصريون']
+    """
+    if sp is None or not 0 <= start - sp.end <= 3:
+        return []
+    g = gazetteer()
+    pos, words = start, list(_WORD_RE.finditer(text, start, min(end, start + 80)))
+    for w in words:
+        form = norm_word(w.group())
+        if text[pos:w.start()].strip() or not (form in g.demonyms or (form.startswith("و") and form[1:] in g.demonyms)
+                                                 or form in ("عرب", "وعرب")):
+            break
+        pos = w.end()
+    if pos > start:
+        return [(start, pos)]
+    lead = text[start:end].lstrip(" ،,")
+    first = _WORD_RE.match(lead)
+    if first is not None and norm_word(first.group()) in g.titles:
+        comma = min((i for i in (text.find("،", start + 1, end), text.find(",", start + 1, end)) if i >= 0),
+                    default=-1)
+        if 0 < comma - start <= 90 and not _SPEECH_START.search(text, start, comma):
+            return [(start, comma)]
     return []
 
 

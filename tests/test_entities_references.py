@@ -177,3 +177,24 @@ def test_the_rest_of_the_speaker_phrase_is_no_target() -> None:
     assert _targets_sp(text, "استنكر", "خبراء", "عرب") == {"قطر"}
     text = "ورفض سامي حداد، مساعد وزير الخارجية الأردني الأسبق، تصريحات المسؤول عن قطر"
     assert _targets_sp(text, "رفض", "سامي حداد", "،") == {"قطر"}
+
+
+def test_a_bare_definite_head_refers_to_the_articles_one_body_with_that_head() -> None:
+    # "الهيئة العامة للشباب والرياضة ... لا يهم الهيئة": the bare head is that body (an extended target);
+    # a head two named bodies share ("الاتحاد الأوروبي والاتحاد الأفريقي ... الاتحاد") is left alone
+    text = "وقال الرئيس إن وزارة الصحة الأردنية أرسلت فريقا. وأضاف أن الوزارة تتابع الوضع"
+    doc = Document(Article.from_text(text, id="t"), ())
+    cs = text.index("أضاف")
+    st = Statement("s", "indirect", Cue(cs, cs + 4, "أضاف", "أضاف"), Speaker(None, "الرئيس", "dropped-subject"),
+                   content=Span.of(text, text.index("أن الوزارة"), len(text)))
+    (s,) = entities.resolve(doc, entities.find_mentions(doc), (st,))[1]
+    assert [(t.label, t.via) for t in s.targets] == [("وزارة الصحة الأردنية", "description")]
+    text = "وقال إن الاتحاد الأوروبي والاتحاد الأفريقي اجتمعا. وأضاف أن الاتحاد يتابع الوضع"
+    assert "الاتحاد" not in {t.mention.text for t in _all_targets(text, "أن الاتحاد")}
+
+
+def _all_targets(text: str, content_from: str) -> tuple:  # type: ignore[type-arg]
+    doc = Document(Article.from_text(text, id="t"), ())
+    st = Statement("s", "indirect", Cue(1, 4, "قال", "قال"), Speaker(None, "الرئيس", "explicit"),
+                   content=Span.of(text, text.index(content_from), len(text)))
+    return entities.resolve(doc, entities.find_mentions(doc), (st,))[1][0].targets

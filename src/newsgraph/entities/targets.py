@@ -71,6 +71,8 @@ def build_entities(mentions: tuple[Mention, ...], extra: dict[str, tuple[str, En
 def _via(m: Mention, text: str) -> str:
     if m.source == "nisba":
         return "nisba"
+    if m.source == "reference":
+        return "description"
     if "#" in text[max(0, m.start - 1):m.end]:
         return "hashtag"
     before, after = text[max(0, m.start - 2):m.start], text[m.end:m.end + 2]
@@ -189,7 +191,7 @@ def targets_of(statement: Statement, mentions: tuple[Mention, ...], entities: di
     for key in order:
         _, m, via = chosen[key]
         e = entities.get(key)
-        if via == "nisba" or m.source in ("surname", "short"):
+        if via == "nisba" or m.source in ("surname", "short", "reference"):
             label = e.label if e else _clean(m.text)
         else:
             label = _strip_clitic(mention_label(m))
@@ -432,6 +434,48 @@ def _speaker_key(sp: Speaker, mentions: tuple[Mention, ...]) -> tuple[str, Entit
     return canonical_key(sp.label, typ), typ, None
 
 
+def _bare_references(text: str, keyed: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    """Bare definite heads ("الهيئة"، "الوزارة"، "الاتحاد") that refer back to the one organisation of the
+    article named with that head before them ("الهيئة العامة للشباب والرياضة" ... "الهيئة"): the guidelines'
+    generic description, an extended target. A head two named organisations share is left alone.
+
+    >>> t = "قالت وزارة التعليم إن الطلاب نجحوا. وأضافت الوزارة أن"
+    >>> ms = (Mention(5, 17, "وزارة التعليم", "ORG", "org-moe", "pattern"),)
+    >>> [(m.text, m.key) for m in _bare_references(t, ms)]
+    [('الوزارة', 'org-moe')]
+    """
+    from newsgraph.entities.mentions import _bare_forms, _def_strip
+
+    g = gazetteer()
+    named: dict[str, list[Mention]] = {}
+    for m in keyed:
+        if m.key and m.type in ("ORG", "GPE") and m.source in ("pattern", "gazetteer") and " " in m.text.strip():
+            first = norm_word(_WORD_RE.findall(m.text)[0])
+            for _, f in _bare_forms(first):
+                head = _def_strip(f)
+                if head in g.heads and g.heads[head][0] == "ORG" and head not in _NO_REFERENCE_HEADS:
+                    named.setdefault(head, []).append(m)
+                    break
+    if not named:
+        return ()
+    covered = [(m.start, m.end) for m in keyed]
+    out = []
+    for w in _WORD_RE.finditer(text):
+        for plen, f in _bare_forms(norm_word(w.group())):
+            if not f.startswith("ال") or _def_strip(f) not in named:
+                continue
+            ants = named[_def_strip(f)]
+            s = w.start() + plen
+            if len({m.key for m in ants}) != 1 or not any(m.end <= s for m in ants) \
+                    or any(a < w.end() and s < b for a, b in covered):
+                break
+            out.append(Mention(s, w.end(), text[s:w.end()], ants[0].type, ants[0].key, "reference"))
+            break
+    return tuple(out)
+
+
+# heads whose bare form is a common noun more often than a reference (القوات، الدار، المركز)
+_NO_REFERENCE_HEADS = frozenset(norm_word(w) for w in "قوات سلطات دار مركز مكتب سلاح جيش خطوط تيار".split())
 _GROUP_PREFIXES = ("وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل")
 _GROUP_SUFFIXES = ("يين", "ين", "ون", "ان", "ات", "ه")
 _WORD_RE = re.compile(r"[\u0621-\u065f\u0670-\u06d3\w]+")
@@ -525,6 +569,7 @@ def resolve(
         if not any(m.key == key for m in keyed):
             extra.setdefault(key, (st.speaker.label, typ))
     keyed = _group_mentions(text, keyed, statements, speaker_keys)
+    keyed = tuple(sorted(keyed + _bare_references(text, keyed), key=lambda m: (m.start, -m.end)))
     entities = build_entities(keyed, extra)
     by_key = {e.key: e for e in entities}
     out = []

@@ -230,3 +230,22 @@ def test_expectations_and_homographs(sentence: str, cues: list[str], morphology)
 ])
 def test_quotes_offices_kin_and_negated_openers(sentence: str, cue: str, speaker: str, morphology) -> None:  # type: ignore[no-untyped-def]
     assert _at(_written(sentence, morphology), cue).speaker.label == speaker
+
+
+def test_headline_second_clause_after_wa(morphology) -> None:  # type: ignore[no-untyped-def]
+    # a headline's second clause opens with و + an office before its verb; the office is the body's speaker
+    sts = _written("طالب الرئيس الصومالي حسن محمود، الدول المجاورة بالتعاون. وقال محمود إن الأمن يتحسن.",
+                   morphology, title="انفجار يقتل 3 في مقديشو والرئيس الصومالي يحذر الجيران")
+    warn = _at(sts, "يحذر")
+    assert (warn.speaker.label, warn.speaker.resolved_by) == ("حسن محمود", "cataphora")
+
+
+@pytest.mark.parametrize(("sentence", "cues", "speakers"), [
+    # errors are no speaker of كشف ("the mistakes revealed")
+    ("وأشار المدرب إلى أن المباراة كشفت الأخطاء للجهاز الفني.", ["أشار"], ["المدرب"]),
+    # an event noun after a verb of condemning is its object; the subject is the sentence's speaker
+    ("قال الوزير إن البلاد تحارب الإرهاب، وأدان اغتيال القاضي سامي حداد.", ["قال", "أدان"], ["الوزير", "الوزير"]),
+])
+def test_things_and_events_are_no_speakers(sentence: str, cues: list[str], speakers: list[str], morphology) -> None:  # type: ignore[no-untyped-def]
+    sts = _written(sentence, morphology)
+    assert ([s.cue.text for s in sts], [s.speaker.label for s in sts]) == (cues, speakers)

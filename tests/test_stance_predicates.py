@@ -147,3 +147,23 @@ def test_a_plain_call_on_an_actor_is_neutral() -> None:
     text = "وطالب الوزير شركة النور بتسريع العمل في المشروع."
     doc, st = make(text, "طالب", "الوزير", [("nour", "شركة النور")])
     assert stances(doc, st) == {"nour": "neu"}
+
+
+def test_a_person_speaks_for_the_country_of_the_nisba_in_his_introduction() -> None:
+    # construction: وزير الخارجية + nisba + full name earlier in the article; later the surname alone speaks,
+    # and support given by another country to his own is thanks to the giver (GUIDELINES: own side, aid)
+    from dataclasses import replace
+
+    text = ("التقى وزير الخارجية الليبي سالم الورفلي نظيره. "
+            "وقال الورفلي إن الدعم المغربي لليبيا لن يتوقف.")
+    doc, st = make(text, "قال", "الورفلي", [("morocco", "المغربي"), ("libya", "لليبيا")],
+                   speaker_entity="per-salem", via={"morocco": "nisba"})
+    st = replace(st, speaker=replace(st.speaker, label="سالم الورفلي", aliases=("سالم الورفلي", "الورفلي")),
+                 targets=(replace(st.targets[0], label="المغرب"), replace(st.targets[1], label="ليبيا")))
+    assert stances(doc, st) == {"morocco": "pos", "libya": "neu"}
+    # contrast: without the introduction the surname says nothing of his country; the act is a third party's
+    doc, st2 = make(text.replace("الليبي ", ""), "قال", "الورفلي", [("morocco", "المغربي"), ("libya", "لليبيا")],
+                    speaker_entity="per-salem", via={"morocco": "nisba"})
+    st2 = replace(st2, speaker=replace(st2.speaker, label="سالم الورفلي", aliases=("سالم الورفلي", "الورفلي")),
+                  targets=(replace(st2.targets[0], label="المغرب"), replace(st2.targets[1], label="ليبيا")))
+    assert stances(doc, st2) == {"morocco": "neu", "libya": "neu"}

@@ -255,18 +255,40 @@ def _keys(norm: str) -> frozenset[str]:
     return frozenset(k for k, _ in _candidates(norm)) | {norm}
 
 
+# (norm, strong, weak) of the token forms met so far: one look-up per token; cleared when full so that a
+# worker's memory stays flat over a corpus
+_FORMS: dict[str, tuple[str, bool, bool]] = {}
+_FORMS_MAX = 1 << 16
+
+
 @lru_cache(maxsize=32)
 def _doc_tokens(text: str) -> tuple[tuple[_Tok, ...], tuple[int, ...]]:
     """The article's tokens (words, numbers, punctuation; a newline token where a line ends a clause), once
     per article, with their end offsets for bisection."""
     out: list[_Tok] = []
-    prev_end = 0
-    for m in _TOKEN.finditer(text):
-        t = m.group()
-        if out and not out[-1].strong and "\n" in text[prev_end : m.start()]:
-            out.append(_Tok(prev_end, prev_end, "\n", "\n", True, False))  # titles and paragraphs end clauses
-        out.append(_Tok(m.start(), m.end(), t, _norm(t), t in _STRONG, t in _WEAK))
-        prev_end = m.end()
+    new, forms, finditer = tuple.__new__, _FORMS, _TOKEN.finditer  # tuple.__new__: no Python-level __new__
+    if len(forms) > _FORMS_MAX:
+        forms.clear()
+    # line by line (no token spans a line break): a newline token goes before the first token of a later
+    # line, at the end of the token before it, unless that token already ends a clause
+    prev_end = pos = 0
+    while True:
+        nl = text.find("\n", pos)
+        line_start = pos > 0
+        for m in finditer(text, pos, nl if nl >= 0 else len(text)):
+            t = m.group()
+            if line_start:
+                line_start = False
+                if out and not out[-1].strong:  # titles and paragraphs end clauses
+                    out.append(new(_Tok, (prev_end, prev_end, "\n", "\n", True, False)))
+            f = forms.get(t)
+            if f is None:
+                f = forms[t] = (_norm(t), t in _STRONG, t in _WEAK)
+            prev_end = m.end()
+            out.append(new(_Tok, (m.start(), prev_end, t, *f)))
+        if nl < 0:
+            break
+        pos = nl + 1
     return tuple(out), tuple(t.end for t in out)
 
 
@@ -401,6 +423,27 @@ def _org_countries() -> dict[str, str]:
     return {row[0]: f"gpe-{row[1].lower()}" for row in load_tsv("org_countries.tsv", columns=2)}
 
 
+@lru_cache(maxsize=256)
+def _introduced_nisbas(text: str, names: tuple[str, ...]) -> frozenset[str]:
+    """Stems of the nisba adjectives in the title before a person's full name anywhere in the article (وزير
+    الخارجية السوري وليد المعلم -> سور): later mentions (المعلم) speak for the same country."""
+    out: set[str] = set()
+    for name in names:
+        if _norm(name.split()[0]).removeprefix("ال") in _apposition_words():
+            continue  # a title given as an alias (وزير الدفاع الفرنسي), not a name
+        for m in re.finditer(re.escape(name), text):
+            words = re.findall(r"[^\s.,،:؛\"«»()]+|[.,،:؛\n]", text[max(0, m.start() - 60) : m.start()])
+            for w in reversed(words[-3:]):
+                if not w[0].isalpha():
+                    break
+                if _nisba_adjective(_norm(w)):
+                    out |= _stem_set(w)
+                    break  # the nearest nisba is the person's own (not a counterpart's in وزير X المصري ونظيره)
+                if _norm(w).startswith(("و", "نظير")):
+                    break
+    return frozenset(out)
+
+
 def _own_side(st: Statement, t: Target, text: str) -> bool:
     sp = st.speaker
     if sp.entity and t.entity == sp.entity:
@@ -418,6 +461,8 @@ def _own_side(st: Statement, t: Target, text: str) -> bool:
     speaker_stems: set[str] = set()
     for s in (sp.label, sp.title or "", sp.role or "", sp.organization or "", sp.mention.text if sp.mention else ""):
         speaker_stems |= _stem_set(s)
+    if sp.entity and sp.entity.startswith("per-"):
+        speaker_stems |= _introduced_nisbas(text, tuple(n for n in (sp.label, *sp.aliases) if len(n.split()) >= 2))
     if not speaker_stems:
         return False
     names = [t.label, *t.aliases]
@@ -936,6 +981,7 @@ def _roles() -> tuple[frozenset[str], dict[str, int]]:
     return frozenset(nouns), quals
 
 
+@lru_cache(maxsize=1 << 15)  # pure in the form; every word of a statement is asked
 def _qualifier(norm: str) -> int:
     """The signed weight of a judging adjective in any of its forms (الفاعلة، المحورية، كبيراً، الحثيثة)."""
     quals = _roles()[1]
@@ -948,6 +994,7 @@ def _qualifier(norm: str) -> int:
     return 0
 
 
+@lru_cache(maxsize=1 << 15)  # pure in the form; every word of a statement is asked
 def _role_noun(norm: str) -> tuple[bool, bool]:
     """(is a role noun, carries a third-person pronoun) for دور، الدور، دوراً، دورها، جهودها، ومواقفها."""
     nouns = _roles()[0]
@@ -1735,7 +1782,7 @@ def _gloss_index(doc: Document) -> dict[int, str]:
     """Token start -> gloss, for the article's content words whose gloss is evaluative (empty without
     morphology); built once per article."""
     out = {}
-    for tok in doc.tokens:
+    for tok in (t for s in doc.sentences for t in s.tokens):  # doc.tokens would build a tuple of them first
         an = tok.analysis
         if an is not None and an.gloss and an.pos in ("noun", "adj", "adj_comp"):
             if abs(gloss_polarity(an.gloss)) >= _GLOSS_THRESHOLD:
@@ -1760,7 +1807,7 @@ def _lemma_index(doc: Document) -> dict[int, tuple[str, bool]]:
     lexicon lists (empty without morphology); built once per article."""
     lex = stance_lexicon()
     out = {}
-    for tok in doc.tokens:
+    for tok in (t for s in doc.sentences for t in s.tokens):
         an = tok.analysis
         if an is not None and an.pos == "verb" and an.lemma:
             lemma = _norm(an.lemma)

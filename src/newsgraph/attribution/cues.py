@@ -186,8 +186,16 @@ def _clause_initial(view: View, i: int, clitic: bool) -> bool:
     if prev.kind != "word":
         return True
     w = prev.norm
+    if w in _OTHER:
+        # من جانب آخر توقع ...، وفي سياق آخر أعلن: "on the other hand", "in another context" open a clause
+        before = _prev_word(view, prev.i)
+        return before is not None and before.kind == "word" and before.norm in _SIDES
     # وبدورها كشفت، ومن جهته: an opener with its conjunction
     return w in _CLAUSE_OPENERS or w in ("و", "ف") or (len(w) > 3 and w[0] in "وف" and w[1:] in _CLAUSE_OPENERS)
+
+
+_OTHER = frozenset(norm(w) for w in "آخر أخرى ثان ثانية".split())
+_SIDES = frozenset(norm(w) for w in "جانب جهة صعيد سياق تطور شأن ناحية".split())
 
 
 def _followed_by(view: View, i: int, words: tuple[str, ...], *, window: int = 14) -> bool:

@@ -275,6 +275,12 @@ def subject_range(view: View, i: int, *, limit: int = 14, names: frozenset[int] 
             # وأعلنت حركة طالبان المسؤولية: after a bare name, a definite common noun is the object (but after a
             # given name alone it is the family name: وقال باسم الضامن)
             break
+        if (words and _cls(toks[start]) == "role" and j not in names
+                and all(toks[k].kind == "word" and toks[k].definite for k in range(start, j))
+                and not t.definite and t.analysis is not None and t.analysis.pos in ("noun", "verb") and c is None
+                and t.key not in _given_names() and not any(p in _PP_CLITICS for p in t.analysis.proclitics)):
+            break  # توقع القنصل صدور التوصيات، أكد السفير الصيني تواصل دعم ...: after an office and its
+            # adjectives, a common noun (a masdar) or a verb is no part of the subject
         if not first and _demonstrative(t):
             break  # ونفى الحزيم ذلك: a demonstrative after the subject is the object
         if (not first and _sound_plural_end(toks[j - 1]) and not t.definite and not _sound_plural_end(t)
@@ -698,6 +704,9 @@ def subject_before(view: View, i: int, *, limit: int = 8, names: frozenset[int] 
         if j in names and k_ in _PREPS:
             j -= 1  # علي خامنئي: a name's first word that is also a preposition (على)
             continue
+        if t.start < view.title_end and _clause_conjunct(view, j):
+            j -= 1  # سيارة تقتل 5 في كابول والرئيس الأفغاني يحذّر: the و opens the headline's second clause
+            break
         if (k_.startswith("لل") and len(k_) > 4 and j > 0 and toks[j - 1].kind == "word" and toks[j - 1].definite
                 and toks[j - 1].line == t.line and not _opens_pp(toks[j - 1]) and not _verb_word(toks[j - 1])
                 and not k_.startswith("لل" + "ذ")):
@@ -721,6 +730,20 @@ def subject_before(view: View, i: int, *, limit: int = 8, names: frozenset[int] 
     if j >= 0 and a == j + 1 and toks[j].kind == "word" and toks[j].key.startswith(("بال", "لل")) and a < end:
         return (end, end)  # بالمدينة المنورة يفيد، بالمركز الثالث تبلغ: adjectives inside a prepositional phrase
     return first_conjunct(view, (a, end))
+
+
+def _clause_conjunct(view: View, j: int) -> bool:
+    """Does the و-word at j open a new clause with a person or organisation subject, a verb earlier on its line
+    (... تقتل 5 في كابول والرئيس الأفغاني يحذّر)?"""
+    toks = view.tokens
+    t = toks[j]
+    k = t.key
+    if k[:1] != "و" or len(k) < 4 or (t.analysis is not None and "wa_conj" not in t.analysis.proclitics):
+        return False
+    c = word_class(k[1:])
+    if c is None or c[0] not in ("title", "role", "organisation", "anonymous"):
+        return False
+    return any(_verb_word(x) for x in toks[max(0, j - 12) : j] if x.line == t.line)
 
 
 def _agreeing_adjective(toks: tuple[Tok, ...], j: int) -> bool:
@@ -768,6 +791,8 @@ def svo_first(view: View, rng: tuple[int, int]) -> bool:
         return True
     if left.kind != "word":
         return True
+    if view.tokens[a].start < view.title_end and _clause_conjunct(view, a):
+        return True  # ... في كابول والرئيس الأفغاني يحذّر: a headline's second clause, subject first
     return bool(_COMPLEMENTISER.match(left.key)) or left.key in _SVO_LEFT
 
 
@@ -860,6 +885,13 @@ def parse_phrase(view: View, rng: tuple[int, int], *, strip_lam: bool = False) -
         t0 = toks[0]
         t0 = t0._replace(start=t0.start + 1, text=t0.text[1:], norm=t0.norm[1:], key=t0.key[1:])
         toks = (t0, *toks[1:])
+    t0 = toks[0]
+    if (t0.kind == "word" and t0.key[:1] == "و" and len(t0.key) > 3 and t0.analysis is not None
+            and "wa_conj" in t0.analysis.proclitics and word_class(t0.key[1:]) is not None):
+        # والرئيس الأفغاني (a headline's second clause): the conjunction is no part of the speaker
+        t0 = t0._replace(start=t0.start + 1, text=t0.text[1:], norm=t0.norm[1:], key=t0.key[1:])
+        toks = (t0, *toks[1:])
+        text = text[1:]
     first_c = word_class(toks[0])
     if first_c and first_c[0] == "honorific":
         return Phrase(a, b, text, clean_label(text), (), honorific=True, person=True, gender=first_c[1])

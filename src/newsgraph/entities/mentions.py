@@ -23,11 +23,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from newsgraph.entities.gazetteer import _CONNECTORS, Entry, gazetteer, norm_word
 from newsgraph.errors import NewsgraphError
-from newsgraph.model import Analysis, Document, EntityType, Mention, Token
+from newsgraph.model import Analysis, Document, EntityType, Mention, Sentence
 
 __all__ = ["Word", "scan_words", "find_mentions", "mentions_in_text"]
 
@@ -185,21 +186,26 @@ _BY_LISTS_MAX = 1 << 12
 _Span = tuple[int, int, list[Analysis], _Derived]
 
 
-def _analyses_by_word(tokens: Sequence[Token]) -> list[_Span]:
+def _analyses_by_word(sentences: Sequence[Sentence]) -> list[_Span]:
     """(start, end, analyses, what they say) of every analysed document token, in text order."""
     out = []
     shared = _BY_TOKEN
+    get = shared.get
     if len(shared) > _BY_TOKEN_MAX:
         shared.clear()
-    for t in tokens:
-        ident = (id(t.analysis), id(t.alternatives))
-        hit = shared.get(ident)
-        if hit is None:
-            anas = [a for a in (t.analysis, *t.alternatives) if a is not None]
-            hit = shared[ident] = (anas, _derive([anas], anas), t.analysis, t.alternatives)
-        if hit[0]:
-            out.append((t.start, t.end, hit[0], hit[1]))
-    out.sort(key=lambda x: x[0])
+    for sent in sentences:  # not doc.tokens, which builds a tuple of all tokens on every call
+        for t in sent.tokens:
+            analysis, alternatives = t.analysis, t.alternatives
+            if analysis is None and not alternatives:
+                continue  # punctuation, numbers: nothing to say
+            ident = (id(analysis), id(alternatives))
+            hit = get(ident)
+            if hit is None:
+                anas = [a for a in (analysis, *alternatives) if a is not None]
+                hit = shared[ident] = (anas, _derive([anas], anas), analysis, alternatives)
+            if hit[0]:
+                out.append((t.start, t.end, hit[0], hit[1]))
+    out.sort(key=itemgetter(0))
     return out
 
 
@@ -226,9 +232,7 @@ def _token_lookup(spans: list[_Span]) -> _Lookup:
     """The analyses of a word from the document's analysed tokens (words are looked up in text order)."""
     k = 0
     n = len(spans)
-    starts = [sp[0] for sp in spans]
-    disjoint = all(spans[i][1] <= starts[i + 1] for i in range(n - 1))
-    if not disjoint:  # overlapping tokens (never made by newsgraph.segment): merge per offset as before
+    if not _disjoint(spans):  # overlapping tokens (never made by newsgraph.segment): merge per offset as before
         by_offset: dict[int, list[Analysis]] = {}
         for s, e, anas, _ in spans:
             for off in range(s, e):
@@ -243,16 +247,26 @@ def _token_lookup(spans: list[_Span]) -> _Lookup:
             return _NO_ANALYSIS
         if spans[k][1] >= e:  # one token covers the word (the usual case)
             return spans[k][3]
-        lists = []
-        last = None
-        j = k
-        while j < n and spans[j][0] < e:
-            lists.append(spans[j][2])
-            if spans[j][1] >= e:
-                last = spans[j][2]
-            j += 1
-        return _derived(lists, last)
+        return _several(spans, k, e)
     return lookup
+
+
+def _disjoint(spans: list[_Span]) -> bool:
+    """Whether no two analysed tokens overlap (always so for tokens made by newsgraph.segment)."""
+    return all(spans[i][1] <= spans[i + 1][0] for i in range(len(spans) - 1))
+
+
+def _several(spans: list[_Span], k: int, e: int) -> _Derived:
+    """What the tokens from ``k`` on that start before ``e`` say together (a word split into tokens)."""
+    lists = []
+    last = None
+    n = len(spans)
+    while k < n and spans[k][0] < e:
+        lists.append(spans[k][2])
+        if spans[k][1] >= e:
+            last = spans[k][2]
+        k += 1
+    return _derived(lists, last)
 
 
 def scan_words(text: str, analyses: Mapping[int, list[Analysis]] | None = None) -> list[Word]:
@@ -271,12 +285,16 @@ def scan_words(text: str, analyses: Mapping[int, list[Analysis]] | None = None) 
     return _scan(text, _offset_lookup(analyses) if analyses is not None else None)
 
 
-def _scan(text: str, lookup: _Lookup | None) -> list[Word]:
+def _scan(text: str, lookup: _Lookup | None, spans: list[_Span] | None = None) -> list[Word]:
+    """The words of ``text``; what their analyses say comes from ``lookup``, or from ``spans`` (the document's
+    analysed tokens, disjoint and in text order: see :func:`_disjoint`), merged here in one walk."""
     tag_at: dict[int, int] = {}  # character offset inside a hashtag -> the hashtag's index
     for k, h in enumerate(_HASHTAG.finditer(text)):
         tag_at.update(dict.fromkeys(range(h.start() + 1, h.end()), k))
     words: list[Word] = []
     prev_end = 0
+    k, n = 0, len(spans) if spans is not None else 0
+    derived = _NO_ANALYSIS
     for m in _WORD.finditer(text):
         form = m.group()
         norm, bare, tanween = _form_data(form)
@@ -284,10 +302,21 @@ def _scan(text: str, lookup: _Lookup | None) -> list[Word]:
             continue  # a lone tatweel or diacritic
         s, e = m.span()
         tag = tag_at.get(s, -1) if tag_at else -1
-        proper, gloss, pos, top, prep = lookup(s, e) if lookup is not None else _NO_ANALYSIS
+        if spans is not None:  # as _token_lookup's lookup, without a call per word
+            while k < n and spans[k][1] <= s:
+                k += 1
+            if k == n or spans[k][0] >= e:
+                derived = _NO_ANALYSIS
+            elif spans[k][1] >= e:  # one token covers the word (the usual case)
+                derived = spans[k][3]
+            else:
+                derived = _several(spans, k, e)
+        elif lookup is not None:
+            derived = lookup(s, e)
+        proper, gloss, pos, top, prep = derived
         gap = text[prev_end:s]
         words.append(_new_word(Word, (len(words), s, e, form, norm, gap, tag, proper, gloss, pos, top, tanween,
-                                      prep, bare, _joins(gap))))
+                                      prep, bare, gap == " " or _joins(gap))))
         prev_end = e
     return words
 
@@ -917,12 +946,14 @@ class _Finder:
 
         names: dict[str, str] = {}
         for m in self.out:
-            if m.source != "pattern" or m.type != "ORG":
+            if m.source not in ("pattern", "gazetteer") or m.type != "ORG":
                 continue
             words = _WORD.findall(m.text)
             if len(words) != 2:
                 continue
             head, name = norm_word(words[0]), norm_word(words[1])
+            if m.source == "gazetteer" and (name,) in self.g.phrases:
+                continue  # a gazetteer club (نادي الهلال) is called by its name alone; القاعدة is matched itself
             if any(f in _SHORT_NAME_HEADS for _, f in _bare_forms(head)) and name.startswith("ال") \
                     and len(name) >= 5 and name not in _STOP:
                 names.setdefault(name, canonical_key(mention_label(m), "ORG"))
@@ -1152,9 +1183,13 @@ def find_mentions(doc: Document, *, crf: bool = False) -> tuple[Mention, ...]:
     """
     from newsgraph.entities.canonical import assign_keys  # canonical keys build on the gazetteer, like this module
 
-    spans = _analyses_by_word(doc.tokens)
+    spans = _analyses_by_word(doc.sentences)
     text = doc.article.text
-    found = _Finder(text, _scan(text, _token_lookup(spans) if spans else None)).run()
+    if spans and _disjoint(spans):
+        words = _scan(text, None, spans)
+    else:
+        words = _scan(text, _token_lookup(spans) if spans else None)
+    found = _Finder(text, words).run()
     return assign_keys(found + _crf_names(doc, found, spans) if crf else found)
 
 

@@ -165,3 +165,29 @@ def test_a_quoted_judgement_is_no_name(morphology) -> None:  # type: ignore[no-u
     doc = analyse(Article.from_text("عنوان\n\nوصف المراقبون الانتخابات بأنها «كارثية»، وقال آخرون إنها ليست كارثية.",
                                     id="t"), morphology=morphology)
     assert [m for m in entities.find_mentions(doc) if m.source == "quoted"] == []
+
+
+@pytest.mark.parametrize(("sentence", "name", "typ"), [
+    # a two-word toponym after a place head (valley, cape, spring ...)
+    ("وأكد المتحدث إصلاح العطل بمحافظة وادي الدواسر أمس.", "وادي الدواسر", "GPE"),
+    # a given name, a father's name that is also a time word, then the family name
+    ("وقال مصدر إن موقوفاً يدعى مهدي صباح عبد المحسن شارك في الأحداث صباح يوم الثلاثاء.", "مهدي صباح عبد المحسن",
+     "PER"),
+])
+def test_names_with_common_words_inside(sentence: str, name: str, typ: str, morphology) -> None:  # type: ignore[no-untyped-def]
+    doc = analyse(Article.from_text("عنوان\n\n" + sentence, id="t"), morphology=morphology)
+    assert (name, typ) in [(m.text, m.type) for m in entities.find_mentions(doc)]
+
+
+@pytest.mark.parametrize(("sentence", "cue", "speaker"), [
+    # "on the other hand" opens a clause before a verb that is also a noun (توقع)
+    ("قال القنصل خالد السالم إن المصابين غادروا. من جانب آخر توقع القنصل صدور التوصيات قريباً.", "توقع",
+     "خالد السالم"),
+    # عرّج على "touched on", as a participle after a comma
+    ("ونفى فهد الخالدي بيع المصنع، معرِّجًا على أنه لا حاجة لتغيير الخطة.", "معرِّجًا", "فهد الخالدي"),
+    # the author of a description after حسب: حسب وصف الجماهير
+    ("ويملك اللاعب الكثير ليقدمه -حسب وصف الجماهير-.", "حسب", "الجماهير"),
+])
+def test_more_cue_frames(sentence: str, cue: str, speaker: str, morphology) -> None:  # type: ignore[no-untyped-def]
+    s = _at(_written(sentence, morphology), cue)
+    assert speaker in s.speaker.label

@@ -284,8 +284,9 @@ def test_words_read_from_the_tokens_equal_words_read_from_an_offset_map(seed_tex
         for off in range(t.start, t.end):
             if anas:
                 by_offset[off] = anas
-    spans = _analyses_by_word(doc.tokens)
+    spans = _analyses_by_word(doc.sentences)
     words = _scan(seed_text, _token_lookup(spans))
     assert words == scan_words(seed_text, by_offset)
+    assert _scan(seed_text, None, spans) == words  # the merge inside _scan (find_mentions' path) reads the same
     assert sum(w.proper is True for w in words) > 10
     assert all(seed_text[w.start:w.end] == w.text for w in words)

@@ -97,3 +97,53 @@ def test_venues_deanships_and_official_names(morphology) -> None:  # type: ignor
              if m.type == "ORG"}
     assert found == {"مجلس الوزراء": "generic", "قوات الجيش والشرطة": "generic"}
     assert _texts(morphology, "وقال إن ملعب المباراة والتحالف العربي جاهزان", "ORG") == ["التحالف العربي"]
+
+
+def test_a_club_is_one_actor_by_its_team_its_club_and_its_name_alone(morphology) -> None:  # type: ignore[no-untyped-def]
+    # "مدير فريق X لكرة القدم ... خاضهما X": فريق + name before the sport is the club (as نادي + name), and the
+    # name alone then means the club; "فريق العمل" is a team of people, no club
+    ms = [m for m in _mentions(morphology, "وقال مدير فريق الوحدة لكرة القدم إن الوحدة فاز على نادي الرائد")
+          if m.type == "ORG"]
+    keys = {m.text: m.key for m in ms}
+    assert keys["فريق الوحدة"] == keys["الوحدة"] and "نادي الرائد" in keys
+    assert [m.source for m in _mentions(morphology, "وقال إن فريق العمل أنهى مهمته") if m.type == "ORG"] == ["generic"]
+
+
+def test_a_government_named_by_its_state_is_the_state(morphology) -> None:  # type: ignore[no-untyped-def]
+    # "دعم بلادها مع حكومة أنقرة"، "حكومة بوروندي": the state speaking through its government is one actor
+    ms = {m.text: m.key for m in _mentions(morphology, "وأكدت دعمها لحكومة كينيا في حربها وزيارتها كينيا")}
+    assert ms["حكومة كينيا"] == ms["كينيا"] == "gpe-ke"
+
+
+def test_a_family_name_after_lam_or_ba_and_a_country_after_kaf(morphology) -> None:  # type: ignore[no-untyped-def]
+    # "سواء كانت للزبيدي أو غيره": the definite family name after ل (its article dropped) or ب is the person;
+    # "الدول العربية كمصر وسوريا": ك "like" before a country's name
+    text = "وقال إن المدافع سعد الحارثي مهم وإن العروض للحارثي كثيرة"
+    ms = [m for m in _mentions(morphology, text) if m.type == "PER"]
+    assert [m.text for m in ms] == ["سعد الحارثي", "لحارثي"] and ms[0].key == ms[1].key
+    assert _texts(morphology, "وقال إن دولا كتونس وليبيا تعاني", "GPE") == ["تونس", "ليبيا"]
+
+
+def test_one_word_conjuncts_of_a_list_of_places_or_clubs(morphology) -> None:  # type: ignore[no-untyped-def]
+    # "في عدد من المحافظات ومن بينها عدن والضالع ولحج وتعز": between known places a conjunct is a place;
+    # "ملاعب أندية الكويت وكاظمة والنصر": after the plural or dual of نادي the conjuncts are clubs
+    assert "الضالع" in _texts(morphology, "وقالت إن الحصار في عدن والضالع وتعز مستمر", "GPE")
+    orgs = _texts(morphology, "وتم تحديد ملاعب أندية العربي والقادسية والتضامن للمباريات", "ORG")
+    assert orgs == ["العربي", "القادسية", "التضامن"]
+    # a nisba adjective before a list of countries is no place
+    assert "الخليجية" not in _texts(morphology, "وقال إن الدول الخليجية وسوريا والعراق تعاني", "GPE")
+
+
+def test_a_speaking_group_is_the_referent_of_its_noun_and_nisba() -> None:
+    # "رحب مستثمرون سعوديون ..." then "أشار X إلى أن المستثمرين السعوديين ...": the group that spoke is the
+    # one meant, not the country of its nisba
+    text = "رحب أطباء أردنيون بالقرار. وقال الوزير إن الأطباء الأردنيين سيعملون في عمّان"
+    doc = Document(Article.from_text(text, id="t"), ())
+    grp = Statement("s1", "indirect", Cue(0, 3, "رحب", "رحب"), Speaker(None, "أطباء أردنيون", "explicit"),
+                    content=Span.of(text, text.index("بالقرار"), text.index(".")))
+    cs = text.index("قال")
+    st = Statement("s2", "indirect", Cue(cs, cs + 3, "قال", "قال"), Speaker(None, "الوزير", "explicit"),
+                   content=Span.of(text, text.index("إن"), len(text)))
+    _, (g, s) = entities.resolve(doc, entities.find_mentions(doc), (grp, st))
+    assert [t.label for t in s.targets] == ["الأطباء الأردنيين", "عمّان"]
+    assert s.targets[0].entity == g.speaker.entity

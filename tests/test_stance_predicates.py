@@ -6,7 +6,7 @@ The sentences are constructed with invented names; none is copied from SaudiNews
 
 from __future__ import annotations
 
-from test_stance import make, stances
+from test_stance import make, make_analysed, stances
 
 
 def test_subject_of_a_success_predicate_after_an_is_praised() -> None:
@@ -86,3 +86,84 @@ def test_congratulating_a_people_reaches_its_country_through_the_nisba() -> None
     text = "وقال الوزير مقدما التهنئة للشعب التونسي بافتتاح الميناء."
     doc, st = make(text, "مقدما", "الوزير", [("tunisia", "التونسي")], via={"tunisia": "nisba"})
     assert stances(doc, st) == {"tunisia": "pos"}
+
+
+def test_welcoming_an_agreement_between_parties_backs_both() -> None:
+    # construction: رحب [adjunct] بـ + agreement noun + بين X وY (backing the parties' framework)
+    text = "ورحب رجال أعمال في عمّان باتفاق التعاون بين الأردن ، والعراق في مجال الطاقة."
+    doc, st = make(text, "رحب", "رجال أعمال", [("amman", "عمّان"), ("jordan", "الأردن"), ("iraq", "والعراق")])
+    assert stances(doc, st) == {"amman": "neu", "jordan": "pos", "iraq": "pos"}
+
+
+def test_an_agreement_between_parties_not_welcomed_is_neutral() -> None:
+    # contrast: no praising word governs the agreement
+    text = "وناقش رجال أعمال في عمّان الاتفاق بين الأردن والعراق."
+    doc, st = make(text, "ناقش", "رجال أعمال", [("jordan", "الأردن"), ("iraq", "والعراق")])
+    assert stances(doc, st) == {"jordan": "neu", "iraq": "neu"}
+
+
+def test_responsibility_laid_on_an_actor_after_ila_is_blame() -> None:
+    # construction: حمّل + مسؤولية + what it is for + إلى X (the bearer after the preposition)
+    text = "وحمّل النائب مسؤولية انقطاع الكهرباء إلى شركة النور."
+    doc, st = make(text, "حمّل", "النائب", [("nour", "شركة النور")])
+    assert stances(doc, st) == {"nour": "neg"}
+    text = "وقال النائب إن مسؤولية الصيانة تعود إلى شركة النور."  # a duty, no verb of laying blame
+    doc, st = make(text, "قال", "النائب", [("nour", "شركة النور")])
+    assert stances(doc, st) == {"nour": "neu"}
+
+
+def test_a_member_of_a_group_qualified_as_extremist_takes_its_evaluation() -> None:
+    # construction: الجماعات المتطرفة التي ...، ومن بينها X
+    text = "وقال الوزير إننا نناقش خطر الجماعات المتطرفة التي تهدد المنطقة، ومن بينها جماعة النصر."
+    doc, st = make(text, "قال", "الوزير", [("nasr", "جماعة النصر")])
+    assert stances(doc, st) == {"nasr": "neg"}
+    text = "وقال الوزير إن الحصار في عدد من المدن ومن بينها مدينة النصر يمنع وصول الغذاء."  # places of a siege
+    doc, st = make(text, "قال", "الوزير", [("nasr", "مدينة النصر")])
+    assert stances(doc, st) == {"nasr": "neu"}
+
+
+def test_we_support_an_economy_named_by_its_nisba(morphology) -> None:  # type: ignore[no-untyped-def]
+    # construction: first-person verb نود أن ندعم + X + لـ-purpose verb (not a masdar with its subject)
+    text = 'وقال الوزير: "نود أن ندعم الاقتصاد التونسي ليصبح أقوى".'
+    doc, st = make_analysed(morphology, text, "قال", "الوزير", [("tunisia", "الاقتصاد التونسي")])
+    assert stances(doc, st) == {"tunisia": "pos"}
+    text = "وقال الوزير إن دعم تونس لليبيا مستمر."  # contrast: a masdar's subject, a third party's reported act
+    doc, st = make_analysed(morphology, text, "قال", "الوزير", [("tunisia", "تونس")])
+    assert stances(doc, st) == {"tunisia": "neu"}
+
+
+def test_a_call_on_an_actor_to_stop_presumes_wrongdoing() -> None:
+    # construction: طالب + X + بوقف / دعا + X + إلى الانسحاب (the call presumes X did wrong -> neg)
+    text = "وطالب الوزير شركة النور بوقف الحفر قرب القرية."
+    doc, st = make(text, "طالب", "الوزير", [("nour", "شركة النور")])
+    assert stances(doc, st) == {"nour": "neg"}
+    text = "ودعا الوزير قوات الفجر إلى الانسحاب من القرية."
+    doc, st = make(text, "دعا", "الوزير", [("fajr", "قوات الفجر")])
+    assert stances(doc, st) == {"fajr": "neg"}
+
+
+def test_a_plain_call_on_an_actor_is_neutral() -> None:
+    # contrast: a call to do something that presumes no wrong (GUIDELINES: a call on X -> neu)
+    text = "وطالب الوزير شركة النور بتسريع العمل في المشروع."
+    doc, st = make(text, "طالب", "الوزير", [("nour", "شركة النور")])
+    assert stances(doc, st) == {"nour": "neu"}
+
+
+def test_a_person_speaks_for_the_country_of_the_nisba_in_his_introduction() -> None:
+    # construction: وزير الخارجية + nisba + full name earlier in the article; later the surname alone speaks,
+    # and support given by another country to his own is thanks to the giver (GUIDELINES: own side, aid)
+    from dataclasses import replace
+
+    text = ("التقى وزير الخارجية الليبي سالم الورفلي نظيره. "
+            "وقال الورفلي إن الدعم المغربي لليبيا لن يتوقف.")
+    doc, st = make(text, "قال", "الورفلي", [("morocco", "المغربي"), ("libya", "لليبيا")],
+                   speaker_entity="per-salem", via={"morocco": "nisba"})
+    st = replace(st, speaker=replace(st.speaker, label="سالم الورفلي", aliases=("سالم الورفلي", "الورفلي")),
+                 targets=(replace(st.targets[0], label="المغرب"), replace(st.targets[1], label="ليبيا")))
+    assert stances(doc, st) == {"morocco": "pos", "libya": "neu"}
+    # contrast: without the introduction the surname says nothing of his country; the act is a third party's
+    doc, st2 = make(text.replace("الليبي ", ""), "قال", "الورفلي", [("morocco", "المغربي"), ("libya", "لليبيا")],
+                    speaker_entity="per-salem", via={"morocco": "nisba"})
+    st2 = replace(st2, speaker=replace(st2.speaker, label="سالم الورفلي", aliases=("سالم الورفلي", "الورفلي")),
+                  targets=(replace(st2.targets[0], label="المغرب"), replace(st2.targets[1], label="ليبيا")))
+    assert stances(doc, st2) == {"morocco": "neu", "libya": "neu"}

@@ -255,18 +255,40 @@ def _keys(norm: str) -> frozenset[str]:
     return frozenset(k for k, _ in _candidates(norm)) | {norm}
 
 
+# (norm, strong, weak) of the token forms met so far: one look-up per token; cleared when full so that a
+# worker's memory stays flat over a corpus
+_FORMS: dict[str, tuple[str, bool, bool]] = {}
+_FORMS_MAX = 1 << 16
+
+
 @lru_cache(maxsize=32)
 def _doc_tokens(text: str) -> tuple[tuple[_Tok, ...], tuple[int, ...]]:
     """The article's tokens (words, numbers, punctuation; a newline token where a line ends a clause), once
     per article, with their end offsets for bisection."""
     out: list[_Tok] = []
-    prev_end = 0
-    for m in _TOKEN.finditer(text):
-        t = m.group()
-        if out and not out[-1].strong and "\n" in text[prev_end : m.start()]:
-            out.append(_Tok(prev_end, prev_end, "\n", "\n", True, False))  # titles and paragraphs end clauses
-        out.append(_Tok(m.start(), m.end(), t, _norm(t), t in _STRONG, t in _WEAK))
-        prev_end = m.end()
+    new, forms, finditer = tuple.__new__, _FORMS, _TOKEN.finditer  # tuple.__new__: no Python-level __new__
+    if len(forms) > _FORMS_MAX:
+        forms.clear()
+    # line by line (no token spans a line break): a newline token goes before the first token of a later
+    # line, at the end of the token before it, unless that token already ends a clause
+    prev_end = pos = 0
+    while True:
+        nl = text.find("\n", pos)
+        line_start = pos > 0
+        for m in finditer(text, pos, nl if nl >= 0 else len(text)):
+            t = m.group()
+            if line_start:
+                line_start = False
+                if out and not out[-1].strong:  # titles and paragraphs end clauses
+                    out.append(new(_Tok, (prev_end, prev_end, "\n", "\n", True, False)))
+            f = forms.get(t)
+            if f is None:
+                f = forms[t] = (_norm(t), t in _STRONG, t in _WEAK)
+            prev_end = m.end()
+            out.append(new(_Tok, (m.start(), prev_end, t, *f)))
+        if nl < 0:
+            break
+        pos = nl + 1
     return tuple(out), tuple(t.end for t in out)
 
 
@@ -401,6 +423,27 @@ def _org_countries() -> dict[str, str]:
     return {row[0]: f"gpe-{row[1].lower()}" for row in load_tsv("org_countries.tsv", columns=2)}
 
 
+@lru_cache(maxsize=256)
+def _introduced_nisbas(text: str, names: tuple[str, ...]) -> frozenset[str]:
+    """Stems of the nisba adjectives in the title before a person's full name anywhere in the article (وزير
+    الخارجية السوري وليد المعلم -> سور): later mentions (المعلم) speak for the same country."""
+    out: set[str] = set()
+    for name in names:
+        if _norm(name.split()[0]).removeprefix("ال") in _apposition_words():
+            continue  # a title given as an alias (وزير الدفاع الفرنسي), not a name
+        for m in re.finditer(re.escape(name), text):
+            words = re.findall(r"[^\s.,،:؛\"«»()]+|[.,،:؛\n]", text[max(0, m.start() - 60) : m.start()])
+            for w in reversed(words[-3:]):
+                if not w[0].isalpha():
+                    break
+                if _nisba_adjective(_norm(w)):
+                    out |= _stem_set(w)
+                    break  # the nearest nisba is the person's own (not a counterpart's in وزير X المصري ونظيره)
+                if _norm(w).startswith(("و", "نظير")):
+                    break
+    return frozenset(out)
+
+
 def _own_side(st: Statement, t: Target, text: str) -> bool:
     sp = st.speaker
     if sp.entity and t.entity == sp.entity:
@@ -418,6 +461,8 @@ def _own_side(st: Statement, t: Target, text: str) -> bool:
     speaker_stems: set[str] = set()
     for s in (sp.label, sp.title or "", sp.role or "", sp.organization or "", sp.mention.text if sp.mention else ""):
         speaker_stems |= _stem_set(s)
+    if sp.entity and sp.entity.startswith("per-"):
+        speaker_stems |= _introduced_nisbas(text, tuple(n for n in (sp.label, *sp.aliases) if len(n.split()) >= 2))
     if not speaker_stems:
         return False
     names = [t.label, *t.aliases]
@@ -725,7 +770,9 @@ def _resolve(fr: _Frame, hit: _Hit, reach: int) -> list[int]:
             if nisba and e.cls == "speech" and nxt[:1] in "بل" and len(nxt) > 3 and not nxt.startswith("بان") \
                     and not (prev[:1] in "بل" and len(prev) > 3):  # (التهنئة للشعب المصري بـ: the one congratulated)
                 continue  # ترحيب القيادة الفلسطينية بالجهود الفرنسية: the nisba names the one who welcomes
-            if e.cls in _ACT_CLASSES and (nxt.startswith("لل") or (nxt.startswith("ل") and last + 1 in names) or (
+            verb = toks[hit.first].norm.removeprefix("و").removeprefix("س")[:1] == "ن" and e.words[0][:1] != "ن"
+            if e.cls in _ACT_CLASSES and not verb and (
+                    nxt.startswith("لل") or (nxt.startswith("ل") and last + 1 in names) or (
                     nxt.startswith("ل") and len(nxt) > 4 and nxt[1] not in "امت" and first - hit.last == 1)):
                 # دعم حكومة الاحتلال للمستوطنين، دعم بلاده لليمن، دعم طهران لنظام الأسد: the masdar's subject, not its
                 # object (but لـ before a derived masdar, دعم مصر لمواجهة الإرهاب, says what the support is for)
@@ -755,6 +802,44 @@ def _resolve(fr: _Frame, hit: _Hit, reach: int) -> list[int]:
     if best is None:
         return []
     return _uniq([best[1][2], *fr.coordinated(best[1], skip_place=True)])
+
+
+# Nouns of an agreement or declaration (not of talks or meetings, whose parties are neu): welcoming one
+# "between X and Y" backs both parties (GUIDELINES: backing X's resolution or framework -> pos).
+_PACTS = frozenset({"اتفاق", "اتفاقيه", "اتفاقات", "اتفاقيات", "اعلان", "معاهده", "مصالحه", "تفاهم", "مذكره",
+                    "ميثاق", "تسويه"})
+
+
+def _pact_parties(fr: _Frame, hit: _Hit) -> list[int]:
+    """The parties named after بين when a praising word's object is an agreement (رحب [في القاهرة] بنتائج إعلان
+    عمّان بين X وY، أشاد بالاتفاق بين X وY)."""
+    toks = fr.toks
+    for k in range(hit.last + 1, min(len(toks) - 1, hit.last + 9)):
+        if toks[k].strong or toks[k].norm in _COMPLEMENTIZERS or (k in fr.hit_starts and k > hit.last + 1):
+            return []
+        w = toks[k].norm.removeprefix("و")
+        w = w[1:] if w[:1] in "بل" and len(w) > 4 else w
+        if w.removeprefix("ال") not in _PACTS:
+            continue
+        j = next((j for j in range(k + 1, min(len(toks), k + 4)) if toks[j].norm == "بين"), None)
+        if j is None:
+            return []
+        after = [o for o in fr.order if j < o[0] <= j + 5 and not fr.is_place(o) and not fr.boundary(j, o[0])]
+        return _uniq([after[0][2], *fr.coordinated(after[0], skip_place=True)]) if after else []
+    return []
+
+
+def _bearer_after(fr: _Frame, hit: _Hit) -> list[int]:
+    """The one a responsibility is laid on after إلى/على, past what it is the responsibility for, within ten words
+    of its clause (حمّلت الهيئة مسؤولية تأجيل البطولة إلى الاتحاد)."""
+    toks = fr.toks
+    for k in range(hit.last + 1, min(len(toks) - 1, hit.last + 11)):
+        if toks[k].strong or toks[k].weak or toks[k].norm in _COMPLEMENTIZERS:
+            return []
+        if toks[k].norm in ("الي", "علي"):
+            after = [o for o in fr.order if o[0] in (k + 1, k + 2) and not fr.is_place(o)]
+            return _uniq([after[0][2], *fr.coordinated(after[0], skip_place=True)]) if after else []
+    return []
 
 
 def _calling_before(toks: list[_Tok], i: int) -> bool:
@@ -896,6 +981,7 @@ def _roles() -> tuple[frozenset[str], dict[str, int]]:
     return frozenset(nouns), quals
 
 
+@lru_cache(maxsize=1 << 15)  # pure in the form; every word of a statement is asked
 def _qualifier(norm: str) -> int:
     """The signed weight of a judging adjective in any of its forms (الفاعلة، المحورية، كبيراً، الحثيثة)."""
     quals = _roles()[1]
@@ -908,6 +994,7 @@ def _qualifier(norm: str) -> int:
     return 0
 
 
+@lru_cache(maxsize=1 << 15)  # pure in the form; every word of a statement is asked
 def _role_noun(norm: str) -> tuple[bool, bool]:
     """(is a role noun, carries a third-person pronoun) for دور، الدور، دوراً، دورها، جهودها، ومواقفها."""
     nouns = _roles()[0]
@@ -1396,6 +1483,76 @@ def _predicate_judgements(fr: _Frame, own: list[bool], cue_last: int) -> list[tu
     return out
 
 
+# Phrases that name members of a group just described (الجماعات المتطرفة، ومن بينها X؛ بما فيها X؛ وعلى رأسها X).
+_MEMBER_OPENERS = (("ومن", "بينها"), ("من", "بينها"), ("ومن", "بينهم"), ("من", "بينهم"), ("بما", "فيها"),
+                   ("بما", "فيهم"), ("وعلي", "راسها"), ("علي", "راسها"), ("وفي", "مقدمتها"), ("في", "مقدمتها"),
+                   ("ومنها",), ("ومنهم",), ("خاصه",), ("وخاصه",), ("لاسيما",), ("ولاسيما",))
+
+
+def _member_judgements(fr: _Frame, hits: list[_Hit], own: list[bool]) -> list[tuple[int, int, _Hit]]:
+    """A target named as a member of a group an adjective has just evaluated, with no other actor between
+    (الجماعات المتطرفة التي ...، ومن بينها X): the group's evaluation (GUIDELINES: presenting X as a threat); a
+    noun whose actor is in construct (الحصار في المحافظات ومن بينها X) passes nothing to the list."""
+    toks = fr.toks
+    out: list[tuple[int, int, _Hit]] = []
+    for o in fr.order:
+        if fr.is_place(o) or own[o[2]]:
+            continue
+        k = o[0]
+        opener = next((op for op in _MEMBER_OPENERS if k >= len(op)
+                       and tuple(toks[j].norm for j in range(k - len(op), k)) == op), None)
+        if opener is None:
+            continue
+        start = k - len(opener)
+        lo = max(_sentence_start(toks, start), start - 14)
+        evals = [h for h in hits if lo <= h.first and h.last < start and h.entry.cls == "eval"
+                 and h.entry.scope == "attr" and not _negated(toks, h.first) and not _conditional(toks, h.first)]
+        if not evals:
+            continue
+        h = evals[-1]
+        if any(h.last < p[0] and p[1] < start for p in fr.order):
+            continue  # an actor between the evaluation and the list is what it is about
+        out.append((o[2], h.entry.polarity * h.entry.weight, h))
+    return out
+
+
+# Masdars of stopping, withdrawing, releasing and apologising: a call on X to do them presumes X did wrong
+# (طالب X بوقف الهجمات، دعا X إلى الانسحاب من، حث X على الإفراج عن، طالبه بالاعتذار).
+_STOP_MASDARS = frozenset({"وقف", "ايقاف", "الكف", "كف", "التوقف", "توقف", "الانسحاب", "انسحاب", "انهاء", "الافراج",
+                           "افراج", "الاعتذار", "اعتذار", "التخلي", "تخلي", "الامتناع", "امتناع"})
+
+
+def _stop_call_judgements(fr: _Frame, own: list[bool]) -> list[tuple[int, int, _Hit]]:
+    """The one called on to stop, withdraw, release or apologise: neg (GUIDELINES: a call on X is neu unless it
+    presumes X did wrong).  The call word (طالب، دعا، حث، ناشد) comes first, X right after it (or after على),
+    then the masdar with ب، إلى or على."""
+    toks = fr.toks
+    out: list[tuple[int, int, _Hit]] = []
+    for i, tok in enumerate(toks):
+        if not tok.norm.isalpha() or not any(c in _CALL_CUES for c, _ in _candidates(tok.norm)):
+            continue
+        if _negated(toks, i) or _conditional(toks, i):
+            continue
+        j = i + 1
+        while j < len(toks) and toks[j].norm in _PHRASE_ADVERBS | _TIME_ADVERBS | {"فيها", "فيه", "علي"}:
+            j += 1
+        occ = next((o for o in fr.order if o[0] == j and not fr.is_place(o)), None)
+        if occ is None:
+            continue
+        k = occ[1] + 1
+        if k < len(toks) and toks[k].norm in ("الي", "علي"):
+            k += 1
+        if k >= len(toks):
+            continue
+        w = toks[k].norm
+        w = w[1:] if w[:1] == "ب" and len(w) > 3 else w
+        if w not in _STOP_MASDARS and w.removeprefix("ال") not in _STOP_MASDARS:
+            continue
+        hit = _Hit(i, k, _Entry(("~stop",), -1, 2, "obj", "speech", False))
+        out += [(n, -2, hit) for n in _uniq([occ[2], *fr.coordinated(occ, skip_place=True)]) if not own[n]]
+    return out
+
+
 @cache
 def _apposition_words() -> frozenset[str]:
     """Title and role words (``titles.tsv``, ``person_titles.tsv``) that open a speaker's apposition."""
@@ -1548,6 +1705,10 @@ def _judge(doc: Document, st: Statement, relay: bool, gloss: dict[int, str],
                 past = _past_adjunct(toks, h.last) or _past_apposition(toks, h.last)
                 if past is not None:  # ثمّنت المقاومة في محافظة إب، جهود X: the object after the adjunct
                     reached = _resolve(fr, replace(h, last=past), reach)
+            if not reached and e.cls == "blame":
+                reached = _bearer_after(fr, h)  # حمّل مسؤولية التأجيل إلى X / على X: the one who must bear it
+            if not reached and e.cls == "speech" and polarity > 0 and e.scope == "obj":
+                reached = _pact_parties(fr, h)  # رحب بالاتفاق بين X وY: backing the parties' agreement
             if e.cls == "invite" and not (is_call or _calling_before(toks, h.first)):
                 continue  # توجه إلى موسكو لزيارة: a trip, not an invitation
             if not reached and e.cls == "eval" and (e.words != ("~gloss",) or (h.pronoun and polarity < 0)) \
@@ -1604,7 +1765,8 @@ def _judge(doc: Document, st: Statement, relay: bool, gloss: dict[int, str],
         add(n, weight, h)
     for n, weight, h in claims + _serving_judgements(fr, own) + _agreement_judgements(fr, own) \
             + _harmful_role_judgements(fr, own) + _terror_fight_judgements(fr, hits, own) \
-            + _predicate_judgements(fr, own, cue_last):
+            + _predicate_judgements(fr, own, cue_last) + _member_judgements(fr, hits, own) \
+            + _stop_call_judgements(fr, own):
         add(n, weight, h)
 
     new_targets = []
@@ -1620,7 +1782,7 @@ def _gloss_index(doc: Document) -> dict[int, str]:
     """Token start -> gloss, for the article's content words whose gloss is evaluative (empty without
     morphology); built once per article."""
     out = {}
-    for tok in doc.tokens:
+    for tok in (t for s in doc.sentences for t in s.tokens):  # doc.tokens would build a tuple of them first
         an = tok.analysis
         if an is not None and an.gloss and an.pos in ("noun", "adj", "adj_comp"):
             if abs(gloss_polarity(an.gloss)) >= _GLOSS_THRESHOLD:
@@ -1645,7 +1807,7 @@ def _lemma_index(doc: Document) -> dict[int, tuple[str, bool]]:
     lexicon lists (empty without morphology); built once per article."""
     lex = stance_lexicon()
     out = {}
-    for tok in doc.tokens:
+    for tok in (t for s in doc.sentences for t in s.tokens):
         an = tok.analysis
         if an is not None and an.pos == "verb" and an.lemma:
             lemma = _norm(an.lemma)

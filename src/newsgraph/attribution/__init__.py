@@ -502,7 +502,7 @@ def _sentence_subject(view: View, i: int) -> tuple[int, int] | None:
         if k is None:
             return None
         bare = view.tokens[k].analysis.aspect in ("p", "i") and (  # type: ignore[union-attr]
-            k == a or all(never_subject(t) or t.key in _OPENER_WORDS for t in view.tokens[a:k]))
+            k == a or all(never_subject(t) or t.key in _OPENER_WORDS or t.key in _NEGATIONS for t in view.tokens[a:k]))
         if not bare and (k == a or not view.tokens[k].key.startswith("و") or len(view.tokens[k].key) < 4):
             return None
         if bare:
@@ -525,11 +525,14 @@ def _named_tokens(view: View, mentions: tuple[Mention, ...], doc: Document) -> f
     them for looking like a verb or an adverb."""
     starts = [t.start for t in view.tokens]
     out: set[int] = set()
-    for tok in doc.tokens:
-        if any(a.pos == "noun_prop" for a in tok.alternatives):
-            k = bisect_left(starts, tok.start)
-            if k < len(starts) and starts[k] == tok.start:
-                out.add(k)
+    for sent in doc.sentences:  # not doc.tokens, which builds a tuple of all tokens on every call
+        for tok in sent.tokens:
+            for a in tok.alternatives:
+                if a.pos == "noun_prop":
+                    k = bisect_left(starts, tok.start)
+                    if k < len(starts) and starts[k] == tok.start:
+                        out.add(k)
+                    break
     for m in mentions:
         k = bisect_left(starts, m.start)
         while k < len(starts) and view.tokens[k].start < m.end:
@@ -615,7 +618,8 @@ def _verb(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft],
             # وقال السوق المحلية لا تحتاج ...، وطالب الجهات المعنية بـ: no subject of a masculine verb
             return _Draft(h, _dropped(refs, h, "dropped-subject", sent), anchor, rng[0], "verb")
         head_class = (word_class(view.tokens[rng[0]]) or ("",))[0]
-        if head_class in ("thing", "norm") and h.lemma in _JUDGEMENT:
+        if head_class in ("thing", "norm") and (h.lemma in _JUDGEMENT or (
+                head_class == "thing" and h.lemma in _EVALUATIVE and not view.tokens[rng[0]].definite)):
             # واعتبر قرار المنع ضمن ...: a thing or rule is the first object, the subject is dropped
             return _Draft(h, _dropped(refs, h, "dropped-subject", sent), anchor, rng[0], "verb")
         if head_class == "thing":
@@ -829,6 +833,11 @@ _JUDGEMENT = frozenset(("اعتبر", "عدّ", "وصف", "رأى"))
 # verbs whose object is the person addressed, before what is said (أبلغ المسؤولين أن، حذر المواطنين من)
 _ADDRESSEE_VERBS = frozenset(("أبلغ", "أخبر", "طالب", "دعا", "حث", "ناشد", "وعد", "حذر", "اتهم", "نبه", "طلب", "سأل",
                               "أوصى", "نصح", "هنأ", "شكا", "تعهد", "وجه", "بعث", "أرسل", "رفع", "قدم", "أطلق", "أصدر"))
+# verbs of condemning and welcoming: an event noun in construct right after them is their object
+_EVALUATIVE = frozenset(("أدان", "دان", "ندد", "استنكر", "رحب", "أشاد", "انتقد", "ثمن"))
+# negation particles before a sentence's opening verb (ولم يوفد الاتحاد ... لأنهما قالا: the verb's subject is
+# still the sentence's subject)
+_NEGATIONS = frozenset(key(w) for w in "لم ولم لن ولن لا ولا".split())
 _EVENTS = frozenset(key(w) for w in "حديث لقاء اجتماع اتصال مباحثات محادثات بحث نقاش جلسة".split())
 _PRE_HEAD = frozenset(key(w) for w in "أحدث احدث آخر اخر أبرز أغلب معظم أكثر غالبية".split())
 _NOT_VERBS = frozenset(key(w) for w in (
@@ -870,6 +879,7 @@ def _particle(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft], con
     rng = subject_range(view, j, after_verb=False)
     if rng[0] >= rng[1]:
         return None
+    authored = False
     first = toks[rng[0]]
     lam = first.key.startswith("ل") and not first.key.startswith("لل") and len(first.key) > 3
     fk = first.key[1:] if lam else first.key
@@ -891,6 +901,7 @@ def _particle(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft], con
                 return None
             return _Draft(h, replace(r.speaker, resolved_by="attribution-particle"), i, rng[1], "particle")
         rng = (rng[0] + 1, rng[1])
+        authored = True  # حسب وصف الجماهير: the genitive of a speech product is its author
         c = word_class(toks[rng[0]])
         if c is None and toks[rng[0]].key in _NUMERALS and rng[1] - rng[0] > 1:
             c = word_class(toks[rng[0] + 1])  # ثلاثة أشخاص: the counted noun
@@ -905,7 +916,7 @@ def _particle(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft], con
     if c is not None and c[0] in ("norm", "thing") and not via_verb:
         return None  # وفق الشريعة، حسب الخطة: a rule or plan, not a source
     # نقلاً عن X always relays a source (نقلاً عن الموقوفين), where بحسب / وفق may frame a rule or a plan
-    speakerish = via_verb or c is not None or h.lemma == "نقل" or _named(view, rng, mentions)
+    speakerish = via_verb or authored or c is not None or h.lemma == "نقل" or _named(view, rng, mentions)
     if not speakerish:
         return None
     phrase = parse_phrase(view, rng, strip_lam=True)
@@ -1000,7 +1011,16 @@ def _headline_cataphora(view: View, drafts: list[_Draft]) -> list[_Draft]:
         else:
             words = [t for t in view.tokens if d.speaker.mention.start <= t.start < d.speaker.mention.end
                      and t.kind == "word"]
-        if not words or words[0].definite:
+        if words and words[0].definite and d.speaker.label:
+            # الرئيس الأفغاني يحذّر: a definite office is the body speaker who bears exactly that office
+            desc = key(d.speaker.label)
+            later = next((b for b in body if b.speaker.label and key(b.speaker.label) != desc
+                          and any(key(x) == desc for x in b.speaker.aliases)), None)
+            if later is not None:
+                out[n] = replace(d, speaker=replace(later.speaker, resolved_by="cataphora",
+                                                    mention=d.speaker.mention))
+            continue
+        if not words:
             continue
         c = word_class(words[0])
         if c is None or c[0] not in ("title", "role", "anonymous", "product"):

@@ -23,11 +23,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from newsgraph.entities.gazetteer import _CONNECTORS, Entry, gazetteer, norm_word
 from newsgraph.errors import NewsgraphError
-from newsgraph.model import Analysis, Document, EntityType, Mention, Token
+from newsgraph.model import Analysis, Document, EntityType, Mention, Sentence
 
 __all__ = ["Word", "scan_words", "find_mentions", "mentions_in_text"]
 
@@ -68,6 +69,7 @@ _PREPOSITION_NAMES = frozenset({"علي"})
 _COMPOUND = _CONNECTORS | {"الدين", "الله", "الرحمن"}
 _PLACE_HEADS = frozenset(norm_word(w) for w in (
     "مدينة بلدة محافظة قرية إقليم ولاية مدن بلدات محافظات قرى جزيرة جزر").split())
+_COUNTRY_KEY = re.compile(r"gpe-[a-z]{2}")
 # the kunya and its case forms (أبو سياف، أبا سياف، أبي سياف) and أم (أم سياف)
 _KUNYA = frozenset({"ابو", "ابا", "ابي", "ام"})
 # heads of geographic features: the definite head and its adjective are one place (المحيط الهندي is not India)
@@ -123,7 +125,11 @@ _FORCE_HEADS = frozenset(norm_word(w) for w in "قوات سلطات ميليشي
 _ORGAN_HEADS = frozenset(norm_word(w) for w in "إدارة رئاسة".split())
 # heads whose one-word definite complement names the body alone later in the article (نادي الهلال ->
 # الهلال، حركة الشباب -> الشباب، حركة التغيير -> التغيير): clubs and movements are called by that word
-_SHORT_NAME_HEADS = frozenset(norm_word(w) for w in "نادي حركة تنظيم جماعة".split())
+_SHORT_NAME_HEADS = frozenset(norm_word(w) for w in "نادي فريق حركة تنظيم جماعة".split())
+# words that head a list of clubs: their plural and dual, and the stadiums of clubs (ملعبي النصر والشباب)
+_CLUB_LISTS = frozenset(norm_word(w) for w in "أندية ناديي فريقي ملعبي".split())
+# heads of a sports club's name (نادي الهلال، فريق الاتفاق لكرة القدم)
+_CLUB_HEADS = frozenset(norm_word(w) for w in "نادي فريق".split())
 
 
 class Word(NamedTuple):
@@ -180,21 +186,26 @@ _BY_LISTS_MAX = 1 << 12
 _Span = tuple[int, int, list[Analysis], _Derived]
 
 
-def _analyses_by_word(tokens: Sequence[Token]) -> list[_Span]:
+def _analyses_by_word(sentences: Sequence[Sentence]) -> list[_Span]:
     """(start, end, analyses, what they say) of every analysed document token, in text order."""
     out = []
     shared = _BY_TOKEN
+    get = shared.get
     if len(shared) > _BY_TOKEN_MAX:
         shared.clear()
-    for t in tokens:
-        ident = (id(t.analysis), id(t.alternatives))
-        hit = shared.get(ident)
-        if hit is None:
-            anas = [a for a in (t.analysis, *t.alternatives) if a is not None]
-            hit = shared[ident] = (anas, _derive([anas], anas), t.analysis, t.alternatives)
-        if hit[0]:
-            out.append((t.start, t.end, hit[0], hit[1]))
-    out.sort(key=lambda x: x[0])
+    for sent in sentences:  # not doc.tokens, which builds a tuple of all tokens on every call
+        for t in sent.tokens:
+            analysis, alternatives = t.analysis, t.alternatives
+            if analysis is None and not alternatives:
+                continue  # punctuation, numbers: nothing to say
+            ident = (id(analysis), id(alternatives))
+            hit = get(ident)
+            if hit is None:
+                anas = [a for a in (analysis, *alternatives) if a is not None]
+                hit = shared[ident] = (anas, _derive([anas], anas), analysis, alternatives)
+            if hit[0]:
+                out.append((t.start, t.end, hit[0], hit[1]))
+    out.sort(key=itemgetter(0))
     return out
 
 
@@ -221,9 +232,7 @@ def _token_lookup(spans: list[_Span]) -> _Lookup:
     """The analyses of a word from the document's analysed tokens (words are looked up in text order)."""
     k = 0
     n = len(spans)
-    starts = [sp[0] for sp in spans]
-    disjoint = all(spans[i][1] <= starts[i + 1] for i in range(n - 1))
-    if not disjoint:  # overlapping tokens (never made by newsgraph.segment): merge per offset as before
+    if not _disjoint(spans):  # overlapping tokens (never made by newsgraph.segment): merge per offset as before
         by_offset: dict[int, list[Analysis]] = {}
         for s, e, anas, _ in spans:
             for off in range(s, e):
@@ -238,16 +247,26 @@ def _token_lookup(spans: list[_Span]) -> _Lookup:
             return _NO_ANALYSIS
         if spans[k][1] >= e:  # one token covers the word (the usual case)
             return spans[k][3]
-        lists = []
-        last = None
-        j = k
-        while j < n and spans[j][0] < e:
-            lists.append(spans[j][2])
-            if spans[j][1] >= e:
-                last = spans[j][2]
-            j += 1
-        return _derived(lists, last)
+        return _several(spans, k, e)
     return lookup
+
+
+def _disjoint(spans: list[_Span]) -> bool:
+    """Whether no two analysed tokens overlap (always so for tokens made by newsgraph.segment)."""
+    return all(spans[i][1] <= spans[i + 1][0] for i in range(len(spans) - 1))
+
+
+def _several(spans: list[_Span], k: int, e: int) -> _Derived:
+    """What the tokens from ``k`` on that start before ``e`` say together (a word split into tokens)."""
+    lists = []
+    last = None
+    n = len(spans)
+    while k < n and spans[k][0] < e:
+        lists.append(spans[k][2])
+        if spans[k][1] >= e:
+            last = spans[k][2]
+        k += 1
+    return _derived(lists, last)
 
 
 def scan_words(text: str, analyses: Mapping[int, list[Analysis]] | None = None) -> list[Word]:
@@ -266,12 +285,16 @@ def scan_words(text: str, analyses: Mapping[int, list[Analysis]] | None = None) 
     return _scan(text, _offset_lookup(analyses) if analyses is not None else None)
 
 
-def _scan(text: str, lookup: _Lookup | None) -> list[Word]:
+def _scan(text: str, lookup: _Lookup | None, spans: list[_Span] | None = None) -> list[Word]:
+    """The words of ``text``; what their analyses say comes from ``lookup``, or from ``spans`` (the document's
+    analysed tokens, disjoint and in text order: see :func:`_disjoint`), merged here in one walk."""
     tag_at: dict[int, int] = {}  # character offset inside a hashtag -> the hashtag's index
     for k, h in enumerate(_HASHTAG.finditer(text)):
         tag_at.update(dict.fromkeys(range(h.start() + 1, h.end()), k))
     words: list[Word] = []
     prev_end = 0
+    k, n = 0, len(spans) if spans is not None else 0
+    derived = _NO_ANALYSIS
     for m in _WORD.finditer(text):
         form = m.group()
         norm, bare, tanween = _form_data(form)
@@ -279,10 +302,21 @@ def _scan(text: str, lookup: _Lookup | None) -> list[Word]:
             continue  # a lone tatweel or diacritic
         s, e = m.span()
         tag = tag_at.get(s, -1) if tag_at else -1
-        proper, gloss, pos, top, prep = lookup(s, e) if lookup is not None else _NO_ANALYSIS
+        if spans is not None:  # as _token_lookup's lookup, without a call per word
+            while k < n and spans[k][1] <= s:
+                k += 1
+            if k == n or spans[k][0] >= e:
+                derived = _NO_ANALYSIS
+            elif spans[k][1] >= e:  # one token covers the word (the usual case)
+                derived = spans[k][3]
+            else:
+                derived = _several(spans, k, e)
+        elif lookup is not None:
+            derived = lookup(s, e)
+        proper, gloss, pos, top, prep = derived
         gap = text[prev_end:s]
         words.append(_new_word(Word, (len(words), s, e, form, norm, gap, tag, proper, gloss, pos, top, tanween,
-                                      prep, bare, _joins(gap))))
+                                      prep, bare, gap == " " or _joins(gap))))
         prev_end = e
     return words
 
@@ -354,6 +388,11 @@ def _keys(norm: str) -> _Keys:
     start anything it looks for with one test, instead of stripping clitics again per word and pass."""
     g = gazetteer()
     gaz = tuple((plen, f) for plen, f in _bare_forms(norm, prefixes=_GAZ_PREFIXES) if f in g.first_words)
+    if not gaz and norm.startswith(("ك", "وك")):
+        # ك "like" before a country's one-word name ("الدول العربية كمصر وسوريا"): only a country, which
+        # no ordinary word turns into once its first letter is dropped
+        gaz = tuple((plen, f) for plen, f in _bare_forms(norm, prefixes=("وك", "ك"))
+                    if plen and len(f) >= 3 and _COUNTRY_KEY.fullmatch(getattr(g.phrases.get((f,)), "key", "")))
     given = any(f in g.given_names or f == "عبد" or f in _KUNYA or f in _DIN_NAMES
                 for _, f in _bare_forms(norm, prefixes=("و",))) or any(
         plen and (f == "عبد" or (f.startswith("عبد") and f in g.given_names))  # لعبد المنان: _servant_name
@@ -544,6 +583,11 @@ class _Finder:
                 # (أحمد عساف) or after the father's name (عزام بن محمد الدخيل)
                 if self._coordinated_name(words[j]):
                     break
+                if (given and words[j].norm in _STOP and words[j].top_proper and j + 1 < len(words)
+                        and words[j + 1].joined and not self.taken[j + 1]
+                        and (words[j + 1].norm in g.given_names or words[j + 1].norm in _CONNECTORS)):
+                    j += 1  # "مهدي صباح عبد المحسن": صباح (also "morning") is the father's name between names
+                    continue
                 if self._inner_given_name(j):
                     j += 1  # "النقيب محمد أمين إسماعيل الحبشي": أمين is the father's name here, no title
                     continue
@@ -692,6 +736,12 @@ class _Finder:
             if head in _PLACE_HEADS:
                 # "بلدة دوما", "محافظة شرورة": the place's own name (the gazetteer took the known ones)
                 nxt = words[i + 1] if i + 1 < len(words) else None
+                if (nxt is not None and not definite and nxt.norm in _TOPONYM_FIRST and i + 2 < len(words)
+                        and nxt.joined and words[i + 2].joined and not self.taken[i + 1] and not self.taken[i + 2]
+                        and words[i + 2].norm not in _STOP and not words[i + 2].norm.startswith("و")):
+                    # "محافظة وادي الدواسر"، "مدينة رأس تنورة"، "بلدة كفر نبل": a two-word toponym
+                    self.add(i + 1, i + 3, 0, "GPE", None, "pattern")
+                    continue
                 if nxt is not None and not definite and not self.taken[i + 1] and nxt.joined and not nxt.tanween \
                         and nxt.norm not in _STOP and (nxt.proper or (nxt.proper is None and self.morph)) \
                         and not nxt.norm.startswith("و") and (not nxt.norm.startswith("ال") or nxt.top_proper):
@@ -776,9 +826,21 @@ class _Finder:
                 # الجماعة الإسلامية، حركة التغيير، المحيط الهادئ: a definite head with its adjective, or an
                 # indefinite head with its definite genitive, names one organisation or place
                 anchored = definite or any(words[k].norm.startswith("ال") for k in range(i + 1, j))
+            if head in _CLUB_HEADS and not definite:
+                anchored = self._club(i, j, head)
             for k in range(i + 1, j):
                 self.taken[k] = False  # add() marks them again; the inner names stay mentions of their own
             self.add(i, j, plen, typ, None, "pattern" if anchored else "generic")
+
+    def _club(self, i: int, j: int, head: str) -> bool:
+        """Whether "نادي X" / "فريق X" names a club: نادي + one definite word always does (نادي الاتفاق);
+        فريق only before the sport ("فريق الاتفاق لكرة القدم"), else it is a team of people (فريق العمل)."""
+        words = self.words
+        if j != i + 2 or not words[i + 1].norm.startswith("ال"):
+            return head == "نادي" and j > i + 1
+        if head == "نادي":
+            return True
+        return j < len(words) and words[j].joined and words[j].norm.startswith(("لكر", "للكر", "لرياض", "للرياض"))
 
     def _trim_tail(self, i: int, j: int) -> int:
         """Where an organisation name from the head at ``i`` really ends (``j`` = the complement scan's end).
@@ -972,11 +1034,16 @@ class _Finder:
                 surnames.setdefault(_def_strip(parts[-1]), m.key)
         # the words that may be one: a known short form, or a surname of the article alone or after و/ف
         spelled = {p + f for f in surnames for p in ("", "و", "ف")}
+        # a definite family name also after ل/ب ("للزبيدي"، "بالغامدي"): the article is dropped after ل
+        spelled |= {p + f for f in surnames if f.startswith("ال") for p in ("ب", "وب")}
+        spelled |= {p + f[1:] for f in surnames if f.startswith("ال") for p in ("ل", "ول")}
         for i, w in enumerate(words):
             if self.taken[i] or not (self.keys[i].short or w.norm in spelled):
                 continue
-            for plen, form in _bare_forms(w.norm, prefixes=("و", "ف")):
+            for plen, form in _bare_forms(w.norm, prefixes=("وب", "ول", "و", "ف", "ب", "ل")):
                 key: str | None
+                if plen and w.norm[plen - 1] in "بل" and not form.startswith("ال"):
+                    continue  # only the definite family name takes ل/ب alone (لعلي is no surname reading)
                 if form in surnames and (w.proper is not False or w.hashtag >= 0 or form.startswith("ال")):
                     key = surnames[form]
                 elif form in g.short_forms and (self._after_title(i) or w.hashtag >= 0 or (
@@ -988,6 +1055,43 @@ class _Finder:
                     continue
                 self.add(i, i + 1, plen, "PER", key, "surname")
                 break
+
+    def list_pass(self) -> None:
+        """One-word conjuncts of a list of places or clubs take the list's type: "عدن والضالع ولحج وتعز" (two
+        known places make it a list of places), "أندية الكويت وكاظمة والنصر" (the plural or dual of نادي, or
+        the stadiums of clubs, heads a list of clubs)."""
+        from newsgraph.entities.canonical import canonical_key  # keys build on this module's data
+
+        words, g = self.words, self.g
+        by_end = {m.end: m for m in self.out if m.source in ("gazetteer", "pattern")}
+        i = 0
+        while i < len(words):
+            j = i + 1
+            while j < len(words) and words[j].joined and words[j].norm.startswith("و") and len(words[j].norm) > 3 \
+                    and words[j].norm not in _STOP and words[j].norm[1:] not in _STOP:
+                j += 1
+            if j - i < 2:
+                i += 1
+                continue
+            known = [by_end.get(words[k].end) for k in range(i, j)]
+            head = words[i - 1] if i > 0 and words[i].joined else None
+            clubs = head is not None and any(f in _CLUB_LISTS for _, f in _bare_forms(head.norm))
+            places = sum(1 for m in known if m is not None and m.type == "GPE") >= 2
+            if clubs or places:
+                for k in range(i, j):
+                    w = words[k]
+                    plen = 1 if k > i else 0
+                    form = w.norm[plen:]
+                    if self.taken[k] or len(form) < 3 or (len(form) == 3 and not w.proper) or form in _STOP \
+                            or form in g.demonyms or _def_strip(form) in g.heads or form in _CLUB_LISTS \
+                            or form.endswith(("ات", "ين", "ون")):
+                        continue
+                    if clubs:
+                        self.add(k, k + 1, plen, "ORG", canonical_key("نادي " + form, "ORG"), "pattern")
+                    elif w.proper or (k > i and form.startswith("ال") and not form.endswith(("ي", "يه"))):
+                        # (a nisba adjective is no place: "الدول الخليجية وسوريا والعراق")
+                        self.add(k, k + 1, plen, "GPE", canonical_key(form, "GPE"), "pattern")
+            i = j
 
     def hashtag_pass(self) -> None:
         words = self.words
@@ -1033,12 +1137,17 @@ class _Finder:
         self.ministry_pass()
         self.short_name_pass()
         self.surname_pass()
+        self.list_pass()
         self.quoted_pass()
         self.hashtag_pass()
         self.nisba_pass()
         return tuple(sorted(self.out, key=lambda m: (m.start, -m.end)))
 
 
+# first words of compound Arabic toponyms (valley, mountain, cape, spring, well, village ...), taken with the next
+# word after a place head: general Arabic place-name formation
+_TOPONYM_FIRST = frozenset(norm_word(w) for w in (
+    "وادي جبل رأس راس عين بئر حفر خميس كفر بيت دير تل سيدي بني ذات").split())
 _OPENING_QUOTES = frozenset('«"“')
 _CLOSING_QUOTES = frozenset('»"”')
 
@@ -1074,9 +1183,13 @@ def find_mentions(doc: Document, *, crf: bool = False) -> tuple[Mention, ...]:
     """
     from newsgraph.entities.canonical import assign_keys  # canonical keys build on the gazetteer, like this module
 
-    spans = _analyses_by_word(doc.tokens)
+    spans = _analyses_by_word(doc.sentences)
     text = doc.article.text
-    found = _Finder(text, _scan(text, _token_lookup(spans) if spans else None)).run()
+    if spans and _disjoint(spans):
+        words = _scan(text, None, spans)
+    else:
+        words = _scan(text, _token_lookup(spans) if spans else None)
+    found = _Finder(text, words).run()
     return assign_keys(found + _crf_names(doc, found, spans) if crf else found)
 
 

@@ -359,6 +359,60 @@ def _speaker_key(sp: Speaker, mentions: tuple[Mention, ...]) -> tuple[str, Entit
     return canonical_key(sp.label, typ), typ, None
 
 
+_GROUP_PREFIXES = ("وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل")
+_GROUP_SUFFIXES = ("يين", "ين", "ون", "ان", "ات", "ه")
+_WORD_RE = re.compile(r"[\u0621-\u065f\u0670-\u06d3\w]+")
+
+
+def _group_stem(word: str) -> str:
+    """A plural noun without its article, clitics and number suffix (المستثمرين، مستثمرون -> مستثمر)."""
+    w = norm_word(word)
+    for p in _GROUP_PREFIXES:
+        if w.startswith(p) and len(w) - len(p) >= 3:
+            w = w[len(p):]
+            break
+    for suf in _GROUP_SUFFIXES:
+        if w.endswith(suf) and len(w) - len(suf) >= 3:
+            return w[:-len(suf)]
+    return w
+
+
+def _group_mentions(text: str, keyed: tuple[Mention, ...], statements: tuple[Statement, ...],
+                    speaker_keys: list[str | None]) -> tuple[Mention, ...]:
+    """A described group that speaks in the article ("رحب مستثمرون سعوديون") is the referent of its noun and
+    nisba wherever they recur ("المستثمرين السعوديين"): the group, not the country its nisba names.
+
+    >>> from newsgraph.model import Cue
+    >>> t = "رحب مستثمرون سعوديون بالقرار. وقال إن المستثمرين السعوديين استعدوا"
+    >>> st = Statement("s", "indirect", Cue(0, 3, "رحب", "رحب"), Speaker(None, "مستثمرون سعوديون", "explicit"))
+    >>> ms = (Mention(t.index("السعوديين"), t.index("السعوديين") + 9, "السعوديين", "GPE", "gpe-sa", "nisba"),)
+    >>> [(m.text, m.key) for m in _group_mentions(t, ms, (st,), ["per-grp"])]
+    [('المستثمرين السعوديين', 'per-grp')]
+    """
+    g = gazetteer()
+    groups: dict[tuple[str, str], str] = {}
+    for st, key in zip(statements, speaker_keys, strict=True):
+        words = key_words(st.speaker.label)
+        if key and len(words) == 2 and words[1] in g.demonyms:
+            groups[(_group_stem(words[0]), g.demonyms[words[1]])] = key
+    if not groups:
+        return keyed
+    out = []
+    for m in keyed:
+        code = g.demonyms.get(norm_word(m.text)) if m.source == "nisba" else None
+        prev = None
+        if code is not None:
+            before = list(_WORD_RE.finditer(text, max(0, m.start - 30), m.start))
+            prev = before[-1] if before and not text[before[-1].end():m.start].strip() else None
+        if prev is not None and code is not None and (_group_stem(prev.group()), code) in groups:
+            # (a conjunction or preposition before the noun is no part of the group's mention)
+            s = prev.start() + (1 if norm_word(prev.group()).startswith(("و", "ف", "ب", "ل")) and not
+                                norm_word(prev.group()).startswith("ال") else 0)
+            m = Mention(s, m.end, text[s:m.end], "PER", groups[(_group_stem(prev.group()), code)], "pattern")
+        out.append(m)
+    return tuple(out)
+
+
 def resolve(
     doc: Document, mentions: tuple[Mention, ...], statements: tuple[Statement, ...], *,
     nisba: bool = True, descriptions: bool = True,
@@ -397,6 +451,7 @@ def resolve(
         speaker_keys.append(key)
         if not any(m.key == key for m in keyed):
             extra.setdefault(key, (st.speaker.label, typ))
+    keyed = _group_mentions(text, keyed, statements, speaker_keys)
     entities = build_entities(keyed, extra)
     by_key = {e.key: e for e in entities}
     out = []

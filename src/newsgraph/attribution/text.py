@@ -32,6 +32,10 @@ QUOTE_OPEN = frozenset("«“„")
 QUOTE_CLOSE = frozenset("»”")
 QUOTES = QUOTE_OPEN | QUOTE_CLOSE | frozenset('"')
 SENTENCE_END = frozenset(".!?؟")
+# (norm, key) of the word forms met so far: one look-up per word instead of two memoised calls; cleared
+# when full so that a worker's memory stays flat over a corpus
+_FORMS: dict[str, tuple[str, str]] = {}
+_FORMS_MAX = 1 << 16
 
 
 @lru_cache(maxsize=1 << 16)
@@ -94,30 +98,38 @@ def scan(text: str, *, analyses: dict[int, Analysis] | None = None, article_id: 
         >>> scan("قال: \\"نعم").warnings[0].startswith("unbalanced")
         True
     """
-    analyses = analyses or {}
+    get = (analyses or {}).get
     toks: list[Tok] = []
-    line = 0
-    prev_end = 0
-    for m in _TOKEN.finditer(text):
-        pos, end = m.start(), m.end()
-        line += text.count("\n", prev_end, pos)
-        prev_end = end
-        w = m.group()
-        if m.lastgroup == "w":
-            toks.append(Tok(len(toks), pos, end, w, "word", norm(w), key(w), line,
-                            analyses.get(pos) or analyses.get(pos + 1)))
-        else:
-            ch = _ENTITIES.get(w, w)
-            toks.append(Tok(len(toks), pos, end, w, "quote" if ch in QUOTES else "punct", ch, ch, line))
+    lines: list[tuple[int, int]] = []
+    new, forms, finditer = tuple.__new__, _FORMS, _TOKEN.finditer
+    if len(forms) > _FORMS_MAX:
+        forms.clear()
+    # line by line: no token spans a line break, so each line's tokens are the same as in the whole text
+    # and the line number needs no count of the newlines before every token
+    line = pos = 0
+    while True:
+        nl = text.find("\n", pos)
+        first = len(toks)
+        for m in finditer(text, pos, nl if nl >= 0 else len(text)):
+            s, e = m.span()
+            w = m.group()
+            if m.lastgroup == "w":
+                f = forms.get(w)
+                if f is None:
+                    f = forms[w] = (norm(w), key(w))
+                toks.append(new(Tok, (len(toks), s, e, w, "word", f[0], f[1], line, get(s) or get(s + 1))))
+            else:
+                ch = _ENTITIES.get(w, w)
+                toks.append(new(Tok, (len(toks), s, e, w, "quote" if ch in QUOTES else "punct", ch, ch, line, None)))
+        if len(toks) > first:
+            lines.append((first, len(toks)))
+        if nl < 0:
+            break
+        pos = nl + 1
+        line += 1
     warnings: list[str] = []
     in_quote = _quote_regions(toks, warnings, article_id)
     sentence, bounds = _sentences(toks, in_quote)
-    lines: list[tuple[int, int]] = []
-    for t in toks:
-        if lines and toks[lines[-1][0]].line == t.line:
-            lines[-1] = (lines[-1][0], t.i + 1)
-        else:
-            lines.append((t.i, t.i + 1))
     first_nl = text.find("\n")
     return View(text, tuple(toks), tuple(sentence), tuple(bounds), tuple(in_quote),
                 first_nl if first_nl >= 0 else len(text), tuple(lines), tuple(warnings))
@@ -142,7 +154,10 @@ def _quote_regions(toks: list[Tok], warnings: list[str], article_id: str) -> lis
         if t.kind == "quote":
             q = t.norm
             if q in QUOTE_OPEN:
-                stack.append(t)
+                if stack and (stack[-1].norm, q) in _REVERSED_PAIRS:
+                    stack.pop()  # ”شاهد عيان“، »...«: a pair written the other way round (right-to-left typing)
+                else:
+                    stack.append(t)
             elif q == "»":
                 if stack and stack[-1].norm in ("«", "»"):
                     stack.pop()
@@ -153,9 +168,16 @@ def _quote_regions(toks: list[Tok], warnings: list[str], article_id: str) -> lis
                     stack.pop()
                 else:
                     stack.append(t)
-            else:  # straight quote: close an open straight quote, else open
-                if stack and stack[-1].norm == '"':
+            else:  # straight quote: its side is read from what it is glued to, else it toggles
+                side = _straight_side(toks, t)
+                if side == "open":
+                    stack.append(t)  # «... يستهدفون "داعش" ...» typed with straight marks: a quote in a quote
+                elif stack and stack[-1].norm == '"':
                     stack.pop()
+                elif side == "close":
+                    # مستمرة". with no straight quote open: a stray closing mark (an outlet's extra one) opens
+                    # nothing, or the rest of the paragraph would be read as quoted
+                    warnings.append(f"stray closing quotation mark at {t.start} in article {article_id or '?'}")
                 else:
                     stack.append(t)
             inside[t.i] = True
@@ -165,36 +187,54 @@ def _quote_regions(toks: list[Tok], warnings: list[str], article_id: str) -> lis
     return inside
 
 
+_REVERSED_PAIRS = frozenset((("”", "“"), ("»", "«")))
+
+
+def _straight_side(toks: list[Tok], t: Tok) -> str:
+    """"open" for a straight quote glued to the word after it only, "close" for one glued to the word before it
+    only, "" when both or neither (then it toggles)."""
+    before = toks[t.i - 1] if t.i else None
+    after = toks[t.i + 1] if t.i + 1 < len(toks) else None
+    glued_before = before is not None and before.kind == "word" and before.end == t.start
+    glued_after = after is not None and after.kind == "word" and after.start == t.end
+    if glued_after and not glued_before:
+        return "open"
+    if glued_before and not glued_after:
+        return "close"
+    return ""
+
+
 def _sentences(toks: list[Tok], in_quote: list[bool]) -> tuple[list[int], list[tuple[int, int]]]:
     """Sentence index per token: a sentence ends at . ! ? ؟ outside quotes, and at every line break."""
-    sent = [0] * len(toks)
     bounds: list[tuple[int, int]] = []
     start = 0
-    idx = 0
     depth = 0  # inside parentheses a full stop is an abbreviation's: (د.ب.أ)، (أ.ف.ب)
+    prev_line = toks[0].line if toks else 0
     for t in toks:
-        if t.i > start and toks[t.i - 1].line != t.line:
-            bounds.append((start, t.i))
-            start = t.i
-            idx += 1
-            depth = 0
-        sent[t.i] = idx
-        if t.kind == "punct" and t.norm == "(":
-            depth += 1
-        elif t.kind == "punct" and t.norm == ")" and depth:
-            depth -= 1
-        if (t.kind == "punct" and t.norm in SENTENCE_END and not in_quote[t.i]
-                and not (depth and t.norm == "." and _abbreviation_dot(toks, t.i))):
-            bounds.append((start, t.i + 1))
-            start = t.i + 1
-            idx += 1
+        i = t.i
+        if t.line != prev_line:
+            prev_line = t.line
+            if i > start:
+                bounds.append((start, i))
+                start = i
+                depth = 0
+        if t.kind == "punct":
+            ch = t.norm
+            if ch == "(":
+                depth += 1
+            elif ch == ")":
+                if depth:
+                    depth -= 1
+            elif (ch in SENTENCE_END and not in_quote[i]
+                  and not (depth and ch == "." and _abbreviation_dot(toks, i))):
+                bounds.append((start, i + 1))
+                start = i + 1
     if start < len(toks):
         bounds.append((start, len(toks)))
-    # renumber so that indices match bounds exactly
+    # the sentence index of every token, from the bounds
     out = [0] * len(toks)
     for k, (a, b) in enumerate(bounds):
-        for j in range(a, b):
-            out[j] = k
+        out[a:b] = [k] * (b - a)
     return out, bounds
 
 

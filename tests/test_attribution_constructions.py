@@ -194,3 +194,69 @@ def test_subjects_objects_and_quoted_sources(sentence: str, cue: str, speaker: s
 ])
 def test_on_behalf_of_elatives_and_hints(sentence: str, speakers: list[str], morphology) -> None:  # type: ignore[no-untyped-def]
     assert [s.speaker.label for s in _written(sentence, morphology)] == speakers
+
+
+@pytest.mark.parametrize(("sentence", "cues"), [
+    # توقّع "expected" is a claim of the speaker, as a verb and as a circumstantial participle
+    ("رحب مستثمرون عرب بنتائج القمة، متوقعين نموا في التجارة. وتوقع رفع حجم التبادل.", ["رحب", "متوقعين", "توقع"]),
+    # ... but after a feminine subject توقع is تُوقِّع "signs" (no statement)
+    ("الشركة توقع عقدا مع البلدية.", []),
+    # فدان "feddan" is no ف + دان "condemned"
+    ("وأشار التاجر إلى مشروع المليون فدان الذي تموله الدولة.", ["أشار"]),
+    # after كانت a masculine form is an elative (أبلغ رد "the most eloquent reply"), not the verb أبلغ
+    ("وأشار التاجر إلى أن الزيارة كانت أبلغ رد على المشككين.", ["أشار"]),
+    # وتبيّن أن "it turned out that" has no speaker (not تُبيّن "she explains")
+    ("وذكر المتحدث أن الملف اكتمل، وتبين أن الطلب قدم في موعده.", ["ذكر"]),
+    # rejecting criticism is a speech act
+    ("ورفض الحزب الحاكم الانتقادات الأوروبية للانتخابات.", ["رفض"]),
+])
+def test_expectations_and_homographs(sentence: str, cues: list[str], morphology) -> None:  # type: ignore[no-untyped-def]
+    assert [s.cue.text for s in _written(sentence, morphology)] == cues
+
+
+@pytest.mark.parametrize(("sentence", "cue", "speaker"), [
+    # a short quotation that closes the sentence after قال is the content, not a quoted subject
+    ("وأكد المدرب أن الفريق جاهز. وعن موعد المباراة، قال \"ستقام الأسبوع المقبل\".", "قال", "المدرب"),
+    # a spokesman's office with لـ + organisation, then his name
+    ("أكد المتحدث الرسمي لوزارة الصحة سامي الحربي أن الحالات مستقرة.", "أكد", "سامي الحربي"),
+    # a kin noun with its genitive, then the person's name in apposition
+    ("وأشارت ابنة الضحية هند العتيبي في بيانها إلى أن القضية لم تغلق.", "أشارت", "هند العتيبي"),
+    # a sound plural in -ون takes no genitive: the name after it is the object
+    ("ويتهم منتقدون كاغامي بتقييد الحريات.", "يتهم", "منتقدون"),
+    # وهو after the subject opens a circumstantial clause
+    ("ودعا سامي حداد وهو سياسي معارض إلى الحوار.", "دعا", "سامي حداد"),
+    # a verb after لأنهما: its subject is the sentence's subject, after a negation particle
+    ("ولم يرسل الاتحاد الأوروبي مراقبين لأنه قال إن العملية غير نزيهة.", "قال", "الاتحاد الأوروبي"),
+])
+def test_quotes_offices_kin_and_negated_openers(sentence: str, cue: str, speaker: str, morphology) -> None:  # type: ignore[no-untyped-def]
+    assert _at(_written(sentence, morphology), cue).speaker.label == speaker
+
+
+def test_headline_second_clause_after_wa(morphology) -> None:  # type: ignore[no-untyped-def]
+    # a headline's second clause opens with و + an office before its verb; the office is the body's speaker
+    sts = _written("طالب الرئيس الصومالي حسن محمود، الدول المجاورة بالتعاون. وقال محمود إن الأمن يتحسن.",
+                   morphology, title="انفجار يقتل 3 في مقديشو والرئيس الصومالي يحذر الجيران")
+    warn = _at(sts, "يحذر")
+    assert (warn.speaker.label, warn.speaker.resolved_by) == ("حسن محمود", "cataphora")
+
+
+@pytest.mark.parametrize(("sentence", "cues", "speakers"), [
+    # errors are no speaker of كشف ("the mistakes revealed")
+    ("وأشار المدرب إلى أن المباراة كشفت الأخطاء للجهاز الفني.", ["أشار"], ["المدرب"]),
+    # an event noun after a verb of condemning is its object; the subject is the sentence's speaker
+    ("قال الوزير إن البلاد تحارب الإرهاب، وأدان اغتيال القاضي سامي حداد.", ["قال", "أدان"], ["الوزير", "الوزير"]),
+])
+def test_things_and_events_are_no_speakers(sentence: str, cues: list[str], speakers: list[str], morphology) -> None:  # type: ignore[no-untyped-def]
+    sts = _written(sentence, morphology)
+    assert ([s.cue.text for s in sts], [s.speaker.label for s in sts]) == (cues, speakers)
+
+
+def test_possessed_group_and_subject_of_anna_after_an_adjunct(morphology) -> None:  # type: ignore[no-untyped-def]
+    # حسبما أعلن مكتبه: the office of the sentence's subject; وأضاف المكتب refers back to it; the subject of
+    # أنّ with an adjunct before its verb speaks in a nested statement
+    sts = _written("وبحث رئيس الوزراء سامي حداد الأزمة مع نظيره، حسبما أفاد به مكتبه أمس. وأضاف المكتب أن "
+                   "الوزير بعد اطلاعه على التقرير أكد دعمه للخطة.", morphology)
+    relay, added, nested = _at(sts, "حسبما"), _at(sts, "أضاف"), _at(sts, "أكد")
+    assert relay.speaker.resolved_by == "possessive" and "سامي حداد" in relay.speaker.aliases
+    assert added.speaker.label == relay.speaker.label
+    assert (nested.speaker.label, nested.required) == ("الوزير", False)

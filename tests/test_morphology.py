@@ -153,3 +153,26 @@ def test_compact_analyzer_gives_camels_analyses(morphology: Morphology, seed_tex
     assert len(forms) > 400
     for form in forms:
         assert {key(a) for a in fast.analyze(form)} == {key(a) for a in camel.analyze(form)}, form
+
+
+def test_cache_eviction_keeps_forms_looked_up_again(morphology: Morphology, seed_text: str) -> None:
+    # a full cache drops its oldest forms, but a form looked up again since it was stored (قال in every
+    # paragraph of the seed article) gets a second chance; the analyses do not depend on what is cached
+    words = list(dict.fromkeys(t.text for s in segment(seed_text)[0] for t in s.tokens if t.kind == "word"))
+    others = [w for w in words if w != "قال"][:40]
+    before = {w: morphology.analyse_word(w) for w in ["قال", *others]}
+    size = morphology._cache_size
+    morphology.clear_cache()
+    morphology._cache_size = 10
+    try:
+        morphology.analyse_word("قال")
+        for w in others:
+            morphology.analyse_word(w)
+            morphology.analyse_word("قال")
+        assert "قال" in morphology._scored
+        assert others[0] not in morphology._scored
+        assert len(morphology._scored) <= 10
+        assert {w: morphology.analyse_word(w) for w in ["قال", *others]} == before
+    finally:
+        morphology._cache_size = size
+        morphology.clear_cache()

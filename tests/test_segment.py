@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsgraph.model import Sentence
+from newsgraph.model import Sentence, Token
 from newsgraph.segment import segment
 from newsgraph.text import norm_word
 
@@ -154,3 +155,15 @@ def test_tatweel_after_a_clitic_and_as_a_dash() -> None:
         ("سميت", "word"), ("بـ", "word"), ("»", "quote"), ("ارحلوا", "word"), ("»", "quote"),
     ]
     assert tokens_of("عهده ـ حفظهم") == [("عهده", "word"), ("ـ", "punct"), ("حفظهم", "word")]
+
+
+def test_new_token_is_the_same_frozen_value_as_the_constructor() -> None:
+    import dataclasses
+
+    from newsgraph.segment import new_token
+
+    fast = new_token(4, 9, "بوتين", "word", "بوتين")
+    slow = Token(4, 9, "بوتين", "word", "بوتين")
+    assert fast == slow and hash(fast) == hash(slow) and repr(fast) == repr(slow)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        fast.start = 5  # type: ignore[misc]

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 from urllib.parse import quote, unquote
@@ -53,8 +54,23 @@ class _Terms:
         return term
 
 
-_NG, _SDO, _PROV, _RDF, _SKOS, _OA, _DCTERMS, _XSD, _OWL = (
-    _Terms(ns) for ns in (NG, SDO, PROV, RDF, SKOS, OA, DCTERMS, XSD, OWL)
+class _PlainTerms:
+    """A namespace whose terms are plain ``str`` IRIs, looked up once: the one-article triples are plain
+    values (see :class:`Lit`), and a ``str`` hashes and compares in C where a URIRef's ``==`` is Python code."""
+
+    def __init__(self, ns: Any) -> None:
+        self._ns = ns
+
+    def __getattr__(self, name: str) -> str:
+        term = str(getattr(self._ns, name))
+        setattr(self, name, term)
+        return term
+
+
+_NG, _RDF, _SKOS = (_Terms(ns) for ns in (NG, RDF, SKOS))
+# the plain-triple vocabulary (article_plain_triples and its helpers)
+_ng, _sdo, _prov, _rdf, _skos, _oa, _dcterms, _xsd, _owl = (
+    _PlainTerms(ns) for ns in (NG, SDO, PROV, RDF, SKOS, OA, DCTERMS, XSD, OWL)
 )
 
 __all__ = [
@@ -111,9 +127,9 @@ EXPORT_FORMATS: dict[str, str] = {
 }
 _QUAD_FORMATS = {"trig", "nquads", "json-ld"}
 
-_KIND_CLASS = {"direct": _NG.DirectStatement, "indirect": _NG.IndirectStatement, "mixed": _NG.MixedStatement}
-_TYPE_CLASS = {"PER": _NG.Person, "ORG": _NG.Organization, "GPE": _NG.Place, "LOC": _NG.Place}
-_STANCE = {"pos": _NG.Positive, "neg": _NG.Negative, "neu": _NG.Neutral}
+_KIND_CLASS = {"direct": _ng.DirectStatement, "indirect": _ng.IndirectStatement, "mixed": _ng.MixedStatement}
+_TYPE_CLASS = {"PER": _ng.Person, "ORG": _ng.Organization, "GPE": _ng.Place, "LOC": _ng.Place}
+_STANCE = {"pos": _ng.Positive, "neg": _ng.Negative, "neu": _ng.Neutral}
 _ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
 _LATIN = re.compile(r"[A-Za-z]")
 _LEAD_CHARS = 280  # ng:text is a short excerpt for display, never the article (licence: no full text)
@@ -124,8 +140,10 @@ _DATETIME = re.compile(r"^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})$")
 # ----------------------------------------------------------------------------- IRIs
 
 
+@lru_cache(maxsize=1 << 16)
 def _enc(value: str) -> str:
     # percent-encode everything outside unreserved ASCII, so keys with '/', spaces or Arabic stay one segment
+    # (cached: actor keys and article ids come back in every statement of an article and across articles)
     return quote(value, safe="")
 
 
@@ -227,10 +245,10 @@ def _label(text: str) -> Lit:
 def _date_literal(value: str) -> Lit:
     value = value.strip()
     if _DATE.match(value):
-        return Lit(value, None, _XSD.date)
+        return Lit(value, None, _xsd.date)
     m = _DATETIME.match(value)
     if m:
-        return Lit(f"{m.group(1)}T{m.group(2)}", None, _XSD.dateTime)
+        return Lit(f"{m.group(1)}T{m.group(2)}", None, _xsd.dateTime)
     return Lit(value)
 
 
@@ -281,12 +299,12 @@ class _ActorBook:
 def _actor_triples(key: str, label: str, label_en: str | None, aliases: Iterable[str], type_: str | None,
                    ids: Iterable[tuple[str, str]]) -> Iterator[PlainTriple]:
     node = _actor(key)
-    yield node, _RDF.type, _NG.Actor
+    yield node, _rdf.type, _ng.Actor
     if type_ in _TYPE_CLASS:
-        yield node, _RDF.type, _TYPE_CLASS[type_]
+        yield node, _rdf.type, _TYPE_CLASS[type_]
     if type_:
-        yield node, _NG.entityType, Lit(type_)
-    yield node, _NG.actorKey, Lit(key)
+        yield node, _ng.entityType, Lit(type_)
+    yield node, _ng.actorKey, Lit(key)
     # SKOS: at most one prefLabel per language; every other name becomes an altLabel
     pref: dict[str | None, Lit] = {}
     alts: list[Lit] = []
@@ -299,18 +317,18 @@ def _actor_triples(key: str, label: str, label_en: str | None, aliases: Iterable
         elif lit != pref[lit.lang]:
             alts.append(lit)
     for lit in pref.values():
-        yield node, _SKOS.prefLabel, lit
+        yield node, _skos.prefLabel, lit
     for lit in alts:
-        yield node, _SKOS.altLabel, lit
+        yield node, _skos.altLabel, lit
     for scheme, value in ids:
         if scheme == "iso3166":
-            yield node, _NG.iso3166, Lit(value)
+            yield node, _ng.iso3166, Lit(value)
         elif scheme == "geonames":
-            yield node, _NG.geonames, Lit(value)
+            yield node, _ng.geonames, Lit(value)
         elif scheme == "wikidata":
-            yield node, _OWL.sameAs, "http://www.wikidata.org/entity/" + value
+            yield node, _owl.sameAs, "http://www.wikidata.org/entity/" + value
         else:
-            yield node, _DCTERMS.identifier, Lit(f"{scheme}:{value}")
+            yield node, _dcterms.identifier, Lit(f"{scheme}:{value}")
 
 
 def _span_triples(node: str, span: Span, text_p: str, start_p: str, end_p: str) -> Iterator[PlainTriple]:
@@ -324,14 +342,14 @@ def _anchor_triples(stmt: str, prop: str, name: str, article: str, span: Span) -
     anchor = f"{stmt}/{name}"
     selector = f"{stmt}/{name}/position"
     yield stmt, prop, anchor
-    yield anchor, _RDF.type, _OA.SpecificResource
-    yield anchor, _OA.hasSource, article
-    yield anchor, _OA.hasSelector, selector
-    yield selector, _RDF.type, _OA.TextPositionSelector
+    yield anchor, _rdf.type, _oa.SpecificResource
+    yield anchor, _oa.hasSource, article
+    yield anchor, _oa.hasSelector, selector
+    yield selector, _rdf.type, _oa.TextPositionSelector
     # xsd:integer, not the xsd:nonNegativeInteger of the Web Annotation examples: pyoxigraph stores every
     # integer subtype as xsd:integer, and the two stores must hold the same triples
-    yield selector, _OA.start, _int(span.start)
-    yield selector, _OA.end, _int(span.end)
+    yield selector, _oa.start, _int(span.start)
+    yield selector, _oa.end, _int(span.end)
 
 
 def _statement_triples(stmt: str, st: Statement, article: str, actors: _ActorBook) -> Iterator[PlainTriple]:
@@ -340,38 +358,38 @@ def _statement_triples(stmt: str, st: Statement, article: str, actors: _ActorBoo
     # a cue whose speaker was not found keeps its statement (ng:resolvedBy "unresolved") but names no actor:
     # an actor with an empty key would gather every such statement into one nameless "top speaker"
     speaker = actors.use(speaker_key, sp.label, sp.aliases) if speaker_key else None
-    yield stmt, _RDF.type, _NG.Statement
-    yield stmt, _RDF.type, _KIND_CLASS[st.kind]
-    yield stmt, _RDF.type, _SDO.Quotation
-    yield stmt, _NG.statementId, Lit(st.id)
-    yield stmt, _NG.required, _bool(st.required)
+    yield stmt, _rdf.type, _ng.Statement
+    yield stmt, _rdf.type, _KIND_CLASS[st.kind]
+    yield stmt, _rdf.type, _sdo.Quotation
+    yield stmt, _ng.statementId, Lit(st.id)
+    yield stmt, _ng.required, _bool(st.required)
     if speaker is not None:
-        yield stmt, _PROV.wasAttributedTo, speaker
+        yield stmt, _prov.wasAttributedTo, speaker
     if speaker is not None and st.kind in ("direct", "mixed"):
         # the quoted words come from the speaker (PROV-DM: an agent may also be quoted as an entity)
-        yield stmt, _PROV.wasQuotedFrom, speaker
-    yield stmt, _PROV.wasDerivedFrom, article
-    yield stmt, _SDO.isPartOf, article
+        yield stmt, _prov.wasQuotedFrom, speaker
+    yield stmt, _prov.wasDerivedFrom, article
+    yield stmt, _sdo.isPartOf, article
     cue = st.cue
-    yield from _span_triples(stmt, Span(cue.start, cue.end, cue.text), _NG.cueText, _NG.cueStart, _NG.cueEnd)
-    yield stmt, _NG.cueLemma, Lit(cue.lemma)
-    yield stmt, _NG.cueType, Lit(cue.cue_type)
-    yield from _anchor_triples(stmt, _NG.cueAnchor, "cue", article, Span(cue.start, cue.end, cue.text))
+    yield from _span_triples(stmt, Span(cue.start, cue.end, cue.text), _ng.cueText, _ng.cueStart, _ng.cueEnd)
+    yield stmt, _ng.cueLemma, Lit(cue.lemma)
+    yield stmt, _ng.cueType, Lit(cue.cue_type)
+    yield from _anchor_triples(stmt, _ng.cueAnchor, "cue", article, Span(cue.start, cue.end, cue.text))
     if st.content is not None:
-        yield from _span_triples(stmt, st.content, _SDO.text, _NG.contentStart, _NG.contentEnd)
-        yield from _anchor_triples(stmt, _NG.contentAnchor, "content", article, st.content)
+        yield from _span_triples(stmt, st.content, _sdo.text, _ng.contentStart, _ng.contentEnd)
+        yield from _anchor_triples(stmt, _ng.contentAnchor, "content", article, st.content)
     if sp.mention is not None:
-        yield from _span_triples(stmt, sp.mention, _NG.speakerText, _NG.speakerStart, _NG.speakerEnd)
-    yield stmt, _NG.resolvedBy, Lit(sp.resolved_by)
+        yield from _span_triples(stmt, sp.mention, _ng.speakerText, _ng.speakerStart, _ng.speakerEnd)
+    yield stmt, _ng.resolvedBy, Lit(sp.resolved_by)
     if sp.title:
-        yield stmt, _NG.speakerTitle, Lit(sp.title)
+        yield stmt, _ng.speakerTitle, Lit(sp.title)
     if sp.role:
-        yield stmt, _NG.speakerRole, Lit(sp.role)
+        yield stmt, _ng.speakerRole, Lit(sp.role)
     if sp.organization:
         org = actors.organization(sp.organization)
-        yield stmt, _NG.speakerOrganization, org
+        yield stmt, _ng.speakerOrganization, org
         if speaker is not None and org != speaker:
-            actors.extra.setdefault(speaker_key, []).append((speaker, _SDO.affiliation, org))
+            actors.extra.setdefault(speaker_key, []).append((speaker, _sdo.affiliation, org))
     seen: set[str] = set()
     for target in st.targets:
         if target.entity in seen:  # one link per actor; the first mention stands for the statement
@@ -383,16 +401,16 @@ def _statement_triples(stmt: str, st: Statement, article: str, actors: _ActorBoo
 def _target_triples(stmt: str, target: Target, actors: _ActorBook) -> Iterator[PlainTriple]:
     actor = actors.use(target.entity, target.label, target.aliases)
     link = f"{stmt}/target/{_enc(target.entity)}"
-    yield stmt, _SDO.about, actor
-    yield stmt, _NG.hasTarget, link
-    yield link, _RDF.type, _NG.TargetLink
-    yield link, _NG.targetActor, actor
-    yield link, _NG.via, Lit(target.via)
-    yield from _span_triples(link, target.mention, _NG.mentionText, _NG.mentionStart, _NG.mentionEnd)
+    yield stmt, _sdo.about, actor
+    yield stmt, _ng.hasTarget, link
+    yield link, _rdf.type, _ng.TargetLink
+    yield link, _ng.targetActor, actor
+    yield link, _ng.via, Lit(target.via)
+    yield from _span_triples(link, target.mention, _ng.mentionText, _ng.mentionStart, _ng.mentionEnd)
     if target.stance is not None:
-        yield link, _NG.stance, _STANCE[target.stance]
+        yield link, _ng.stance, _STANCE[target.stance]
         if target.evidence is not None:
-            yield from _span_triples(link, target.evidence, _NG.evidenceText, _NG.evidenceStart, _NG.evidenceEnd)
+            yield from _span_triples(link, target.evidence, _ng.evidenceText, _ng.evidenceStart, _ng.evidenceEnd)
 
 
 def article_plain_triples(extraction: Extraction, *, into: dict[str, list[PlainTriple]] | None = None
@@ -422,24 +440,24 @@ def article_plain_triples(extraction: Extraction, *, into: dict[str, list[PlainT
     """
     art = extraction.article
     node = f"{NGID}article/{_enc(art.id)}"
-    yield node, _RDF.type, _SDO.NewsArticle
-    yield node, _NG.articleId, Lit(art.id)
-    yield node, _NG.charCount, _int(len(art.text))
+    yield node, _rdf.type, _sdo.NewsArticle
+    yield node, _ng.articleId, Lit(art.id)
+    yield node, _ng.charCount, _int(len(art.text))
     if art.title:
-        yield node, _SDO.headline, Lit(art.title)
+        yield node, _sdo.headline, Lit(art.title)
     lead = _lead(art.text, art.title)
     if lead:
-        yield node, _NG.text, Lit(lead)
+        yield node, _ng.text, Lit(lead)
     if art.date:
-        yield node, _SDO.datePublished, _date_literal(art.date)
+        yield node, _sdo.datePublished, _date_literal(art.date)
     if art.url:
-        yield node, _SDO.url, Lit(art.url, None, _XSD.anyURI)
+        yield node, _sdo.url, Lit(art.url, None, _xsd.anyURI)
     if art.source:
-        yield node, _SDO.publisher, Lit(art.source)
+        yield node, _sdo.publisher, Lit(art.source)
     if art.author:
-        yield node, _SDO.author, Lit(art.author)
+        yield node, _sdo.author, Lit(art.author)
     for warning in extraction.warnings:
-        yield node, _NG.warning, Lit(warning)
+        yield node, _ng.warning, Lit(warning)
 
     actors = _ActorBook(extraction.entities)
     used: dict[str, int] = {}
@@ -460,7 +478,7 @@ def article_plain_triples(extraction: Extraction, *, into: dict[str, list[PlainT
         yield from _statement_triples(stmt, st, node, actors)
     descriptions = actors.descriptions()
     for key in descriptions:
-        yield node, _SDO.mentions, _actor(key)
+        yield node, _sdo.mentions, _actor(key)
     if into is not None:
         into.update(descriptions)
     else:  # one self-contained article graph (VOCAB.md allows actors repeated per article graph)

@@ -31,11 +31,13 @@ a one-letter word or a known abbreviation (د. م. هـ. U.S. Dr.), inside numbe
 from __future__ import annotations
 
 import re
+from dataclasses import fields
 
-from newsgraph.model import Sentence, Token, TokenKind
+from newsgraph.errors import NewsgraphError
+from newsgraph.model import Analysis, Sentence, Token, TokenKind
 from newsgraph.text import decode_entity, norm_word
 
-__all__ = ["QUOTE_CHARS", "segment"]
+__all__ = ["QUOTE_CHARS", "new_token", "segment"]
 
 QUOTE_CHARS = frozenset("\"«»“”‘’″„‹›‟‛'`")
 OPENING_QUOTES = frozenset("«“‘„‹‟‛")
@@ -94,6 +96,39 @@ def _norm(surface: str) -> str:
     return norm
 _URL_TRAIL = ".,;:!?)،؛؟"
 
+# new_token sets the slots of a Token one by one: it must know every field
+_TOKEN_FIELDS = ("start", "end", "text", "kind", "norm", "analysis", "alternatives")
+if tuple(f.name for f in fields(Token)) != _TOKEN_FIELDS:
+    raise NewsgraphError(f"newsgraph.segment.new_token sets the fields {_TOKEN_FIELDS}, but Token has "
+                         f"{tuple(f.name for f in fields(Token))}: update new_token")
+_new_object = object.__new__
+_set_start, _set_end, _set_text, _set_kind, _set_norm, _set_analysis, _set_alternatives = (
+    Token.__dict__[name].__set__ for name in _TOKEN_FIELDS
+)
+
+
+def new_token(start: int, end: int, text: str, kind: TokenKind, norm: str, analysis: Analysis | None = None,
+              alternatives: tuple[Analysis, ...] = ()) -> Token:
+    """``Token(start, end, text, kind, norm, analysis, alternatives)``, built 2x faster for the hot loops.
+
+    A frozen dataclass's ``__init__`` assigns each field through ``object.__setattr__`` (~2 µs per
+    token, a third of segmenting an article); this sets the slots directly.  The token is the same
+    value (equal, same hash) and just as frozen afterwards.
+
+    >>> new_token(0, 3, "قال", "word", "قال") == Token(0, 3, "قال", "word", "قال")
+    True
+    """
+    tok = _new_object(Token)
+    _set_start(tok, start)
+    _set_end(tok, end)
+    _set_text(tok, text)
+    _set_kind(tok, kind)
+    _set_norm(tok, norm)
+    _set_analysis(tok, analysis)
+    _set_alternatives(tok, alternatives)
+    return tok
+
+
 
 def _entity_kind(decoded: str | None) -> TokenKind:
     if decoded is None or len(decoded) != 1:
@@ -122,32 +157,32 @@ def _tokens(text: str) -> tuple[list[Token], list[int]]:
             continue
         surface = m.group(kind)
         if kind == "word":
-            append(Token(s, e, surface, "word", _norm(surface)))
+            append(new_token(s, e, surface, "word", _norm(surface)))
         elif kind == "punct" or kind == "quote":
-            append(Token(s, e, surface, "punct" if kind == "punct" else "quote", surface))
+            append(new_token(s, e, surface, "punct" if kind == "punct" else "quote", surface))
         elif kind == "number":
-            append(Token(s, e, surface, "number", norm_word(surface)))
+            append(new_token(s, e, surface, "number", norm_word(surface)))
         elif kind == "latin":
-            append(Token(s, e, surface, "latin", _norm(surface)))
+            append(new_token(s, e, surface, "latin", _norm(surface)))
         elif kind == "hashtag":
-            append(Token(s, e, surface, "hashtag", norm_word(surface[1:].replace("_", " ")).strip()))
+            append(new_token(s, e, surface, "hashtag", norm_word(surface[1:].replace("_", " ")).strip()))
         elif kind == "url":
             stripped = surface.rstrip(_URL_TRAIL)
             # a final ')' belongs to the URL only when it closes a '(' inside it (wikipedia links)
             if surface.endswith(")") and stripped.count("(") > stripped.count(")"):
                 stripped = surface[: len(stripped) + 1]
             e2 = s + len(stripped)
-            append(Token(s, e2, stripped, "url", stripped))
+            append(new_token(s, e2, stripped, "url", stripped))
             # the stripped trailing punctuation becomes ordinary punctuation tokens
             for k in range(e2, e):
                 c = text[k]
-                append(Token(k, k + 1, c, "punct", c))
+                append(new_token(k, k + 1, c, "punct", c))
         elif kind == "entity":
             decoded = decode_entity(surface)
             ek = _entity_kind(decoded)
-            append(Token(s, e, surface, ek, decoded if decoded is not None else surface))
+            append(new_token(s, e, surface, ek, decoded if decoded is not None else surface))
         else:
-            append(Token(s, e, surface, "symbol", surface))
+            append(new_token(s, e, surface, "symbol", surface))
     return tokens, breaks
 
 

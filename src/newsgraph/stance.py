@@ -78,6 +78,8 @@ _TRANSPARENT = frozenset({"تنظيم", "جماعه", "حركه", "جبهه", "�
                           "منظمه"})
 # Verbs by which an outlet passes on what others said (نقلت الوكالة عن، أفادت نقلاً عن، نشرت، بثّت).
 _RELAY_VERBS = frozenset({"نقل", "نقلت", "ينقل", "افاد", "افادت", "نشر", "نشرت", "بث", "بثت", "اورد", "اوردت", "حسبما"})
+# Words of trust (lexicon class speech): their object comes after في (نثق في X، ثقتنا الكاملة في X), not a place.
+_TRUST = frozenset({"نثق", "ونثق", "ثقتنا", "ثقته", "ثقتها", "ثقتهم"})
 _SCOPE_REACH = {"obj": 7, "gen": 2, "attr": 1, "before": 4}
 _CUE_REACH = 10
 _OWN_SIDE_CLASSES = frozenset({"pray", "sympathy"})
@@ -315,7 +317,7 @@ def _match(toks: list[_Tok], i: int, lemmas: dict[int, tuple[str, bool]] | None 
     (verb lemma, has an object pronoun)) by the lemma the morphology layer gives a verb (ندين، نستنكر، أشكر
     are inflections of أدان، استنكر، شكر that no list of forms names)."""
     tok = toks[i]
-    if tok.strong or tok.weak or not tok.norm.isalpha():
+    if tok.strong or tok.weak or not tok.norm.isalpha() or tok.norm in _NOT_CLITIC_FORMS:
         return None
     hit = _match_entries(toks, i, _lookup(tok.norm))
     if hit is None and lemmas and tok.start in lemmas:
@@ -327,6 +329,10 @@ def _match(toks: list[_Tok], i: int, lemmas: dict[int, tuple[str, bool]] | None 
         hit = _match_entries(toks, i, stance_lexicon().get(_norm("يهنئ"), ()))
     return hit
 
+
+# Nouns whose first letter looks like the conjunction ف before a stance verb: فدّان "acre" is not ف + دان
+# "condemned" (ملايين فدان in agricultural news).
+_NOT_CLITIC_FORMS = frozenset({"فدان", "فدانا", "الفدان", "فدادين"})
 
 # Forms the normaliser folds onto another word: هنّأ "congratulated" becomes هنا "here" once its hamza is
 # dropped, so only the written hamza tells them apart (Wright I §17 on the orthography of hamza).
@@ -421,6 +427,27 @@ def _org_countries() -> dict[str, str]:
     return {row[0]: f"gpe-{row[1].lower()}" for row in load_tsv("org_countries.tsv", columns=2)}
 
 
+@lru_cache(maxsize=256)
+def _introduced_nisbas(text: str, names: tuple[str, ...]) -> frozenset[str]:
+    """Stems of the nisba adjectives in the title before a person's full name anywhere in the article (وزير
+    الخارجية السوري وليد المعلم -> سور): later mentions (المعلم) speak for the same country."""
+    out: set[str] = set()
+    for name in names:
+        if _norm(name.split()[0]).removeprefix("ال") in _apposition_words():
+            continue  # a title given as an alias (وزير الدفاع الفرنسي), not a name
+        for m in re.finditer(re.escape(name), text):
+            words = re.findall(r"[^\s.,،:؛\"«»()]+|[.,،:؛\n]", text[max(0, m.start() - 60) : m.start()])
+            for w in reversed(words[-3:]):
+                if not w[0].isalpha():
+                    break
+                if _nisba_adjective(_norm(w)):
+                    out |= _stem_set(w)
+                    break  # the nearest nisba is the person's own (not a counterpart's in وزير X المصري ونظيره)
+                if _norm(w).startswith(("و", "نظير")):
+                    break
+    return frozenset(out)
+
+
 def _own_side(st: Statement, t: Target, text: str) -> bool:
     sp = st.speaker
     if sp.entity and t.entity == sp.entity:
@@ -438,6 +465,8 @@ def _own_side(st: Statement, t: Target, text: str) -> bool:
     speaker_stems: set[str] = set()
     for s in (sp.label, sp.title or "", sp.role or "", sp.organization or "", sp.mention.text if sp.mention else ""):
         speaker_stems |= _stem_set(s)
+    if sp.entity and sp.entity.startswith("per-"):
+        speaker_stems |= _introduced_nisbas(text, tuple(n for n in (sp.label, *sp.aliases) if len(n.split()) >= 2))
     if not speaker_stems:
         return False
     names = [t.label, *t.aliases]
@@ -571,6 +600,7 @@ class _Frame:
         self._place: dict[int, bool] = {}
         self.hit_starts: frozenset[int] = frozenset()
         self.hit_acts: dict[int, bool] = {}  # hit start -> the hit is an act word
+        self.object_in: frozenset[int] = frozenset()  # في tokens that bring a word's object (نثق كل الثقة في X)
 
     def boundary(self, lo: int, hi: int) -> bool:
         return any(self.toks[k].strong or self.toks[k].weak for k in range(lo, hi))
@@ -583,6 +613,7 @@ class _Frame:
             return self._place[first]
         toks = self.toks
         place = any(toks[k].norm in _PLACE_MARKERS and not (k == first - 2 and first - 1 in self.hit_starts)
+                    and k not in self.object_in
                     for k in range(max(0, first - 2), first))  # (في ضرب X: the object of an act, not a place)
         # a name right after اتفاق/مؤتمر names a deal or a meeting (اتفاق فيينا، مؤتمر جنيف), not an actor
         place = place or (first > 0 and toks[first - 1].norm.removeprefix("و").removeprefix("ب") in _NAMED_THINGS)
@@ -674,6 +705,15 @@ def _masdar_subject(toks: list[_Tok], hit: _Hit, o: _Occ) -> bool:
     return masdar and nxt.isalpha() and len(nxt) > 3 and (nxt.startswith("لل") or (nxt[0] == "ل" and nxt[1] != "ا"))
 
 
+def _side_noun(norm: str) -> bool:
+    """A noun naming a country's side or people (الجانب، للشعب، وبالحكومة) with any clitics."""
+    w = norm.removeprefix("و")
+    for p in ("لل", "بال", "ال", "ل", "ب"):
+        if w.startswith(p) and w[len(p):] in _SIDE_NOUNS:
+            return True
+    return w in _SIDE_NOUNS
+
+
 def _uniq(xs: list[int]) -> list[int]:
     return list(dict.fromkeys(xs))
 
@@ -727,13 +767,16 @@ def _resolve(fr: _Frame, hit: _Hit, reach: int) -> list[int]:
             if e.scope == "gen" and _preposition_between(toks, hit.last, first, fr.targets[n]):
                 return []  # العبث بأمن المملكة، تهديد لإسرائيل: the victim, not the actor in construct
             prev = toks[first - 1].norm
-            side = prev.removeprefix("و").removeprefix("ال") in _SIDE_NOUNS  # الجانب الفرنسي: the country itself
+            side = _side_noun(prev)  # الجانب الفرنسي، للشعب المصري: the country itself
             if nisba and first - hit.last > 2 and not (prev[:1] in "بل" and len(prev) > 3) and not side:
                 continue  # a nisba far from the word qualifies some other noun (but بالجهود الفرنسية: its object)
             nxt = toks[last + 1].norm if last + 1 < len(toks) else ""
-            if nisba and e.cls == "speech" and nxt[:1] in "بل" and len(nxt) > 3 and not nxt.startswith("بان"):
+            if nisba and e.cls == "speech" and nxt[:1] in "بل" and len(nxt) > 3 and not nxt.startswith("بان") \
+                    and not (prev[:1] in "بل" and len(prev) > 3):  # (التهنئة للشعب المصري بـ: the one congratulated)
                 continue  # ترحيب القيادة الفلسطينية بالجهود الفرنسية: the nisba names the one who welcomes
-            if e.cls in _ACT_CLASSES and (nxt.startswith("لل") or (nxt.startswith("ل") and last + 1 in names) or (
+            verb = toks[hit.first].norm.removeprefix("و").removeprefix("س")[:1] == "ن" and e.words[0][:1] != "ن"
+            if e.cls in _ACT_CLASSES and not verb and (
+                    nxt.startswith("لل") or (nxt.startswith("ل") and last + 1 in names) or (
                     nxt.startswith("ل") and len(nxt) > 4 and nxt[1] not in "امت" and first - hit.last == 1)):
                 # دعم حكومة الاحتلال للمستوطنين، دعم بلاده لليمن، دعم طهران لنظام الأسد: the masdar's subject, not its
                 # object (but لـ before a derived masdar, دعم مصر لمواجهة الإرهاب, says what the support is for)
@@ -763,6 +806,44 @@ def _resolve(fr: _Frame, hit: _Hit, reach: int) -> list[int]:
     if best is None:
         return []
     return _uniq([best[1][2], *fr.coordinated(best[1], skip_place=True)])
+
+
+# Nouns of an agreement or declaration (not of talks or meetings, whose parties are neu): welcoming one
+# "between X and Y" backs both parties (GUIDELINES: backing X's resolution or framework -> pos).
+_PACTS = frozenset({"اتفاق", "اتفاقيه", "اتفاقات", "اتفاقيات", "اعلان", "معاهده", "مصالحه", "تفاهم", "مذكره",
+                    "ميثاق", "تسويه"})
+
+
+def _pact_parties(fr: _Frame, hit: _Hit) -> list[int]:
+    """The parties named after بين when a praising word's object is an agreement (رحب [في القاهرة] بنتائج إعلان
+    عمّان بين X وY، أشاد بالاتفاق بين X وY)."""
+    toks = fr.toks
+    for k in range(hit.last + 1, min(len(toks) - 1, hit.last + 9)):
+        if toks[k].strong or toks[k].norm in _COMPLEMENTIZERS or (k in fr.hit_starts and k > hit.last + 1):
+            return []
+        w = toks[k].norm.removeprefix("و")
+        w = w[1:] if w[:1] in "بل" and len(w) > 4 else w
+        if w.removeprefix("ال") not in _PACTS:
+            continue
+        j = next((j for j in range(k + 1, min(len(toks), k + 4)) if toks[j].norm == "بين"), None)
+        if j is None:
+            return []
+        after = [o for o in fr.order if j < o[0] <= j + 5 and not fr.is_place(o) and not fr.boundary(j, o[0])]
+        return _uniq([after[0][2], *fr.coordinated(after[0], skip_place=True)]) if after else []
+    return []
+
+
+def _bearer_after(fr: _Frame, hit: _Hit) -> list[int]:
+    """The one a responsibility is laid on after إلى/على, past what it is the responsibility for, within ten words
+    of its clause (حمّلت الهيئة مسؤولية تأجيل البطولة إلى الاتحاد)."""
+    toks = fr.toks
+    for k in range(hit.last + 1, min(len(toks) - 1, hit.last + 11)):
+        if toks[k].strong or toks[k].weak or toks[k].norm in _COMPLEMENTIZERS:
+            return []
+        if toks[k].norm in ("الي", "علي"):
+            after = [o for o in fr.order if o[0] in (k + 1, k + 2) and not fr.is_place(o)]
+            return _uniq([after[0][2], *fr.coordinated(after[0], skip_place=True)]) if after else []
+    return []
 
 
 def _calling_before(toks: list[_Tok], i: int) -> bool:
@@ -982,7 +1063,7 @@ def _role_judgements(fr: _Frame) -> list[tuple[int, int, _Hit]]:
         if not actor and k + 1 < len(toks) and toks[k + 1].norm in _RELATIVES:
             actor = [o[2] for o in fr.order if k + 1 < o[0] <= k + 5 and not fr.is_place(o)
                      and not fr.boundary(k + 1, o[0])][:1]
-        if not actor and abs(weight) > 1:
+        if not actor:
             # the subject of a verb of playing: right before it (مصر والسعودية تلعبان دوراً) or between it and the
             # role (تلعب مصر دوراً، ما تضطلع به المملكة من دور); a verb with و continues an earlier clause whose
             # subject is not named here (كان مشاركاً لداعش ولعب دوراً).  A size word alone (دوراً كبيراً في ...)
@@ -993,9 +1074,11 @@ def _role_judgements(fr: _Frame) -> list[tuple[int, int, _Hit]]:
                     continue
                 inner = [o for o in fr.order if j < o[0] and o[1] < i and not fr.is_place(o)]
                 pre = [o for o in fr.order if o[1] == j - 1 and not fr.is_place(o)]
-                if inner:
+                if inner and abs(weight) > 1:
                     actor = [inner[0][2]]
-                elif pre and not toks[j].norm.startswith("و"):
+                elif pre and not toks[j].norm.startswith("و") and (
+                        abs(weight) > 1 or _subject_position(fr, pre[0], -1)):
+                    # (a size word, دوراً رئيسياً، with the subject opening the clause before the verb: مصر تلعب)
                     last = pre[0]
                     actor = _uniq([o[2] for o in fr.order if o[1] < j and last[2] in fr.coordinated(o, skip_place=True)]
                                   + [last[2]])
@@ -1296,6 +1379,248 @@ def _terror_fight_judgements(fr: _Frame, hits: list[_Hit], own: list[bool]) -> l
     return out
 
 
+# --- evaluative predicates (stance5): the actor judged by what it is said to do or be ---
+
+@cache
+def _predicates() -> dict[str, tuple[tuple[tuple[str, ...], int, bool], ...]]:
+    """``resources/stance_predicates.tsv`` keyed by the first word: ((words, signed weight, is a verb), ...),
+    longest first."""
+    out: dict[str, list[tuple[tuple[str, ...], int, bool]]] = {}
+    for form, pol, weight, kind in (row[:4] for row in load_tsv("stance_predicates.tsv", columns=4)):
+        if pol not in ("pos", "neg") or kind not in ("verb", "adj") or not weight.isdigit():
+            raise ResourceError(f"stance_predicates.tsv: bad row {form!r} (polarity pos|neg, weight, kind verb|adj)")
+        words = tuple(_norm(w) for w in form.split())
+        out.setdefault(words[0], []).append((words, int(weight) * (1 if pol == "pos" else -1), kind == "verb"))
+    return {k: tuple(sorted(v, key=lambda e: -len(e[0]))) for k, v in out.items()}
+
+
+def _word_is(norm: str, w: str) -> bool:
+    """A later word of a predicate phrase: as written, with its clitics or endings, or without a tanween alef."""
+    return w in _keys(norm) or norm.removesuffix("ا") == w.removesuffix("ا")
+
+
+# Adverbs and particles between a subject and its predicate (مصر قد نجحت، الحكومة بالفعل فشلت).
+# Copulas and verbs of considering before a nominal predicate (مصر تعد مصدر جذب، باتت X عقبة أمام) pass too.
+_PRED_FILLERS = frozenset({"قد", "لقد", "فقد", "بالفعل", "فعلا", "ايضا", "كذلك", "دائما", "حقا", "اليوم", "حاليا",
+                           "تعد", "يعد", "تعتبر", "يعتبر", "باتت", "بات", "اصبحت", "اصبح", "كانت", "كان", "تظل",
+                           "يظل", "مازالت", "مازال", "لاتزال", "لايزال"})
+_QUOTES = frozenset('"«»“”\'')
+
+
+def _subject_position(fr: _Frame, occ: _Occ, cue_last: int) -> bool:
+    """The occurrence opens its clause: at a clause start, after a complementizer (أن، إن، بأن), a quotation mark
+    or the cue itself, possibly after coordinated names before it (مصر والسعودية نجحتا)."""
+    toks = fr.toks
+    first = occ[0]
+    for o in reversed(fr.order):
+        if o[1] < first and first - o[1] <= 2 and toks[first].norm.startswith("و") \
+                and not fr.boundary(o[1] + 1, first):
+            first = o[0]  # a coordinated subject: its first conjunct decides
+    if first == 0 or first <= cue_last + 1 or toks[first - 1].strong or toks[first - 1].weak:
+        return True
+    prev = toks[first - 1]
+    return prev.norm in _COMPLEMENTIZERS or prev.text in _QUOTES or prev.norm in ("كما", "ولكن", "لكن")
+
+
+def _predicate_judgements(fr: _Frame, own: list[bool], cue_last: int) -> list[tuple[int, int, _Hit]]:
+    """(target, signed weight, hit) for every target that is the subject of an evaluative predicate: before it in
+    its clause (مصر حققت نجاحاً، إن الحكومة عاجزة عن) or right after a verb opening the clause (نجحت اللجنة في،
+    فشلت الحكومة في): pos / neg (GUIDELINES: praises; criticises, blames); the speaker's own side stays neu."""
+    toks = fr.toks
+    lex = _predicates()
+    out: list[tuple[int, int, _Hit]] = []
+    i = 0
+    while i < len(toks):
+        tok = toks[i]
+        w = tok.norm[1:] if tok.norm[:1] in "وف" and tok.norm[1:] in lex and tok.norm not in lex else tok.norm
+        found = None
+        for words, weight, verb in lex.get(w, ()) if tok.norm.isalpha() else ():
+            j, ok = i, True
+            for word in words[1:]:
+                j += 1
+                if j >= len(toks) or not _word_is(toks[j].norm, word):
+                    ok = False
+                    break
+            if ok:
+                found = (j, weight, verb, words)
+                break
+            if verb and len(words) > 1:
+                found = (i, weight, verb, words)  # نجحت/عجزت [X] عن: the subject between the verb and the rest
+                break
+        if found is None or any(o[0] <= i <= o[1] for o in fr.order):
+            i += 1
+            continue
+        last, weight, verb, words = found
+        if _conditional(toks, i) or _denied(toks, i):
+            i = last + 1
+            continue
+        if _negated(toks, i):
+            if weight < 0:
+                i = last + 1
+                continue  # لم تفشل: no judgement
+            weight = -weight  # لم تنجح، غير قادرة: a failure
+        hit = _Hit(i, last, _Entry(("~pred",), 1 if weight > 0 else -1, abs(weight), "before", "eval", False))
+        subj: _Occ | None = None
+        k = i - 1
+        while k >= 0 and toks[k].norm in _PRED_FILLERS | _NEGATORS:
+            k -= 1
+        before = [o for o in fr.order if o[1] == k and not fr.is_place(o) and not o[3]]
+        if before and _subject_position(fr, before[0], cue_last) and len(words) == last - i + 1:
+            subj = before[0]
+            group = _uniq([o[2] for o in fr.order if o[1] < subj[0] and subj[2] in fr.coordinated(o, skip_place=True)]
+                          + [subj[2]])
+        elif verb and (i <= cue_last + 1 or tok.norm[:1] in "وف" or toks[i - 1].strong or toks[i - 1].weak
+                       or toks[i - 1].norm in _COMPLEMENTIZERS | _PRED_FILLERS or toks[i - 1].text in _QUOTES):
+            after = [o for o in fr.order if o[0] == i + 1 and not fr.is_place(o) and not o[3]]
+            if after:
+                subj = after[0]
+                rest, j = list(words[1:]), subj[1] + 1
+                while rest and j < len(toks) and j <= subj[1] + 5 and not toks[j].strong:
+                    if _word_is(toks[j].norm, rest[0]):
+                        rest.pop(0)
+                    j += 1
+                if rest:
+                    subj = None  # نجحت اللجنة في / حققت مصر نجاحاً: the rest of the phrase after the subject
+                else:
+                    hit = replace(hit, last=j - 1)
+                group = _uniq([subj[2], *fr.coordinated(subj, skip_place=True)]) if subj else []
+        if subj is not None:
+            out += [(n, weight, hit) for n in group if not own[n]]
+        i = last + 1
+    return out
+
+
+# Phrases that name members of a group just described (الجماعات المتطرفة، ومن بينها X؛ بما فيها X؛ وعلى رأسها X).
+_MEMBER_OPENERS = (("ومن", "بينها"), ("من", "بينها"), ("ومن", "بينهم"), ("من", "بينهم"), ("بما", "فيها"),
+                   ("بما", "فيهم"), ("وعلي", "راسها"), ("علي", "راسها"), ("وفي", "مقدمتها"), ("في", "مقدمتها"),
+                   ("ومنها",), ("ومنهم",), ("خاصه",), ("وخاصه",), ("لاسيما",), ("ولاسيما",))
+
+
+def _member_judgements(fr: _Frame, hits: list[_Hit], own: list[bool]) -> list[tuple[int, int, _Hit]]:
+    """A target named as a member of a group an adjective has just evaluated, with no other actor between
+    (الجماعات المتطرفة التي ...، ومن بينها X): the group's evaluation (GUIDELINES: presenting X as a threat); a
+    noun whose actor is in construct (الحصار في المحافظات ومن بينها X) passes nothing to the list."""
+    toks = fr.toks
+    out: list[tuple[int, int, _Hit]] = []
+    for o in fr.order:
+        if fr.is_place(o) or own[o[2]]:
+            continue
+        k = o[0]
+        opener = next((op for op in _MEMBER_OPENERS if k >= len(op)
+                       and tuple(toks[j].norm for j in range(k - len(op), k)) == op), None)
+        if opener is None:
+            continue
+        start = k - len(opener)
+        lo = max(_sentence_start(toks, start), start - 14)
+        evals = [h for h in hits if lo <= h.first and h.last < start and h.entry.cls == "eval"
+                 and h.entry.scope == "attr" and not _negated(toks, h.first) and not _conditional(toks, h.first)]
+        if not evals:
+            continue
+        h = evals[-1]
+        if any(h.last < p[0] and p[1] < start for p in fr.order):
+            continue  # an actor between the evaluation and the list is what it is about
+        out.append((o[2], h.entry.polarity * h.entry.weight, h))
+    return out
+
+
+# Masdars of stopping, withdrawing, releasing and apologising: a call on X to do them presumes X did wrong
+# (طالب X بوقف الهجمات، دعا X إلى الانسحاب من، حث X على الإفراج عن، طالبه بالاعتذار).
+_STOP_MASDARS = frozenset({"وقف", "ايقاف", "الكف", "كف", "التوقف", "توقف", "الانسحاب", "انسحاب", "انهاء", "الافراج",
+                           "افراج", "الاعتذار", "اعتذار", "التخلي", "تخلي", "الامتناع", "امتناع"})
+
+
+def _stop_call_judgements(fr: _Frame, own: list[bool]) -> list[tuple[int, int, _Hit]]:
+    """The one called on to stop, withdraw, release or apologise: neg (GUIDELINES: a call on X is neu unless it
+    presumes X did wrong).  The call word (طالب، دعا، حث، ناشد) comes first, X right after it (or after على),
+    then the masdar with ب، إلى or على."""
+    toks = fr.toks
+    out: list[tuple[int, int, _Hit]] = []
+    for i, tok in enumerate(toks):
+        if not tok.norm.isalpha() or not any(c in _CALL_CUES for c, _ in _candidates(tok.norm)):
+            continue
+        if _negated(toks, i) or _conditional(toks, i):
+            continue
+        j = i + 1
+        while j < len(toks) and toks[j].norm in _PHRASE_ADVERBS | _TIME_ADVERBS | {"فيها", "فيه", "علي"}:
+            j += 1
+        occ = next((o for o in fr.order if o[0] == j and not fr.is_place(o)), None)
+        if occ is None:
+            continue
+        k = occ[1] + 1
+        if k < len(toks) and toks[k].norm in ("الي", "علي"):
+            k += 1
+        if k >= len(toks):
+            continue
+        w = toks[k].norm
+        w = w[1:] if w[:1] == "ب" and len(w) > 3 else w
+        if w not in _STOP_MASDARS and w.removeprefix("ال") not in _STOP_MASDARS:
+            continue
+        hit = _Hit(i, k, _Entry(("~stop",), -1, 2, "obj", "speech", False))
+        out += [(n, -2, hit) for n in _uniq([occ[2], *fr.coordinated(occ, skip_place=True)]) if not own[n]]
+    return out
+
+
+# --- strikes said to hit civilians or to miss the enemy, requests defied (accusations by the facts said) ---
+
+_STRIKES = frozenset(_norm(w) for w in (
+    "ضربات الضربات ضربة الضربة غارات الغارات غارة الغارة قصف القصف هجمات الهجمات").split())
+_TARGETING = frozenset(_norm(w) for w in "تستهدف يستهدف تستهدفان استهدفت استهدف تضرب يضرب".split())
+_CIVILIANS = frozenset(_norm(w) for w in "مدنيين المدنيين مدنيون المدنيون مدنيا مدنياً".split())
+_DESPITE = frozenset(_norm(w) for w in "رغم برغم بالرغم".split())
+_REQUESTS = frozenset(_norm(w) for w in (
+    "طلب الطلب طلبات الطلبات مطالب المطالب مطالبة مطالبات دعوة دعوات تحذير تحذيرات").split())
+
+
+def _strike_judgements(fr: _Frame, own: list[bool]) -> list[tuple[int, int, _Hit]]:
+    """The attacker whose strikes, the speaker says, did not target the enemy they claim to fight or hit
+    civilians: neg (GUIDELINES: accusing X; the attacker the speaker condemns).  The attacker follows the strike
+    noun as its nisba or genitive: "الضربات الروسية ... لم تستهدف مناطق داعش"، "كل الأهداف في الغارة الروسية كانت
+    مدنيين"، "الضربات ... تهدف لدعم الأسد باستهدافها المعارضة وليس مقاتلي داعش".  The speaker's own strikes and a
+    conditional are left alone."""
+    toks = fr.toks
+    out: list[tuple[int, int, _Hit]] = []
+    for i, tok in enumerate(toks):
+        if tok.norm not in _STRIKES or _conditional(toks, i):
+            continue
+        occ = next((o for o in fr.order if i < o[0] <= i + 3 and not fr.is_place(o)
+                    and not fr.boundary(i + 1, o[0])), None)
+        if occ is None or own[occ[2]]:
+            continue
+        end = min(_sentence_end(toks, i) + 1, occ[1] + 30)
+        accused = False
+        for k in range(occ[1] + 1, end):
+            w = toks[k].norm
+            if (w in _TARGETING and toks[k - 1].norm in ("لم", "لا", "لن", "ولم", "ولا")) or w in _CIVILIANS:
+                accused = True
+            elif w in ("وليس", "ليس") and any(k < o[0] <= k + 4 for o in fr.order):
+                accused = True  # تستهدف المعارضة وليس مقاتلي داعش
+            if accused:
+                break
+        if accused:
+            out.append((occ[2], -2, _Hit(i, occ[1], _Entry(("~strike",), -1, 2, "obj", "eval", False))))
+    return out
+
+
+def _defied_request_judgements(fr: _Frame, own: list[bool]) -> list[tuple[int, int, _Hit]]:
+    """The actor whose request the speaker's side goes on defying: "سيظل يحلق ... على رغم الطلب الروسي"، "رغم
+    مطالب X": neg (GUIDELINES: rejecting X's request → neg)."""
+    toks = fr.toks
+    out: list[tuple[int, int, _Hit]] = []
+    for i, tok in enumerate(toks):
+        if tok.norm not in _DESPITE:
+            continue
+        j = i + 1
+        if j < len(toks) and toks[j].norm == "من":
+            j += 1  # بالرغم من
+        if j >= len(toks) or (toks[j].norm.removeprefix("ال") not in _REQUESTS and toks[j].norm not in _REQUESTS):
+            continue
+        occ = next((o for o in fr.order if j < o[0] <= j + 2 and not fr.is_place(o)), None)
+        if occ is None or own[occ[2]]:
+            continue
+        out.append((occ[2], -2, _Hit(i, occ[1], _Entry(("~defied",), -1, 2, "obj", "eval", False))))
+    return out
+
+
 @cache
 def _apposition_words() -> frozenset[str]:
     """Title and role words (``titles.tsv``, ``person_titles.tsv``) that open a speaker's apposition."""
@@ -1401,6 +1726,8 @@ def _judge(doc: Document, st: Statement, relay: bool, gloss: dict[int, str],
             i += 1
 
     fr.hit_starts = frozenset(h.first for h in hits)
+    fr.object_in = frozenset(k for h in hits if h.entry.words[0] in _TRUST for k in range(h.last + 1, h.last + 4)
+                             if k < len(toks) and toks[k].norm in ("في", "فى"))
     claims, inside = _claims_judgements(fr, hits, own)
     hits = [h for h in hits if h.first not in inside]  # مزاعم دعمها للإرهاب: the allegation's words, not the speaker's
     fr.hit_starts = frozenset(h.first for h in hits)
@@ -1446,6 +1773,10 @@ def _judge(doc: Document, st: Statement, relay: bool, gloss: dict[int, str],
                 past = _past_adjunct(toks, h.last) or _past_apposition(toks, h.last)
                 if past is not None:  # ثمّنت المقاومة في محافظة إب، جهود X: the object after the adjunct
                     reached = _resolve(fr, replace(h, last=past), reach)
+            if not reached and e.cls == "blame":
+                reached = _bearer_after(fr, h)  # حمّل مسؤولية التأجيل إلى X / على X: the one who must bear it
+            if not reached and e.cls == "speech" and polarity > 0 and e.scope == "obj":
+                reached = _pact_parties(fr, h)  # رحب بالاتفاق بين X وY: backing the parties' agreement
             if e.cls == "invite" and not (is_call or _calling_before(toks, h.first)):
                 continue  # توجه إلى موسكو لزيارة: a trip, not an invitation
             if not reached and e.cls == "eval" and (e.words != ("~gloss",) or (h.pronoun and polarity < 0)) \
@@ -1501,7 +1832,9 @@ def _judge(doc: Document, st: Statement, relay: bool, gloss: dict[int, str],
             continue  # لم تلعب دوراً إيجابياً: no judgement; the speaker's own side is not blamed
         add(n, weight, h)
     for n, weight, h in claims + _serving_judgements(fr, own) + _agreement_judgements(fr, own) \
-            + _harmful_role_judgements(fr, own) + _terror_fight_judgements(fr, hits, own):
+            + _harmful_role_judgements(fr, own) + _terror_fight_judgements(fr, hits, own) \
+            + _predicate_judgements(fr, own, cue_last) + _member_judgements(fr, hits, own) \
+            + _stop_call_judgements(fr, own) + _strike_judgements(fr, own) + _defied_request_judgements(fr, own):
         add(n, weight, h)
 
     new_targets = []

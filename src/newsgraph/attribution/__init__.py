@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
+from functools import cache
 from itertools import accumulate
 
 from newsgraph.attribution.content import Content, content_span
@@ -24,17 +25,20 @@ from newsgraph.attribution.cues import CueHit, _lookup, find_cues
 from newsgraph.attribution.speakers import (
     _NUMERALS,
     Phrase,
+    _oblique_plural,
     clean_label,
     eulogy_at,
     indefinite_accusative,
     never_subject,
     parse_phrase,
+    person_nouns,
     subject_before,
     subject_range,
     svo_first,
     word_class,
 )
 from newsgraph.attribution.text import Tok, View, key, view_of
+from newsgraph.lexicons import load_tsv
 from newsgraph.model import Cue, Document, Mention, Span, Speaker, Statement
 
 __all__ = ["extract_statements"]
@@ -72,6 +76,7 @@ class _Draft:
     after: int  # first token after the speaker phrase (content is searched from here)
     cue_type: str
     required: bool = True
+    relay: bool = False  # a particle inside a verb's frame (أفادت مصادر نقلاً عن X بأن ...): content after it
 
 
 def extract_statements(doc: Document, mentions: tuple[Mention, ...]) -> tuple[tuple[Statement, ...], tuple[str, ...]]:
@@ -226,6 +231,10 @@ def _ref(sp: Speaker, phrase: Phrase | None, gender: str, number: str, sentence:
                 indefinite, phrase.person, sentence, _bare_words(phrase.text))
 
 
+def _bare(w: str) -> str:
+    return w[2:] if w.startswith("ال") and len(w) > 3 else w
+
+
 def _bare_words(s: str) -> frozenset[str]:
     return frozenset(w[2:] if w.startswith("ال") and len(w) > 3 else w for w in key(s).split())
 
@@ -289,7 +298,24 @@ def _role_reference(phrase: Phrase, refs: list[_Ref]) -> Speaker | None:
     for r in reversed(refs[-_WINDOW:]):
         if r.name_keys and r.person and words <= r.described:
             return r.speaker
+    family = _families(words)
+    if family != words:
+        # وبيّن المهاجم السوري after "اللاعب السوري عمر ...": another noun of the same role family
+        for r in reversed(refs[-_WINDOW:]):
+            if r.name_keys and r.person and family <= _families(r.described):
+                return r.speaker
     return None
+
+
+@cache
+def _role_families() -> dict[str, str]:
+    return {key(w): fam for w, fam in load_tsv("role_families.tsv", columns=2)}
+
+
+def _families(words: frozenset[str]) -> frozenset[str]:
+    """The words with each role noun replaced by its family (مهاجم، لاعب → player)."""
+    fam = _role_families()
+    return frozenset(fam.get(w, w) for w in words)
 
 
 def _merge(sp: Speaker, phrase: Phrase, how: str, view: View) -> Speaker:
@@ -322,13 +348,68 @@ def _latter(view: View, phrase: Phrase, mentions: tuple[Mention, ...]) -> Speake
     return Speaker(m.key, clean_label(m.text), "latter", (m.text,), mention)
 
 
+def _titled_name_before(view: View, phrase: Phrase, mentions: tuple[Mention, ...]) -> Phrase | None:
+    """The earlier "office + name" phrase a bare definite office refers to, or None.
+
+    "انضم اللاعب المصري محمد سامي إلى النادي ... وقال اللاعب": اللاعب is محمد سامي, named with that office in
+    a sentence that is no statement (so no earlier speaker carries it).  Only a definite role or title alone
+    (with its adjectives), only a person named right after the same word (up to three adjectives between),
+    the nearest one before.
+    """
+    toks = view.tokens
+    if phrase.name_keys or phrase.start >= phrase.end:
+        return None
+    head = toks[phrase.start]
+    c = word_class(head)
+    if c is None or c[0] not in ("title", "role") or not head.definite:
+        return None
+    if any(t.kind != "word" or not t.definite for t in toks[phrase.start + 1 : phrase.end]):
+        return None  # القنصل السعودي: adjectives only (not وزير الخارجية ...: an office with its own genitive)
+    people = {m.start: m for m in mentions if m.type == "PER" and m.end <= head.start}
+    if not people:
+        return None
+    fam = _role_families()
+    head_family = fam.get(_bare(head.key))
+    adjectives = _bare_words(view.text[toks[phrase.start + 1].start : toks[phrase.end - 1].end]) \
+        if phrase.end - phrase.start > 1 else frozenset()
+    for k in range(phrase.start - 1, -1, -1):
+        t = toks[k]
+        same = t.kind == "word" and t.key == head.key
+        kin = (t.kind == "word" and not same and head_family is not None and t.definite
+               and fam.get(_bare(t.key)) == head_family)  # المهاجم السوري after اللاعب السوري عمر ...
+        if not (same or kin):
+            continue
+        for j in range(k + 1, min(len(toks), k + 5)):
+            m = people.get(toks[j].start)
+            if m is not None:
+                if kin and not adjectives <= _bare_words(view.text[toks[k + 1].start : toks[j].start] if j > k + 1
+                                                         else ""):
+                    break
+                end = next((e for e in range(j, len(toks)) if toks[e].start >= m.end), len(toks))
+                named = parse_phrase(view, (k, end))
+                return named if named.name_keys else None
+            if toks[j].kind != "word" or not toks[j].definite:
+                break
+    return None
+
+
 def _explicit(view: View, phrase: Phrase, refs: list[_Ref], mentions: tuple[Mention, ...],
               gender: str, number: str, sentence: int, how: str = "explicit") -> Speaker:
     latter = _latter(view, phrase, mentions)
     if latter is not None:
         refs.append(_ref(latter, phrase, gender, number, sentence))
         return latter
+    owned = _possessed(view, phrase, mentions)
+    if owned is not None:
+        sp, head = owned
+        refs.append(replace(_ref(sp, phrase, "-", "s", sentence), head=head, indefinite=True, name_keys=()))
+        return sp
     prior, by = _coref(phrase, refs)
+    if prior is None:
+        named = _titled_name_before(view, phrase, mentions)
+        if named is not None:
+            sp = _speaker(named, "definite-description", view, mentions)
+            prior, by = sp, "definite-description"
     if prior is not None:
         sp = _merge(prior, phrase, by, view)
         base = next((r for r in reversed(refs[-_WINDOW:]) if r.speaker.label == prior.label), None)
@@ -341,6 +422,40 @@ def _explicit(view: View, phrase: Phrase, refs: list[_Ref], mentions: tuple[Ment
     return sp
 
 
+def _possessed(view: View, phrase: Phrase, mentions: tuple[Mention, ...]) -> tuple[Speaker, str] | None:
+    """A group noun with a possessive pronoun as the speaker (حسبما أعلن مكتبه، وقالت عائلته): the group of the
+    pronoun's referent, i.e. the subject of the sentence, else the nearest person named before it in the
+    sentence (none: the phrase stays as written).  Returns the speaker (label "مكتب X", X among the aliases)
+    and the group's head noun, which a later definite reference (وأضاف المكتب) matches."""
+    if phrase.end - phrase.start != 1:
+        return None
+    tok = view.tokens[phrase.start]
+    an = tok.analysis
+    enc = (an.enclitic or "") if an is not None else ""
+    if an is None or not (enc.startswith("3") and enc.endswith("_poss")) or key(an.lemma) not in person_nouns():
+        return None
+    label: str | None = None
+    aliases: tuple[str, ...] | None = None
+    srng = _sentence_subject(view, phrase.start)
+    if srng is not None and srng[1] <= phrase.start:
+        sub = parse_phrase(view, srng)
+        if sub.label and (sub.person or sub.name_keys):
+            label, aliases = sub.label, sub.aliases
+    if label is None:
+        at = tok.start
+        sa = view.tokens[view.sentence_bounds[view.sentence[phrase.start]][0]].start
+        before = [m for m in mentions if sa <= m.start and m.end <= at and m.type == "PER"]
+        if before:
+            m = max(before, key=lambda m: m.end)
+            label, aliases = clean_label(m.text), ()
+    if not label or aliases is None:
+        return None
+    mention = Span.of(view.text, tok.start, tok.end)
+    sp = Speaker(None, f"{an.lemma} {label}", "possessive", tuple(dict.fromkeys((label, *aliases, tok.text))),
+                 mention, None, None, None)
+    return sp, key(an.lemma)
+
+
 def _dropped(refs: list[_Ref], h: CueHit, how: str, sentence: int) -> Speaker:
     r = _previous(refs, h.gender, h.number)
     if r is None:
@@ -349,7 +464,11 @@ def _dropped(refs: list[_Ref], h: CueHit, how: str, sentence: int) -> Speaker:
     return replace(r.speaker, resolved_by=how)
 
 
-def _apposed_name(view: View, phrase: Phrase, after: int) -> tuple[Phrase, int]:
+_APPOSITION_MARKS = frozenset(("،", ",", "؛"))
+
+
+def _apposed_name(view: View, phrase: Phrase, after: int,
+                  names: frozenset[int] = frozenset()) -> tuple[Phrase, int]:
     """A title or role followed by its name between commas: وقال وزير الخارجية الأمريكي، جون كيري، إن ...
 
     (also an indefinite role with its prepositional phrase: وقال عضو في قيادة الحزب، سامي حداد، إن ...)
@@ -361,22 +480,37 @@ def _apposed_name(view: View, phrase: Phrase, after: int) -> tuple[Phrase, int]:
         after = next((k for k in range(after + 1, min(len(toks), after + 12))
                       if toks[k].kind != "word" or view.sentence[k] != view.sentence[after]), after)
         described = described or toks[after].norm in ("،", ",")
-    if not (described and not phrase.name_keys and after < len(toks) and toks[after].norm in ("،", ",")):
-        return phrase, after
-    rng = subject_range(view, after + 1, limit=5)
+    original = phrase
+    if phrase.name_keys and described and phrase.label:
+        # المتحدث الرسمي باسم شركة المياه، خالد العتيبي: the name in the phrase is the body, not the person
+        if (word_class(key(phrase.label).split()[0]) or ("",))[0] == "organisation":
+            phrase = replace(phrase, name_keys=())
+    comma = after
+    if described and not phrase.name_keys and comma < len(toks) and toks[comma].kind == "word" and (
+            toks[comma].key in ("في", "فى") or toks[comma].key.startswith("ب")):
+        # the office's place or body before the comma: القنصل السعودي في مدينة مشهد، عبدالله الحمراني
+        comma = next((k for k in range(comma + 1, min(len(toks), comma + 8))
+                      if toks[k].kind != "word" or view.sentence[k] != view.sentence[after]), comma)
+    if not (described and not phrase.name_keys and comma < len(toks) and toks[comma].norm in _APPOSITION_MARKS):
+        return original, after
+    rng = subject_range(view, comma + 1, limit=5, names=names)
     if rng[0] >= rng[1] or rng[1] >= len(toks):
-        return phrase, after
+        return original, after
     if rng[1] + 1 < len(toks) and toks[rng[1]].norm == "علي" and toks[rng[1] + 1].norm in ("،", ","):
         rng = (rng[0], rng[1] + 1)  # ابوبكر علي،: the name علي, never the preposition before a comma
     end_tok = toks[rng[1]]
-    if not (end_tok.norm in ("،", ",") or _COMP.match(end_tok.key)):
-        return phrase, after
+    named = all(k in names for k in range(rng[0], rng[1]) if toks[k].kind == "word")
+    if not (end_tok.norm in _APPOSITION_MARKS or _COMP.match(end_tok.key) or (named and comma > after)):
+        return original, after  # (a known name after a place needs no closing comma: ...، عبدالله الحمراني مغادرة)
+    if rng[1] - rng[0] > 2 and toks[rng[0]].kind == "quote" and toks[rng[1] - 1].kind == "quote":
+        rng = (rng[0] + 1, rng[1] - 1)  # ...المكلف؛ "خالد العتيبي"؛ the name in quotation marks
     name = parse_phrase(view, rng)
     if not name.name_keys or name.title or word_class(toks[rng[0]]):
-        return phrase, after
+        return original, after
     aliases = tuple(dict.fromkeys([*name.aliases, phrase.label]))
+    body = phrase.organization or (original.label if original is not phrase else None)
     return replace(name, aliases=aliases, title=phrase.title, role=phrase.role or phrase.label,
-                   organization=phrase.organization, title_key=phrase.title_key, start=phrase.start), rng[1]
+                   organization=body, title_key=phrase.title_key, start=phrase.start), rng[1]
 
 
 def _link_back(drafts: list[_Draft], refs: list[_Ref], described: str, sp: Speaker) -> None:
@@ -408,7 +542,7 @@ def _sentence_subject(view: View, i: int) -> tuple[int, int] | None:
         if k is None:
             return None
         bare = view.tokens[k].analysis.aspect in ("p", "i") and (  # type: ignore[union-attr]
-            k == a or all(never_subject(t) or t.key in _OPENER_WORDS for t in view.tokens[a:k]))
+            k == a or all(never_subject(t) or t.key in _OPENER_WORDS or t.key in _NEGATIONS for t in view.tokens[a:k]))
         if not bare and (k == a or not view.tokens[k].key.startswith("و") or len(view.tokens[k].key) < 4):
             return None
         if bare:
@@ -477,6 +611,12 @@ def _verb(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft],
         return _Draft(h, sp, anchor, end, "verb")
     names = names | _known_names_after(view, i, refs)
     rng = subject_range(view, i + 1, names=names)
+    if (rng[0] == rng[1] and h.lemma not in _ADDRESSEE_VERBS and i + 2 < len(view.tokens)
+            and _oblique_plural(view.tokens[i + 1]) and _COMP.match(view.tokens[i + 2].key)
+            and not view.tokens[i + 2].key.startswith(("ب", "وب"))):
+        # ويرى المؤيدين أن ...: the oblique -ين written for the subject; رأى / قال take no person object before
+        # أن (but أبلغ المسؤولين أن، طالب المواطنين بأن: an addressee)
+        rng = (i + 1, i + 2)
     if rng[0] < rng[1] and h.light and view.tokens[rng[0]].norm in h.light:
         rng = (rng[0], rng[0])  # وقدّم التهنئة لـ ...: the speech noun is the object, the subject is dropped
     elif h.light:
@@ -514,14 +654,18 @@ def _verb(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft],
                 return _Draft(h, sp, anchor, prng[1], "verb")
         if phrase.head in _EVENTS:
             return None  # وتطرق الحديث إلى ...: a meeting or a talk is not a speaker
+        if h.gender == "m" and h.number == "s" and not phrase.name_keys and not issued and _feminine_thing(view, rng):
+            # وقال السوق المحلية لا تحتاج ...، وطالب الجهات المعنية بـ: no subject of a masculine verb
+            return _Draft(h, _dropped(refs, h, "dropped-subject", sent), anchor, rng[0], "verb")
         head_class = (word_class(view.tokens[rng[0]]) or ("",))[0]
-        if head_class in ("thing", "norm") and h.lemma in _JUDGEMENT:
+        if head_class in ("thing", "norm") and (h.lemma in _JUDGEMENT or (
+                head_class == "thing" and h.lemma in _EVALUATIVE and not view.tokens[rng[0]].definite)):
             # واعتبر قرار المنع ضمن ...: a thing or rule is the first object, the subject is dropped
             return _Draft(h, _dropped(refs, h, "dropped-subject", sent), anchor, rng[0], "verb")
         if head_class == "thing":
             return None  # كشفت الجولات الميدانية التلف: a thing reveals, nobody speaks
         described = phrase.label
-        phrase, after = _apposed_name(view, phrase, after)
+        phrase, after = _apposed_name(view, phrase, after, names)
         sp = _explicit(view, phrase, refs, mentions, h.gender, h.number, sent)
         if phrase.label != described:
             _link_back(drafts, refs, key(described), sp)
@@ -541,6 +685,13 @@ def _verb(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft],
             if phrase.label:
                 sp = _explicit(view, phrase, refs, mentions, h.gender, h.number, sent)
                 return _Draft(h, sp, brng[0], i + 1, "verb")
+    fronted = _that_subject(view, h, names)
+    if fronted is not None:
+        # أشار إلى أن وزير التعليم بعد اطلاعه على النتائج أكد ...: the subject of أنّ, an adjunct before the verb
+        phrase, c = fronted
+        nested = not _narrators_that(view, c)
+        sp = _explicit(view, phrase, list(refs) if nested else refs, mentions, h.gender, h.number, sent)
+        return _Draft(h, sp, phrase.start, i + 1, "verb", required=not nested)
     if view.in_quote[i] and drafts and not view.in_quote[drafts[-1].hit.tok.i]:
         # a verb without subject inside a quotation is the quoted speaker's own (أعلنتُ، كما قلت): it is
         # nested and leaves the dropped-subject chain as it is
@@ -565,6 +716,38 @@ def _verb(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft],
         if narrated is not None:
             return _Draft(h, narrated, anchor, i + 1, "verb")
     return _Draft(h, _dropped(refs, h, "dropped-subject", sent), anchor, i + 1, "verb")
+
+
+def _that_subject(view: View, h: CueHit, names: frozenset[int]) -> tuple[Phrase, int] | None:
+    """The subject of a أنّ/إنّ clause whose predicate is the cue verb at h, an adjunct between them (أن وزير
+    التعليم بعد اطلاعه على النتائج أكد), with the complementiser's index; None without one.  Only words lie
+    between the complementiser and the verb: no mark, no other verb."""
+    toks = view.tokens
+    i = h.tok.i
+    if h.clitic:
+        return None
+    sent = view.sentence[i]
+    c = None
+    for k in range(i - 1, max(-1, i - 14), -1):
+        t = toks[k]
+        if view.sentence[k] != sent or t.kind != "word":
+            return None
+        if t.key in ("ان", "بان", "وان"):
+            c = k
+            break
+        if _COMP.match(t.key) or (t.analysis is not None and t.analysis.pos == "verb" and k not in names
+                                  and k != i - 1) or _lookup(t) is not None:
+            return None
+    if c is None or c + 2 >= i:
+        return None
+    rng = subject_range(view, c + 1, names=names)
+    if not c + 1 < rng[1] <= i:
+        return None
+    phrase = parse_phrase(view, rng)
+    head = (word_class(toks[rng[0]]) or ("",))[0]
+    if not phrase.label or not (phrase.person or phrase.name_keys or head in ("title", "role", "organisation")):
+        return None
+    return phrase, c
 
 
 def _narrated_subject(view: View, refs: list[_Ref], mentions: tuple[Mention, ...], h: CueHit, sent: int,
@@ -615,6 +798,26 @@ def _masculine_plural(view: View, rng: tuple[int, int]) -> bool:
     an = t.analysis
     return (t.kind == "word" and t.key.endswith(("ين", "ون")) and len(t.key) > 5 and an is not None
             and an.pos in ("noun", "adj") and an.number == "p" and not an.enclitic)
+
+
+def _feminine_thing(view: View, rng: tuple[int, int]) -> bool:
+    """Is the phrase a feminine common noun (السوق المحلية، الجهات المعنية، الوثائق)?  A masculine singular verb
+    does not take it as its subject (the verb agrees in gender with a following subject; inanimate plurals are
+    feminine singular), so after "وقال" / "وطالب" it is the content or the object and the subject is dropped.
+    Person words (title, role, described source) and names are left alone: العلامة، الداعية، أسامة."""
+    toks = view.tokens
+    head = toks[rng[0]]
+    c = word_class(head)
+    if head.kind != "word" or (c is not None and c[0] != "thing") or not head.definite:
+        return False
+    an = head.analysis
+    if an is None or an.pos != "noun":
+        return False
+    if head.norm.endswith("ات") and an.number == "p":
+        return True
+    nxt = toks[rng[0] + 1] if rng[0] + 1 < rng[1] else None
+    return (nxt is not None and nxt.kind == "word" and nxt.definite and nxt.analysis is not None
+            and nxt.analysis.pos == "adj" and nxt.norm.endswith("ة") and not head.norm.endswith("ة"))
 
 
 def _known_names_after(view: View, i: int, refs: list[_Ref]) -> frozenset[int]:
@@ -706,6 +909,14 @@ _PRONOUN_SUFFIXES = ("ه", "ها", "هم", "هما")
 # adverbs of sequence that may open a sentence before its verb (بعدها توجه الوزير ...)
 _OPENER_WORDS = frozenset(key(w) for w in "بعدها بعد ذلك ثم عقبها عقب وبعدها ومن جهته جهته جانبه بدوره".split())
 _JUDGEMENT = frozenset(("اعتبر", "عدّ", "وصف", "رأى"))
+# verbs whose object is the person addressed, before what is said (أبلغ المسؤولين أن، حذر المواطنين من)
+_ADDRESSEE_VERBS = frozenset(("أبلغ", "أخبر", "طالب", "دعا", "حث", "ناشد", "وعد", "حذر", "اتهم", "نبه", "طلب", "سأل",
+                              "أوصى", "نصح", "هنأ", "شكا", "تعهد", "وجه", "بعث", "أرسل", "رفع", "قدم", "أطلق", "أصدر"))
+# verbs of condemning and welcoming: an event noun in construct right after them is their object
+_EVALUATIVE = frozenset(("أدان", "دان", "ندد", "استنكر", "رحب", "أشاد", "انتقد", "ثمن"))
+# negation particles before a sentence's opening verb (ولم يوفد الاتحاد ... لأنهما قالا: the verb's subject is
+# still the sentence's subject)
+_NEGATIONS = frozenset(key(w) for w in "لم ولم لن ولن لا ولا".split())
 _EVENTS = frozenset(key(w) for w in "حديث لقاء اجتماع اتصال مباحثات محادثات بحث نقاش جلسة".split())
 _PRE_HEAD = frozenset(key(w) for w in "أحدث احدث آخر اخر أبرز أغلب معظم أكثر غالبية".split())
 _NOT_VERBS = frozenset(key(w) for w in (
@@ -735,7 +946,7 @@ def _particle(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft], con
     if via_verb and j < len(toks) and _verb_cue(toks[j]):
         consumed.add(j)
         j += 1
-        while j < len(toks) and toks[j].key in ("عنه", "عنها", "عنهم"):
+        while j < len(toks) and toks[j].key in ("عنه", "عنها", "عنهم", "به", "بها", "بهم"):
             j += 1
     elif via_verb:
         return None
@@ -747,6 +958,7 @@ def _particle(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft], con
     rng = subject_range(view, j, after_verb=False)
     if rng[0] >= rng[1]:
         return None
+    authored = False
     first = toks[rng[0]]
     lam = first.key.startswith("ل") and not first.key.startswith("لل") and len(first.key) > 3
     fk = first.key[1:] if lam else first.key
@@ -768,6 +980,7 @@ def _particle(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft], con
                 return None
             return _Draft(h, replace(r.speaker, resolved_by="attribution-particle"), i, rng[1], "particle")
         rng = (rng[0] + 1, rng[1])
+        authored = True  # حسب وصف الجماهير: the genitive of a speech product is its author
         c = word_class(toks[rng[0]])
         if c is None and toks[rng[0]].key in _NUMERALS and rng[1] - rng[0] > 1:
             c = word_class(toks[rng[0] + 1])  # ثلاثة أشخاص: the counted noun
@@ -781,7 +994,8 @@ def _particle(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft], con
                 return _Draft(h, replace(r.speaker, resolved_by="attribution-particle"), i, rng[1], "particle")
     if c is not None and c[0] in ("norm", "thing") and not via_verb:
         return None  # وفق الشريعة، حسب الخطة: a rule or plan, not a source
-    speakerish = via_verb or c is not None or _named(view, rng, mentions)
+    # نقلاً عن X always relays a source (نقلاً عن الموقوفين), where بحسب / وفق may frame a rule or a plan
+    speakerish = via_verb or authored or c is not None or h.lemma == "نقل" or _named(view, rng, mentions)
     if not speakerish:
         return None
     phrase = parse_phrase(view, rng, strip_lam=True)
@@ -790,6 +1004,12 @@ def _particle(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft], con
     sp = _explicit(view, phrase, refs, mentions, "-", "s", sent, how="attribution-particle")
     if sp.resolved_by == "explicit":
         sp = replace(sp, resolved_by="attribution-particle")
+    last = drafts[-1] if drafts else None
+    if last is not None and last.cue_type == "verb" and last.after == i and view.sentence[last.hit.tok.i] == sent:
+        # وأفادت مصادر أمنية نقلاً عن الموقوفين بأن ...: the particle sits between the verb's subject and what
+        # was said; both statements have the same content, after the relayed source
+        drafts[-1] = replace(last, after=rng[1])
+        return _Draft(h, sp, i, rng[1], "particle", relay=True)
     return _Draft(h, sp, i, rng[1], "particle")
 
 
@@ -870,7 +1090,16 @@ def _headline_cataphora(view: View, drafts: list[_Draft]) -> list[_Draft]:
         else:
             words = [t for t in view.tokens if d.speaker.mention.start <= t.start < d.speaker.mention.end
                      and t.kind == "word"]
-        if not words or words[0].definite:
+        if words and words[0].definite and d.speaker.label:
+            # الرئيس الأفغاني يحذّر: a definite office is the body speaker who bears exactly that office
+            desc = key(d.speaker.label)
+            later = next((b for b in body if b.speaker.label and key(b.speaker.label) != desc
+                          and any(key(x) == desc for x in b.speaker.aliases)), None)
+            if later is not None:
+                out[n] = replace(d, speaker=replace(later.speaker, resolved_by="cataphora",
+                                                    mention=d.speaker.mention))
+            continue
+        if not words:
             continue
         c = word_class(words[0])
         if c is None or c[0] not in ("title", "role", "anonymous", "product"):
@@ -903,7 +1132,7 @@ def _content(view: View, d: _Draft, anchors: list[tuple[int, int]], art_id: str)
         if ci > i and view.sentence[ci] == sent:
             limit = anc
             break
-    if d.cue_type == "particle":
+    if d.cue_type == "particle" and not d.relay:
         sa = view.sentence_bounds[sent][0]
         prev_tok = view.tokens[i - 1] if i > 0 else None
         if (i > sa and prev_tok is not None and prev_tok.kind != "punct") or (i > sa + 1):

@@ -70,6 +70,8 @@ class _Form:
     strict: bool
     next: tuple[str, ...] = ()
     wide: bool = False
+    noclitic: tuple[str, ...] = ()
+    twin: bool = False
 
 
 def _flags(cell: str) -> dict[str, tuple[str, ...]]:
@@ -87,7 +89,7 @@ def _split_flags(cell: str) -> list[str]:
     """'strict|needs=عن|على' -> ['strict', 'needs=عن|على'] (values of a flag keep their bars)."""
     parts: list[str] = []
     for piece in cell.split("|"):
-        if "=" in piece or not parts or piece in ("strict", "wide"):
+        if "=" in piece or not parts or piece in ("strict", "wide", "twin"):
             parts.append(piece)
         else:
             parts[-1] += "|" + piece
@@ -114,8 +116,10 @@ def cue_forms() -> dict[str, tuple[_Form, ...]]:
 
         def mk(cue_type: str, gender: str, number: str, imperfect: bool = False, *, lemma: str = lemma,
                light: tuple[str, ...] = light, needs: tuple[str, ...] = needs, strict: bool = strict,
-               nxt: tuple[str, ...] = nxt, wide: bool = "wide" in flags) -> _Form:
-            return _Form(lemma, cue_type, gender, number, imperfect, light, needs, strict, nxt, wide)
+               nxt: tuple[str, ...] = nxt, wide: bool = "wide" in flags,
+               noclitic: tuple[str, ...] = flags.get("noclitic", ()), twin: bool = "twin" in flags) -> _Form:
+            return _Form(lemma, cue_type, gender, number, imperfect, light, needs, strict, nxt, wide, noclitic,
+                         twin and cue_type == "verb" and (gender, number) == ("m", "s") and not imperfect)
 
         if perf != "-":
             p = norm(perf)
@@ -158,7 +162,7 @@ def _lookup(tok: Tok) -> tuple[_Form, int] | None:
     w = tok.norm
     if w in table:
         return table[w][0], 0
-    if len(w) > 3 and w[0] in "وف" and w[1:] in table:
+    if len(w) > 3 and w[0] in "وف" and w[1:] in table and w[0] not in table[w[1:]][0].noclitic:
         # the clitic is the first letter plus any diacritics written on it
         j = 1
         while j < len(tok.text) and norm(tok.text[j]) == "":
@@ -182,8 +186,16 @@ def _clause_initial(view: View, i: int, clitic: bool) -> bool:
     if prev.kind != "word":
         return True
     w = prev.norm
+    if w in _OTHER:
+        # من جانب آخر توقع ...، وفي سياق آخر أعلن: "on the other hand", "in another context" open a clause
+        before = _prev_word(view, prev.i)
+        return before is not None and before.kind == "word" and before.norm in _SIDES
     # وبدورها كشفت، ومن جهته: an opener with its conjunction
     return w in _CLAUSE_OPENERS or w in ("و", "ف") or (len(w) > 3 and w[0] in "وف" and w[1:] in _CLAUSE_OPENERS)
+
+
+_OTHER = frozenset(norm(w) for w in "آخر أخرى ثان ثانية".split())
+_SIDES = frozenset(norm(w) for w in "جانب جهة صعيد سياق تطور شأن ناحية".split())
 
 
 def _followed_by(view: View, i: int, words: tuple[str, ...], *, window: int = 14) -> bool:
@@ -191,10 +203,15 @@ def _followed_by(view: View, i: int, words: tuple[str, ...], *, window: int = 14
     sent = view.sentence[i]
     seen = 0  # words counted: punctuation and a bracketed aside (وكالة الأنباء الألمانية (د.ب.أ) عن) are not
     depth = 0
-    for j in range(i + 1, min(len(toks), i + 1 + (3 * window if window > 1 else 1))):  # 1: the very next token
+    # window 1: the very next word, after at most a comma (وبيّن، أن ...: some outlets put one after the cue)
+    for j in range(i + 1, min(len(toks), i + 1 + (3 * window if window > 1 else 2))):
         if view.sentence[j] != sent or seen >= window:
             break
         t = toks[j]
+        if window == 1 and j == i + 1 and t.norm in ("،", ","):
+            continue
+        if window == 1 and j > i + 1 and toks[i + 1].norm not in ("،", ","):
+            break
         if t.kind == "word":
             w = t.norm
             if w in words or (w[:1] in "وبل" and w[1:] in words):
@@ -282,9 +299,35 @@ def find_cues(view: View) -> list[CueHit]:
             continue
         if form.imperfect and form.lemma in _NARRATION and _followed_by(view, t.i, _COMPS, window=1):
             continue  # يذكر أن / يشار إلى أن: the journalist's "it is worth noting", no speaker
+        if (form.imperfect and form.gender == "f" and form.lemma in _IMPERSONAL
+                and _followed_by(view, t.i, _COMPS, window=1)):
+            continue  # وتبيّن أن "it turned out that": the perfect of تبيّن, written like تُبيّن "she explains"
+        if form.twin and not clitic and prev_word is not None and _feminine_noun(prev_word):
+            continue  # الشركة توقع عقداً: after a feminine subject توقع is تُوقِّع "signs", not توقَّع "expected"
+        if (form.cue_type == "verb" and prev_word is not None and not clitic
+                and _kana_disagrees(prev_word.norm, form.gender, form.number)):
+            continue  # كانت أبلغ ردّ: after كانت a masculine form is the elative "most eloquent", not a verb
         hits.append(CueHit(t, t.start + clen, t.end, form.lemma, form.cue_type, form.gender, form.number,
                            form.imperfect, form.light, form.needs, form.strict, clitic))
     return hits
+
+
+_KANA = {norm(w): g for ws, g in (("كان وكان فكان", "m"), ("كانت وكانت فكانت", "f")) for w in ws.split()}
+# verbs whose feminine imperfect right before أن is the impersonal perfect of the Vth form (تبيّن أن)
+_IMPERSONAL = frozenset(("بين",))
+
+
+def _feminine_noun(tok: Tok) -> bool:
+    """A noun written with ة, or one the analyser reads as feminine (a possible subject before its verb)."""
+    a = tok.analysis
+    return tok.norm.endswith("ة") or (a is not None and a.pos in ("noun", "noun_prop") and a.gender == "f")
+
+
+def _kana_disagrees(prev: str, gender: str, number: str) -> bool:
+    """Does a singular verb right after كان/كانت differ from it in gender?  The pluperfect agrees (كانت
+    قالت، كان أكد); كانت + a masculine form is كان's predicate, an elative or noun (كانت أبلغ رد)."""
+    g = _KANA.get(prev)
+    return g is not None and number == "s" and gender in ("m", "f") and gender != g
 
 
 def _accusative_or_feminine(tok: Tok) -> bool:
@@ -299,8 +342,11 @@ def _short_subject_then(view: View, i: int, words: tuple[str, ...]) -> bool:
     Not after a و-conjunct (بين مصر والمملكة ... أن: the preposition "between") or any mark.
     """
     toks = view.tokens
-    for j in range(i + 1, min(len(toks), i + 5)):
+    for j in range(i + 1, min(len(toks), i + 6)):
         t = toks[j]
+        if (j > i + 2 and t.norm in ("،", ",") and j + 1 < len(toks) and toks[j + 1].norm in words
+                and view.sentence[j + 1] == view.sentence[i]):
+            return True  # وبيّن المهاجم السوري، أنه ...: a comma after the subject, before أن
         if t.kind != "word" or view.sentence[j] != view.sentence[i]:
             return False
         if j > i + 1 and t.norm in words:

@@ -22,8 +22,8 @@ from functools import cache
 from newsgraph.attribution.text import Tok, View, key, norm
 from newsgraph.lexicons import load_tsv
 
-__all__ = ["Phrase", "word_class", "subject_range", "subject_before", "svo_first", "parse_phrase", "clean_label",
-           "eulogy_at", "first_conjunct"]
+__all__ = ["Phrase", "word_class", "person_nouns", "subject_range", "subject_before", "svo_first", "parse_phrase",
+           "clean_label", "eulogy_at", "first_conjunct"]
 
 _COMPLEMENTISER = re.compile(r"^[وف]?[بل]?ان(ه|ها|هم|هما|نا|ني|كم|ك)?$")
 _PREPS = frozenset(key(w) for w in (
@@ -74,6 +74,7 @@ _TRUE_PREPS = frozenset(key(w) for w in (
 _SOURCE_PP = frozenset(key(w) for w in "عنه عنها عنهم عنهما".split())
 _BARE_PREPS = frozenset(key(w) for w in "في فى على علي إلى الى الي عن من مع لدى لدي عند".split())
 _DEMONSTRATIVES = frozenset(key(w) for w in "هذا هذه ذلك تلك هؤلاء أولئك".split())
+_PRONOUNS = frozenset(key(w) for w in "هو هي هم هما هن".split())
 
 
 @cache
@@ -215,8 +216,12 @@ def subject_range(view: View, i: int, *, limit: int = 14, names: frozenset[int] 
         if t.kind == "quote":
             # a short quoted name: at the start ("أوباما") or after an organisation head (صحيفة "هآرتس")
             prev_cls = _cls(toks[j - 1]) if j > start else None
+            if prev_cls is None and j - 1 == start and toks[start].key[:1] == "ل" and len(toks[start].key) > 3:
+                prev_cls = _cls_str(toks[start].key[1:])  # وفقاً لصحيفة "الحياة": the lam is the particle's
             close = _closing_quote(view, j, 6)
             after_org = prev_cls == "organisation" or (j > start and _org_phrase(toks[start:j]))
+            if close is not None and first and _quoted_content(view, j, close):
+                break  # قال "سيصل غداً".: a short quotation closing the sentence is what was said
             if close is not None and (first or after_org):
                 out_end = close + 1
                 j = close + 1
@@ -265,14 +270,25 @@ def subject_range(view: View, i: int, *, limit: int = 14, names: frozenset[int] 
         if (not first and j - 1 in names and j not in names and t.definite and c is None
                 and t.key not in _NAME_JOINERS and t.analysis is not None and t.analysis.pos == "noun"
                 and not _sound_plural_end(t) and toks[j - 1].kind == "word" and not toks[j - 1].definite
-                and _cls(toks[j - 1]) is None
+                and _cls(toks[j - 1]) is None and not (j - 1 == start and toks[start].key in _given_names())
                 and not (j + 1 < n and (j + 1 in names or _cls(toks[j + 1]) in ("title", "role")))):
-            break  # وأعلنت حركة طالبان المسؤولية: after a bare name, a definite common noun is the object
+            # وأعلنت حركة طالبان المسؤولية: after a bare name, a definite common noun is the object (but after a
+            # given name alone it is the family name: وقال باسم الضامن)
+            break
+        if (words and _cls(toks[start]) == "role" and j not in names
+                and all(toks[k].kind == "word" and toks[k].definite for k in range(start, j))
+                and not t.definite and t.analysis is not None and t.analysis.pos in ("noun", "verb") and c is None
+                and t.key not in _given_names() and not any(p in _PP_CLITICS for p in t.analysis.proclitics)):
+            break  # توقع القنصل صدور التوصيات، أكد السفير الصيني تواصل دعم ...: after an office and its
+            # adjectives, a common noun (a masdar) or a verb is no part of the subject
         if not first and _demonstrative(t):
             break  # ونفى الحزيم ذلك: a demonstrative after the subject is the object
         if (not first and _sound_plural_end(toks[j - 1]) and not t.definite and not _sound_plural_end(t)
-                and j not in names and t.analysis is not None and t.analysis.pos == "noun"):
-            break  # واعتبر مواطنون قرار الأمانة: a plural in -ون takes no genitive, the next noun is the object
+                and ((_name_word(t, j, names) and t.key not in _demonyms())
+                     or (not _name_word(t, j, names) and t.analysis is not None and t.analysis.pos == "noun"))):
+            break  # واعتبر مواطنون قرار الأمانة، ويتهم معارضون نكورونزيزا: a plural in -ون takes no genitive
+        if not first and t.key[:1] == "و" and t.key[1:] in _PRONOUNS:
+            break  # أجاثون رواسا وهو سياسي معارض: a circumstantial clause after the subject
         # a described source's prepositional phrase: مصدر أمني في دمشق، مصادر من طالبان، نائب عن المنطقة
         if (t.key == "في" or (t.key == "من" and words) or (t.key == "عن" and role_pp)) and words and anonymous:
             nxt = toks[j + 1] if j + 1 < n else None
@@ -282,7 +298,8 @@ def subject_range(view: View, i: int, *, limit: int = 14, names: frozenset[int] 
                 continue
             break
         if (t.key in ("في", "فى") and words and _in_title_phrase(toks[start:j]) and j + 2 < n
-                and toks[j + 1].kind == "word" and view.sentence[j + 2] == sent and _name_start(toks, j + 2, names)):
+                and toks[j + 1].kind == "word" and view.sentence[j + 2] == sent and _name_start(toks, j + 2, names)
+                and not place_head(toks[j + 1])):  # القنصل في مدينة جدة: the place, no name after the office
             j += 1  # مستشار قائد الثورة للشؤون الدولية في إيران علي أكبر ولايتي: the office's place, then the name
             continue
         if t.key in ("من",) and words and _prev_word_key(toks, j) in _QUANTIFIERS:
@@ -305,8 +322,24 @@ def subject_range(view: View, i: int, *, limit: int = 14, names: frozenset[int] 
                 j += 1
                 continue
             break
+        if (words and t.key.startswith("ل") and not t.key.startswith("لل") and len(t.key) > 3 and j not in names
+                and not t.definite and t.analysis is not None and "li_prep" in t.analysis.proclitics
+                and not _org_phrase(toks[start:j])
+                and not (j + 1 < n and toks[j + 1].kind == "word" and toks[j + 1].definite)):
+            break  # وقال اللاعب لبرنامج رياضي: an addressee; a genitive with لـ has a definite word after it
+        if not first and t.key in _BI_DEMONSTRATIVES:
+            break  # وأدلى الوزير بهذه التصريحات: "with these", the object
         if words and t.key.startswith("ل") and not t.key.startswith("لل") and len(t.key) > 3:
             rest_cls = _cls_str(t.key[1:])
+            if rest_cls == "organisation" and not anonymous and _in_title_phrase(toks[start:j]):
+                k = j + 1
+                while k < n and k - j <= 3 and toks[k].kind == "word" and toks[k].definite and k not in names:
+                    k += 1
+                if k < n and view.sentence[k] == sent and _name_start(toks, k, names):
+                    words += k - j  # المتحدث الرسمي لوزارة التعليم مبارك العصيمي: the office's organisation
+                    out_end = k
+                    j = k
+                    continue
             if rest_cls in ("organisation", "anonymous", "role", "title") or anonymous:
                 break  # an addressee: قال الوزير لصحيفة الرياض، مسؤولون أمريكيون لرويترز
             nxt = toks[j + 1] if j + 1 < n else None
@@ -319,7 +352,8 @@ def subject_range(view: View, i: int, *, limit: int = 14, names: frozenset[int] 
         if (words and last_def and not t.definite and not anonymous and t.key not in _NAME_JOINERS
                 and not _in_title_phrase(toks[start:j]) and t.key not in _SELF
                 and not (_cls(toks[j - 1]) == "title" and _name_or_definite(toks[j - 1]))  # الملا محمد عمر
-                and not (j - start == 1 and _cls(toks[start]) is None and toks[start].key.startswith("ال"))):
+                and not (j - start == 1 and _cls(toks[start]) is None and toks[start].key.startswith("ال"))
+                and not _kin_then_name(toks, start, j, names)):
             break  # after a definite word, an indefinite one starts the object (الجيش عزل مرسي)
         if c in ("anonymous",) and words == 0:
             anonymous = True
@@ -342,6 +376,8 @@ def subject_range(view: View, i: int, *, limit: int = 14, names: frozenset[int] 
     return first_conjunct(view, (start, out_end))
 
 
+_BI_DEMONSTRATIVES = frozenset(key(w) for w in "بهذه بهذا بذلك بتلك بهذين بهاتين بهؤلاء".split())
+
 # calima-msa-r13 parts of speech that never head a speaker phrase: adverbs (جميعاً، هنا), interrogatives
 # (كيف، ماذا، هل) and personal pronouns (هي: the speaker is then the dropped subject or the antecedent)
 _NOT_NOMINAL_POS = frozenset(("verb", "adv", "adv_interrog", "pron_interrog", "part_interrog", "pron", "pron_rel"))
@@ -356,9 +392,49 @@ def _not_nominal(t: Tok) -> bool:
             and not (a.pos == "verb" and _ta_marbuta(t)))
 
 
+def _name_word(t: Tok, j: int, names: frozenset[int]) -> bool:
+    """Is the word a name: in a name mention, read as a proper noun, or unknown to the analyser (نكورونزيزا)?"""
+    return j in names or t.analysis is None or t.analysis.pos == "noun_prop"
+
+
+@cache
+def _demonyms() -> frozenset[str]:
+    """Nisba bases and the broken plurals of peoples (أفغان، روس): an adjective after its noun, not a name."""
+    return frozenset(key(row[0]) for row in load_tsv("demonyms.tsv", columns=2))
+
+
+@cache
+def _given_names() -> frozenset[str]:
+    """Given names (given_names.tsv) and باسم, the name Basim that the gazetteer leaves out because it is also
+    "in the name of" (المتحدث باسم الوزارة): at the head of a subject it is the name."""
+    return frozenset([*(key(row[0]) for row in load_tsv("given_names.tsv", columns=1)), key("باسم")])
+
+
+@cache
+def _place_heads() -> frozenset[str]:
+    """Head nouns of place names (مدينة، محافظة، قاعدة ...): the GPE/LOC rows of org_heads.tsv."""
+    return frozenset(key(row[0]) for row in load_tsv("org_heads.tsv", columns=3) if row[1] in ("GPE", "LOC"))
+
+
+def place_head(t: Tok) -> bool:
+    """Is the word a place head, with or without ال (مدينة جدة، المحافظة)?"""
+    k = t.key[2:] if t.key.startswith("ال") else t.key
+    return t.key in _place_heads() or k in _place_heads()
+
+
 @cache
 def _person_nouns() -> frozenset[str]:
     return frozenset(key(row[0]) for row in load_tsv("person_nouns.tsv", columns=2))
+
+
+def person_nouns() -> frozenset[str]:
+    """Keys of the kin and group nouns that name people even with a possessive pronoun (عائلته، مكتبه).
+
+    Example:
+        >>> key("مكتب") in person_nouns()
+        True
+    """
+    return _person_nouns()
 
 
 def _possessed_object(t: Tok, *, speech: bool = True) -> bool:
@@ -537,6 +613,29 @@ def _in_title_phrase(toks: tuple[Tok, ...]) -> bool:
     return c in ("title", "role")
 
 
+def _kin_then_name(toks: tuple[Tok, ...], start: int, j: int, names: frozenset[int]) -> bool:
+    """Does a name start at j after a kin noun and its definite genitive (شقيقة المعلمة رحمة الحويطي)?"""
+    if not (j - start == 2 and toks[start].key in _person_nouns() and not toks[start].definite
+            and j + 1 < len(toks) and not indefinite_accusative(toks[j])):
+        return False
+    if j in names and j + 1 in names:
+        return True
+    # a given name the entities stage missed, then a family nisba (رحمة الحويطي) and the phrase's end
+    nxt, after = toks[j + 1], toks[j + 2] if j + 2 < len(toks) else None
+    return (nxt.kind == "word" and nxt.definite and nxt.key.endswith("ي") and _cls(nxt) is None
+            and _cls(toks[j]) is None and (after is None or is_boundary(after, first=False)))
+
+
+def _quoted_content(view: View, j: int, close: int) -> bool:
+    """Is the short quotation j..close right after a verb its content, not a quoted subject ("أوباما")?  It is
+    when it ends the sentence (nothing follows it but a full stop) or opens with a verb (سيصل، نرفض)."""
+    toks = view.tokens
+    nxt = close + 1
+    if nxt >= len(toks) or view.sentence[nxt] != view.sentence[j] or toks[nxt].norm in ".!?؟":
+        return True
+    return toks[j + 1].kind == "word" and _clear_verb(toks[j + 1])
+
+
 def _closing_quote(view: View, j: int, max_words: int) -> int | None:
     toks = view.tokens
     for k in range(j + 1, min(len(toks), j + max_words + 2)):
@@ -615,6 +714,9 @@ def subject_before(view: View, i: int, *, limit: int = 8, names: frozenset[int] 
         if j in names and k_ in _PREPS:
             j -= 1  # علي خامنئي: a name's first word that is also a preposition (على)
             continue
+        if t.start < view.title_end and _clause_conjunct(view, j):
+            j -= 1  # سيارة تقتل 5 في كابول والرئيس الأفغاني يحذّر: the و opens the headline's second clause
+            break
         if (k_.startswith("لل") and len(k_) > 4 and j > 0 and toks[j - 1].kind == "word" and toks[j - 1].definite
                 and toks[j - 1].line == t.line and not _opens_pp(toks[j - 1]) and not _verb_word(toks[j - 1])
                 and not k_.startswith("لل" + "ذ")):
@@ -638,6 +740,20 @@ def subject_before(view: View, i: int, *, limit: int = 8, names: frozenset[int] 
     if j >= 0 and a == j + 1 and toks[j].kind == "word" and toks[j].key.startswith(("بال", "لل")) and a < end:
         return (end, end)  # بالمدينة المنورة يفيد، بالمركز الثالث تبلغ: adjectives inside a prepositional phrase
     return first_conjunct(view, (a, end))
+
+
+def _clause_conjunct(view: View, j: int) -> bool:
+    """Does the و-word at j open a new clause with a person or organisation subject, a verb earlier on its line
+    (... تقتل 5 في كابول والرئيس الأفغاني يحذّر)?"""
+    toks = view.tokens
+    t = toks[j]
+    k = t.key
+    if k[:1] != "و" or len(k) < 4 or (t.analysis is not None and "wa_conj" not in t.analysis.proclitics):
+        return False
+    c = word_class(k[1:])
+    if c is None or c[0] not in ("title", "role", "organisation", "anonymous"):
+        return False
+    return any(_verb_word(x) for x in toks[max(0, j - 12) : j] if x.line == t.line)
 
 
 def _agreeing_adjective(toks: tuple[Tok, ...], j: int) -> bool:
@@ -685,6 +801,8 @@ def svo_first(view: View, rng: tuple[int, int]) -> bool:
         return True
     if left.kind != "word":
         return True
+    if view.tokens[a].start < view.title_end and _clause_conjunct(view, a):
+        return True  # ... في كابول والرئيس الأفغاني يحذّر: a headline's second clause, subject first
     return bool(_COMPLEMENTISER.match(left.key)) or left.key in _SVO_LEFT
 
 
@@ -777,6 +895,13 @@ def parse_phrase(view: View, rng: tuple[int, int], *, strip_lam: bool = False) -
         t0 = toks[0]
         t0 = t0._replace(start=t0.start + 1, text=t0.text[1:], norm=t0.norm[1:], key=t0.key[1:])
         toks = (t0, *toks[1:])
+    t0 = toks[0]
+    if (t0.kind == "word" and t0.key[:1] == "و" and len(t0.key) > 3 and t0.analysis is not None
+            and "wa_conj" in t0.analysis.proclitics and word_class(t0.key[1:]) is not None):
+        # والرئيس الأفغاني (a headline's second clause): the conjunction is no part of the speaker
+        t0 = t0._replace(start=t0.start + 1, text=t0.text[1:], norm=t0.norm[1:], key=t0.key[1:])
+        toks = (t0, *toks[1:])
+        text = text[1:]
     first_c = word_class(toks[0])
     if first_c and first_c[0] == "honorific":
         return Phrase(a, b, text, clean_label(text), (), honorific=True, person=True, gender=first_c[1])
@@ -858,6 +983,15 @@ def parse_phrase(view: View, rng: tuple[int, int], *, strip_lam: bool = False) -
     label = clean_label(text)
     with_pp = len(name) < len(toks) and toks[len(name)].key in _TRUE_PREPS  # مسؤولاً روسيا في بغداد
     kin = head_tok.key in _person_nouns() and len(toks) > 1  # عائلة زعيم طالبان الراحل: a description
+    if (kin and len(toks) >= 4 and not head_tok.definite and toks[1].definite and not toks[2].definite
+            and all(t.kind == "word" and _cls(t) is None for t in toks[2:])):
+        # شقيقة المعلمة رحمة الحويطي: the kin description, then the person's name in apposition
+        nm = list(toks[2:])
+        label = clean_label(_span(view, nm[0], nm[-1]))
+        desc = clean_label(_span(view, toks[0], toks[1]))
+        return Phrase(a, b, text, label, tuple(_dedupe([*_variants(view, nm), desc], label)),
+                      tuple(t.key.lstrip("#") for t in nm), None, desc, None, "", head, number, gender,
+                      person=True, mention=(nm[0].start, nm[-1].end))
     if hc is None and name and not head_tok.definite and not counted and not with_pp and not kin:
         # a bare name (محلب، جاويش أوغلو): label the name run, aliases its prefixes
         nm = name[: max(1, len(name))]

@@ -154,7 +154,10 @@ def _quote_regions(toks: list[Tok], warnings: list[str], article_id: str) -> lis
         if t.kind == "quote":
             q = t.norm
             if q in QUOTE_OPEN:
-                stack.append(t)
+                if stack and (stack[-1].norm, q) in _REVERSED_PAIRS:
+                    stack.pop()  # ”شاهد عيان“، »...«: a pair written the other way round (right-to-left typing)
+                else:
+                    stack.append(t)
             elif q == "»":
                 if stack and stack[-1].norm in ("«", "»"):
                     stack.pop()
@@ -165,9 +168,16 @@ def _quote_regions(toks: list[Tok], warnings: list[str], article_id: str) -> lis
                     stack.pop()
                 else:
                     stack.append(t)
-            else:  # straight quote: close an open straight quote, else open
-                if stack and stack[-1].norm == '"':
+            else:  # straight quote: its side is read from what it is glued to, else it toggles
+                side = _straight_side(toks, t)
+                if side == "open":
+                    stack.append(t)  # «... يستهدفون "داعش" ...» typed with straight marks: a quote in a quote
+                elif stack and stack[-1].norm == '"':
                     stack.pop()
+                elif side == "close":
+                    # مستمرة". with no straight quote open: a stray closing mark (an outlet's extra one) opens
+                    # nothing, or the rest of the paragraph would be read as quoted
+                    warnings.append(f"stray closing quotation mark at {t.start} in article {article_id or '?'}")
                 else:
                     stack.append(t)
             inside[t.i] = True
@@ -175,6 +185,23 @@ def _quote_regions(toks: list[Tok], warnings: list[str], article_id: str) -> lis
         inside[t.i] = bool(stack)
     flush()
     return inside
+
+
+_REVERSED_PAIRS = frozenset((("”", "“"), ("»", "«")))
+
+
+def _straight_side(toks: list[Tok], t: Tok) -> str:
+    """"open" for a straight quote glued to the word after it only, "close" for one glued to the word before it
+    only, "" when both or neither (then it toggles)."""
+    before = toks[t.i - 1] if t.i else None
+    after = toks[t.i + 1] if t.i + 1 < len(toks) else None
+    glued_before = before is not None and before.kind == "word" and before.end == t.start
+    glued_after = after is not None and after.kind == "word" and after.start == t.end
+    if glued_after and not glued_before:
+        return "open"
+    if glued_before and not glued_after:
+        return "close"
+    return ""
 
 
 def _sentences(toks: list[Tok], in_quote: list[bool]) -> tuple[list[int], list[tuple[int, int]]]:

@@ -2,8 +2,9 @@
 
 The triples come from :func:`newsgraph.graph.article_plain_triples` (the graph module owns the
 vocabulary and decides which triples exist; :func:`newsgraph.graph.article_triples` makes rdflib
-terms of the same plain triples), made into pyoxigraph terms here and serialised by pyoxigraph
-(fast, and always valid N-Quads): one RDF builder for every engine, no rdflib term on this path.
+terms of the same plain triples); here pyoxigraph writes each distinct term once (its escaping,
+and an invalid IRI raises) and the lines are joined from those strings, kept across the articles
+of a process: one RDF builder for every engine, no rdflib term on this path.
 
 The graph module's signed ``ng:ActorRelation`` nodes count over all articles; :func:`relation_quads`
 recomputes them from a whole store once a run is complete.
@@ -107,12 +108,10 @@ def relation_links(triples: list[tuple[Any, Any, Any]]) -> tuple[RelationLink, .
     links: dict[str, list[str]] = {}
     target: dict[str, str] = {}
     stance: dict[str, str] = {}
-    for s_, p_, o_ in triples:
-        # plain IRIs are str, some of them rdflib URIRefs (which compare unequal to a str): compare as str
-        p, s = str(p_), str(s_)
-        if not isinstance(o_, str):
-            continue  # a literal
-        o = str(o_)
+    for s, p, o in triples:
+        # plain IRIs are plain str (graph's plain vocabulary), literals are Lit tuples
+        if not isinstance(o, str):
+            continue
         if p == rdf_type:
             if o == statement:
                 statements.add(s)
@@ -128,21 +127,30 @@ def relation_links(triples: list[tuple[Any, Any, Any]]) -> tuple[RelationLink, .
                  for link in dict.fromkeys(links.get(st, ())) if link in target)
 
 
+# The N-Quads form of plain terms, shared by the articles a process writes: predicates, classes,
+# actors, integers and common literals repeat across articles, so most terms are formatted once.
+# Bounded (emptied when full): an article's own terms (its statement IRIs, quoted texts) pass through.
+_NT: dict[Any, str] = {}
+_NT_MAX = 20_000
+
+
+def _nt(term: Any) -> str:
+    """The N-Quads form of a plain term (pyoxigraph writes it: the same escaping, and invalid IRIs raise)."""
+    text = _NT.get(term)
+    if text is None:
+        if len(_NT) >= _NT_MAX:
+            _NT.clear()
+        text = _NT[term] = str(_ox_plain(term))
+    return text
+
+
 def _nquads(extraction: Extraction, triples: list[tuple[Any, Any, Any]]) -> str:
+    """One article's triples as N-Quads lines in its graph, each line as pyoxigraph's serialiser writes it."""
     from newsgraph import graph
 
-    graph_name = ox.NamedNode(str(graph.graph_iri(extraction.article.id)))
-    terms: dict[Any, Any] = {}  # actors and predicates repeat: make each term once
-
-    def conv(term: Any) -> Any:
-        out = terms.get(term)
-        if out is None:
-            out = terms[term] = _ox_plain(term)
-        return out
-
-    quads = [ox.Quad(conv(s), conv(p), conv(o), graph_name) for s, p, o in triples]
-    data = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
-    return data.decode("utf-8") if data is not None else ""
+    tail = f" {ox.NamedNode(str(graph.graph_iri(extraction.article.id)))} .\n"
+    get = _NT.get
+    return "".join([f"{get(s) or _nt(s)} {get(p) or _nt(p)} {get(o) or _nt(o)}{tail}" for s, p, o in triples])
 
 
 def relation_quads(store: ox.Store, counts: dict[RelationLink, int] | None = None,

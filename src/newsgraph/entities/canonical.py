@@ -89,6 +89,11 @@ def canonical_key(label: str, type: EntityType = "PER") -> str:
     if type == "ORG" and len(words) == 2 and words[0] in _PORTFOLIOS and (
             words[1] in g.demonyms or (words[1].endswith("يه") and (words[1],) in g.phrases)):
         return canonical_key("وزارة " + " ".join(words), "ORG")  # الداخلية السعودية = وزارة الداخلية السعودية
+    if type == "ORG" and len(words) == 2 and words[0] == "فريق" and words[1].startswith("ال"):
+        return canonical_key("نادي " + words[1], "ORG")  # فريق الاتفاق = نادي الاتفاق: one club
+    if type == "ORG" and len(words) == 2 and words[0] == "حكومه" and (words[1],) in g.phrases \
+            and g.phrases[(words[1],)].type == "GPE":
+        return g.phrases[(words[1],)].key  # حكومة أنقرة، حكومة بوروندي: the state speaking through its government
     if type == "PER" and len(words) > 1 and words[0] in _KUNYA_CASES:
         words = ("ابو", *words[1:])  # أبا سياف، أبي سياف: the accusative and genitive of أبو سياف are one name
     if type == "PER":
@@ -151,6 +156,8 @@ def mention_label(m: Mention) -> str:
         head = norm_word(label.split()[0])[1:]
         if head in gazetteer().heads:
             label = "ا" + label
+    elif m.source == "surname" and label.startswith("ل") and not label.startswith("ال"):
+        label = "ا" + label  # للزبيدي: the span is لزبيدي, the name الزبيدي
     return label
 
 
@@ -171,10 +178,22 @@ def assign_keys(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
         if m.type == "PER" and len(words) >= 2 and words[-2] not in _CONNECTORS and m.key:
             for form in (words[-1], words[-1][2:] if words[-1].startswith("ال") else "ال" + words[-1]):
                 surnames.setdefault(form, m.key)
+    # a given name alone after a title ("للطالبة نور") is the one full name of the article that starts with
+    # it ("الطالبة نور مبارك العمراني"): news copy calls private persons by their first name
+    firsts: dict[str, set[str]] = {}
+    for m in keyed:
+        words = key_words(m.text)
+        if m.type == "PER" and m.key and len(words) >= 2 and words[1] not in _CONNECTORS:
+            firsts.setdefault(words[0], set()).add(m.key)
     out = []
     for m in keyed:
         words = key_words(m.text)
         if m.type == "PER" and len(words) == 1 and words[0] in surnames:
             m = replace(m, key=surnames[words[0]])
+        elif m.type == "PER" and m.source == "surname" and len(words) == 1 and words[0].startswith("ل") \
+                and "ا" + words[0] in surnames:
+            m = replace(m, key=surnames["ا" + words[0]])  # للزبيدي: the span is لزبيدي, the name الزبيدي
+        elif m.type == "PER" and m.source == "title" and len(words) == 1 and len(firsts.get(words[0], ())) == 1:
+            m = replace(m, key=next(iter(firsts[words[0]])))
         out.append(m)
     return tuple(out)

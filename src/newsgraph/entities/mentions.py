@@ -69,6 +69,7 @@ _PREPOSITION_NAMES = frozenset({"علي"})
 _COMPOUND = _CONNECTORS | {"الدين", "الله", "الرحمن"}
 _PLACE_HEADS = frozenset(norm_word(w) for w in (
     "مدينة بلدة محافظة قرية إقليم ولاية مدن بلدات محافظات قرى جزيرة جزر").split())
+_COUNTRY_KEY = re.compile(r"gpe-[a-z]{2}")
 # the kunya and its case forms (أبو سياف، أبا سياف، أبي سياف) and أم (أم سياف)
 _KUNYA = frozenset({"ابو", "ابا", "ابي", "ام"})
 # heads of geographic features: the definite head and its adjective are one place (المحيط الهندي is not India)
@@ -76,8 +77,8 @@ _SEA_HEADS = frozenset(norm_word(w) for w in "محيط بحر خليج".split())
 # heads of political and civic organisations whose definite head + adjective is a proper name
 # (الحزب الديمقراطي الكردستاني، الجماعة الإسلامية، الاتحاد الوطني الكردستاني), and of bodies that take a لل-
 # complement as part of their name (الاتحاد السعودي للفروسية، المنظمة العربية للتنمية)
-_PARTY_HEADS = frozenset(norm_word(w) for w in "حزب اتحاد جماعة حركة جبهة تيار منظمة ائتلاف".split())
-_LAM_HEADS = frozenset(norm_word(w) for w in "اتحاد لجنة منظمة هيئة مؤسسة جمعية مجلس صندوق مركز".split())
+_PARTY_HEADS = frozenset(norm_word(w) for w in "حزب اتحاد جماعة حركة جبهة تيار منظمة ائتلاف تحالف".split())
+_LAM_HEADS = frozenset(norm_word(w) for w in "اتحاد لجنة منظمة هيئة مؤسسة جمعية مجلس صندوق مركز مستشفى معهد".split())
 # adjectives that make an organisation head generic, not a name (الحزب الحاكم، الجماعات المسلحة)
 _GENERIC_ADJ = frozenset(norm_word(w) for w in (
     "الحاكم الحاكمة المسلح المسلحة المعارض المعارضة المذكور المذكورة الجديد الجديدة المحظور المحظورة الأخرى "
@@ -114,11 +115,21 @@ _TITLE_NAMES = frozenset(norm_word(w) for w in "أمين سلطان تركي".sp
 # portfolios that name a ministry with the country's nisba alone (الخارجية الأمريكية = وزارة الخارجية الأمريكية)
 _PORTFOLIOS = frozenset(norm_word(w) for w in (
     "الخارجية الداخلية الدفاع المالية العدل الصحة التجارة الإعلام الزراعة الاقتصاد التعليم").split())
+# the institutions of a state named by head + one definite genitive: in an article they are one actor
+_INSTITUTIONS = frozenset((norm_word(a), norm_word(b)) for a, b in (
+    ("مجلس", "الوزراء"), ("مجلس", "الشورى"), ("مجلس", "النواب"), ("مجلس", "الشيوخ"), ("مجلس", "الأمة"),
+    ("مجلس", "الشعب"), ("رئاسة", "الجمهورية"), ("رئاسة", "الوزراء"), ("رئاسة", "الحكومة")))
+# heads of armed or security forces, whose coordinated genitive lists the forces (قوات الجيش والشرطة)
+_FORCE_HEADS = frozenset(norm_word(w) for w in "قوات سلطات ميليشيا ميليشيات كتائب جيش سلاح".split())
 # heads that name an organ of the body named after them: the actor is that body
 _ORGAN_HEADS = frozenset(norm_word(w) for w in "إدارة رئاسة".split())
 # heads whose one-word definite complement names the body alone later in the article (نادي الهلال ->
 # الهلال، حركة الشباب -> الشباب، حركة التغيير -> التغيير): clubs and movements are called by that word
-_SHORT_NAME_HEADS = frozenset(norm_word(w) for w in "نادي حركة تنظيم جماعة".split())
+_SHORT_NAME_HEADS = frozenset(norm_word(w) for w in "نادي فريق حركة تنظيم جماعة".split())
+# words that head a list of clubs: their plural and dual, and the stadiums of clubs (ملعبي النصر والشباب)
+_CLUB_LISTS = frozenset(norm_word(w) for w in "أندية ناديي فريقي ملعبي".split())
+# heads of a sports club's name (نادي الهلال، فريق الاتفاق لكرة القدم)
+_CLUB_HEADS = frozenset(norm_word(w) for w in "نادي فريق".split())
 
 
 class Word(NamedTuple):
@@ -377,6 +388,11 @@ def _keys(norm: str) -> _Keys:
     start anything it looks for with one test, instead of stripping clitics again per word and pass."""
     g = gazetteer()
     gaz = tuple((plen, f) for plen, f in _bare_forms(norm, prefixes=_GAZ_PREFIXES) if f in g.first_words)
+    if not gaz and norm.startswith(("ك", "وك")):
+        # ك "like" before a country's one-word name ("الدول العربية كمصر وسوريا"): only a country, which
+        # no ordinary word turns into once its first letter is dropped
+        gaz = tuple((plen, f) for plen, f in _bare_forms(norm, prefixes=("وك", "ك"))
+                    if plen and len(f) >= 3 and _COUNTRY_KEY.fullmatch(getattr(g.phrases.get((f,)), "key", "")))
     given = any(f in g.given_names or f == "عبد" or f in _KUNYA or f in _DIN_NAMES
                 for _, f in _bare_forms(norm, prefixes=("و",))) or any(
         plen and (f == "عبد" or (f.startswith("عبد") and f in g.given_names))  # لعبد المنان: _servant_name
@@ -567,12 +583,24 @@ class _Finder:
                 # (أحمد عساف) or after the father's name (عزام بن محمد الدخيل)
                 if self._coordinated_name(words[j]):
                     break
+                if (given and words[j].norm in _STOP and words[j].top_proper and j + 1 < len(words)
+                        and words[j + 1].joined and not self.taken[j + 1]
+                        and (words[j + 1].norm in g.given_names or words[j + 1].norm in _CONNECTORS)):
+                    j += 1  # "مهدي صباح عبد المحسن": صباح (also "morning") is the father's name between names
+                    continue
                 if self._inner_given_name(j):
                     j += 1  # "النقيب محمد أمين إسماعيل الحبشي": أمين is the father's name here, no title
                     continue
                 after_father = j - 2 >= i and words[j - 2].norm in _CONNECTORS
+                # a given name in apposition to a title ("وزير التعليم الدكتور عزام الدخيل") is followed by
+                # the family name, whatever the database reads the definite word as
+                titled = j == i + 1 and self._title_phrase_before(i)
+                # a nisba family name after the father's name without بن (نور مبارك العمراني، محمد عبدالله الشهري)
+                third = j == i + 2 and words[j].norm.startswith("ال") and words[j].norm.endswith("ي") \
+                    and (words[j - 1].norm in g.given_names or bool(words[j - 1].proper))
                 if not self.name_like(words[j]) and not (
-                        given and (j == i + 1 or after_father) and self._family_name(words[j], after_father)
+                        given and (j == i + 1 or after_father or third)
+                        and self._family_name(words[j], after_father, titled)
                         and not (j == i + 1 and words[i].norm in _ADJECTIVE_NAMES)):
                     break
                 if not self.morph and j - i == 2 and not (words[j].norm.startswith("ال") or words[j].norm in
@@ -587,6 +615,19 @@ class _Finder:
             if j - i >= 2 or (after_title and j - i == 1) or son_of:
                 self.add(i, j, start_plen, "PER", None, "title" if after_title and j - i == 1 else "name")
                 i = j
+
+    def _title_phrase_before(self, i: int) -> bool:
+        """A title phrase right before word ``i``: a title, or a title and its definite complement
+        ("الدكتور"، "ومدير الهيئة العامة للشباب والرياضة"), up to eight words back."""
+        words = self.words
+        for k in range(i - 1, max(-1, i - 9), -1):
+            if not words[k + 1].joined or words[k].norm in _STOP:
+                return False
+            if self.title[k]:
+                return True
+            if not words[k].norm.startswith(("ال", "لل", "وال")):
+                return False
+        return False
 
     def _before_ibn(self, i: int) -> bool:
         """The word before بن/ابن/بنت is a given name whatever the morphology says ("الدكتور مخلد بن مايس")."""
@@ -637,10 +678,11 @@ class _Finder:
         return i > 0 and self.words[i].joined and any(
             f in _PLACE_HEADS for _, f in _bare_forms(self.words[i - 1].norm, prefixes=("و", "ب", "ل", "وب", "ول")))
 
-    def _family_name(self, w: Word, after_father: bool = False) -> bool:
+    def _family_name(self, w: Word, after_father: bool = False, titled: bool = False) -> bool:
         """Right after a given name, a word the morphology reads as a common noun may still be the family
         name: an indefinite noun (أحمد عساف، فهد كفاين) or a definite nisba (مريم الحربي، محمد الشهري); after
-        the father's name any definite noun (عزام بن محمد الدخيل)."""
+        the father's name any definite noun (عزام بن محمد الدخيل), and so after a given name in apposition to a
+        title (``titled``: "وزير التعليم الدكتور عزام الدخيل")."""
         if not self.morph or w.norm in _STOP or w.norm in self.g.demonyms or w.prep or w.norm in _NOT_NAME_WORDS:
             return False
         if w.norm.startswith(("لل", "بال", "وال", "فال", "كال")) or any(
@@ -652,7 +694,7 @@ class _Finder:
             return False
         if w.norm.startswith("ال"):
             # after "بن محمد" any definite word is the family name (الدخيل); elsewhere only a nisba (الحربي)
-            return (after_father or w.norm.endswith("ي")) and len(w.norm) >= 5 and "verb" not in w.pos
+            return (after_father or titled or w.norm.endswith("ي")) and len(w.norm) >= 5 and "verb" not in w.pos
         if after_father:
             return False  # "وجه عبدالرحمن بن مساعد رسالة": an indefinite common noun there is the verb's object
         if len(w.norm) >= 5 and w.norm.endswith(("هما", "هم", "هن", "كما", "كم")):
@@ -694,6 +736,12 @@ class _Finder:
             if head in _PLACE_HEADS:
                 # "بلدة دوما", "محافظة شرورة": the place's own name (the gazetteer took the known ones)
                 nxt = words[i + 1] if i + 1 < len(words) else None
+                if (nxt is not None and not definite and nxt.norm in _TOPONYM_FIRST and i + 2 < len(words)
+                        and nxt.joined and words[i + 2].joined and not self.taken[i + 1] and not self.taken[i + 2]
+                        and words[i + 2].norm not in _STOP and not words[i + 2].norm.startswith("و")):
+                    # "محافظة وادي الدواسر"، "مدينة رأس تنورة"، "بلدة كفر نبل": a two-word toponym
+                    self.add(i + 1, i + 3, 0, "GPE", None, "pattern")
+                    continue
                 if nxt is not None and not definite and not self.taken[i + 1] and nxt.joined and not nxt.tanween \
                         and nxt.norm not in _STOP and (nxt.proper or (nxt.proper is None and self.morph)) \
                         and not nxt.norm.startswith("و") and (not nxt.norm.startswith("ال") or nxt.top_proper):
@@ -716,6 +764,10 @@ class _Finder:
                         and not self.taken[j]:
                     j, lam = j + 1, True  # الاتحاد السعودي للفروسية
                     continue
+                if lam and n.startswith("وال") and len(n) > 5 and not self.taken[j] and n[1:] not in _STOP \
+                        and _def_strip(n[1:]) not in g.heads:
+                    j += 1  # its coordinated nouns: الهيئة العامة للشباب والرياضة، مستشفى أبها للولادة والأطفال
+                    continue
                 if lam and not n.endswith(("ي", "يه")):
                     break  # after the لل- complement only its adjectives (المنظمة العربية للتنمية الزراعية)
                 if self.taken[j] and j > i + 1 and n.startswith("و") and j in self.gaz_end:
@@ -737,8 +789,9 @@ class _Finder:
                 if j > i + 1 and words[j - 1].norm in _NAME_TITLES and (n in g.given_names or words[j].proper):
                     j, anchored = j + 1, True
                     continue
-                # a foreign proper name right after the head: "قاعدة إنجرليك الجوية"
-                if j == i + 1 and self.morph and not words[j].tanween and n not in g.titles \
+                # a foreign proper name right after the head: "قاعدة إنجرليك الجوية" (an indefinite head: a
+                # definite one owns no genitive, "لا يهم الهيئة نجاح الاتحاد" is head, subject, genitive)
+                if j == i + 1 and self.morph and not definite and not words[j].tanween and n not in g.titles \
                         and n not in _NOT_NAME_WORDS and (words[j].proper or (
                         words[j].proper is None and not n.startswith(("و", "ل", "ب", "ي", "ت", "ن")))):
                     j, anchored = j + 1, True
@@ -759,14 +812,35 @@ class _Finder:
             # anchored to a named referent (a nisba, a known name, a proper noun): "وزارة الدفاع الروسية";
             # otherwise generic ("مجلس المحافظة", "القوات الأمنية"): kept as a mention, never a target
             anchored = anchored or any(self._anchor(words[k]) for k in range(i + 1, j) if not self.taken[k])
+            if not anchored and not definite and head not in _FORCE_HEADS and any(
+                    words[k].norm.startswith("وال") and words[k - 1].norm.startswith(("ال", "لل", "بال"))
+                    for k in range(i + 2, j)):
+                anchored = True  # a coordinated genitive is an official name: عمادة القبول والتسجيل
+            if not anchored and not definite and j == i + 2 and (head, words[i + 1].norm) in _INSTITUTIONS \
+                    and not (i > 0 and words[i].joined and self.title[i - 1]):
+                # a state's own institution (مجلس الوزراء، رئاسة الجمهورية), unless it completes a person's
+                # title ("النائب الثاني لرئيس مجلس الوزراء")
+                anchored = True
             if head in _PARTY_HEADS | _SEA_HEADS and not anchored and words[i + 1].norm not in _GENERIC_ADJ \
                     and words[i + 1].norm not in _GENERIC_MOVEMENT:
                 # الجماعة الإسلامية، حركة التغيير، المحيط الهادئ: a definite head with its adjective, or an
                 # indefinite head with its definite genitive, names one organisation or place
                 anchored = definite or any(words[k].norm.startswith("ال") for k in range(i + 1, j))
+            if head in _CLUB_HEADS and not definite:
+                anchored = self._club(i, j, head)
             for k in range(i + 1, j):
                 self.taken[k] = False  # add() marks them again; the inner names stay mentions of their own
             self.add(i, j, plen, typ, None, "pattern" if anchored else "generic")
+
+    def _club(self, i: int, j: int, head: str) -> bool:
+        """Whether "نادي X" / "فريق X" names a club: نادي + one definite word always does (نادي الاتفاق);
+        فريق only before the sport ("فريق الاتفاق لكرة القدم"), else it is a team of people (فريق العمل)."""
+        words = self.words
+        if j != i + 2 or not words[i + 1].norm.startswith("ال"):
+            return head == "نادي" and j > i + 1
+        if head == "نادي":
+            return True
+        return j < len(words) and words[j].joined and words[j].norm.startswith(("لكر", "للكر", "لرياض", "للرياض"))
 
     def _trim_tail(self, i: int, j: int) -> int:
         """Where an organisation name from the head at ``i`` really ends (``j`` = the complement scan's end).
@@ -781,12 +855,19 @@ class _Finder:
         after_nisba = False
         if self._disagrees(i) or self._definite_genitive(i, j):
             return i + 1
+        head = self.keys[i].head
+        lam_head = head is not None and head[1] in _LAM_HEADS
         for k in range(i + 1, j):
             w = words[k]
             if w.norm.startswith(("و", "ف")) and any(f in _STOP for _, f in _bare_forms(w.norm, prefixes=("و", "ف"))):
                 return k
-            if k > i + 1 and w.norm.startswith("و") and not w.norm.startswith("وال") and w.norm[1:] in g.heads:
-                return k  # "وزارة الشؤون البلدية والقروية ومؤسسة البريد": the next organisation of a list
+            if lam_head and w.norm.startswith("لل"):
+                after_nisba = False  # the لل- complement the scan took (الاتحاد السعودي للفروسية): no object
+                continue
+            if k > i + 1 and w.norm.startswith("و") and (w.norm[1:] in g.heads or (
+                    w.norm.startswith("وال") and w.norm[3:] in g.heads)):
+                # "وزارة الشؤون البلدية والقروية ومؤسسة البريد", "ملعب المباراة والتحالف": the next organisation
+                return k
             if after_nisba and self.morph and not self.taken[k] and w.pos and "adj" not in w.pos \
                     and w.norm not in g.demonyms and w.norm not in _EPITHETS:
                 return k
@@ -865,12 +946,14 @@ class _Finder:
 
         names: dict[str, str] = {}
         for m in self.out:
-            if m.source != "pattern" or m.type != "ORG":
+            if m.source not in ("pattern", "gazetteer") or m.type != "ORG":
                 continue
             words = _WORD.findall(m.text)
             if len(words) != 2:
                 continue
             head, name = norm_word(words[0]), norm_word(words[1])
+            if m.source == "gazetteer" and (name,) in self.g.phrases:
+                continue  # a gazetteer club (نادي الهلال) is called by its name alone; القاعدة is matched itself
             if any(f in _SHORT_NAME_HEADS for _, f in _bare_forms(head)) and name.startswith("ال") \
                     and len(name) >= 5 and name not in _STOP:
                 names.setdefault(name, canonical_key(mention_label(m), "ORG"))
@@ -883,6 +966,58 @@ class _Finder:
                 if form in names:
                     self.add(i, i + 1, plen, "ORG", names[form], "short")
                     break
+
+    def quoted_pass(self) -> None:
+        """A name in quotation marks that the article uses again: «سابك» ... لدى سابك، "سبق" ... "سبق".
+
+        Guidelines: names in quotes are actors.  A quoted stretch of one or two words (no punctuation
+        inside) that recurs in the article, quoted or bare, is taken as an organisation's name (companies,
+        outlets, teams and apps are quoted so in Arabic copy); a scare-quoted idea («الإرهاب») is left out:
+        a definite word or an adverb is no name unless the morphology reads it as one, and a word read only as
+        a verb or common noun must come three times.
+        Every recurrence not already part of another name becomes a mention too.
+        """
+        words = self.words
+        quoted: dict[tuple[str, ...], list[int]] = {}
+        for i, w in enumerate(words):
+            if not w.gap or w.gap.rstrip()[-1:] not in _OPENING_QUOTES or self.taken[i]:
+                continue
+            for n in (1, 2):
+                j = i + n
+                if j > len(words) or any(self.taken[k] for k in range(i, j)):
+                    break
+                if any(words[k].gap.strip() for k in range(i + 1, j)):
+                    break  # punctuation inside
+                after = self.text[words[j - 1].end : words[j - 1].end + 1]
+                if after in _CLOSING_QUOTES:
+                    if all(self._quotable(words[k]) for k in range(i, j)):
+                        quoted.setdefault(tuple(words[k].norm for k in range(i, j)), []).append(i)
+                    break
+        if not quoted:
+            return
+        for form, starts in quoted.items():
+            n = len(form)
+            seen = [i for i in range(len(words) - n + 1)
+                    if all(_bare_forms(words[i + k].norm, prefixes=("و", "ب", "ل", "وب", "ول"))[-1][1] == form[k]
+                           or words[i + k].norm == form[k] for k in range(n))]
+            # a word the analyser reads only as a verb (سابك) needs a third use: a slogan may be quoted twice
+            verbal = any(words[starts[0] + k].proper is False for k in range(n))
+            if len(seen) >= (3 if verbal else 2):
+                for i in seen:
+                    if not any(self.taken[k] for k in range(i, i + n)):
+                        plen = 0 if words[i].norm == form[0] else len(words[i].norm) - len(form[0])
+                        typ: EntityType = "PER" if form[0] in self.g.given_names else "ORG"
+                        self.add(i, i + n, plen, typ, None, "quoted")
+
+    def _quotable(self, w: Word) -> bool:
+        """May this quoted word be (part of) a name?  Not a stop word, a definite common word or a verb."""
+        if w.norm in _STOP or w.norm[:1].isdigit() or len(w.norm) < 3:
+            return False
+        if w.proper is True or w.top_proper:
+            return True
+        if w.pos & {"adj", "adv", "adj_comp", "noun_quant"}:
+            return False  # «كارثي»، «قريبا»، «معيبة للغاية»: a quoted judgement, not a name
+        return not (w.norm.startswith("ال") or w.tanween or w.prep)
 
     def surname_pass(self) -> None:
         """Family names alone, once the article has given the full name (or after a title)."""
@@ -899,11 +1034,16 @@ class _Finder:
                 surnames.setdefault(_def_strip(parts[-1]), m.key)
         # the words that may be one: a known short form, or a surname of the article alone or after و/ف
         spelled = {p + f for f in surnames for p in ("", "و", "ف")}
+        # a definite family name also after ل/ب ("للزبيدي"، "بالغامدي"): the article is dropped after ل
+        spelled |= {p + f for f in surnames if f.startswith("ال") for p in ("ب", "وب")}
+        spelled |= {p + f[1:] for f in surnames if f.startswith("ال") for p in ("ل", "ول")}
         for i, w in enumerate(words):
             if self.taken[i] or not (self.keys[i].short or w.norm in spelled):
                 continue
-            for plen, form in _bare_forms(w.norm, prefixes=("و", "ف")):
+            for plen, form in _bare_forms(w.norm, prefixes=("وب", "ول", "و", "ف", "ب", "ل")):
                 key: str | None
+                if plen and w.norm[plen - 1] in "بل" and not form.startswith("ال"):
+                    continue  # only the definite family name takes ل/ب alone (لعلي is no surname reading)
                 if form in surnames and (w.proper is not False or w.hashtag >= 0 or form.startswith("ال")):
                     key = surnames[form]
                 elif form in g.short_forms and (self._after_title(i) or w.hashtag >= 0 or (
@@ -915,6 +1055,43 @@ class _Finder:
                     continue
                 self.add(i, i + 1, plen, "PER", key, "surname")
                 break
+
+    def list_pass(self) -> None:
+        """One-word conjuncts of a list of places or clubs take the list's type: "عدن والضالع ولحج وتعز" (two
+        known places make it a list of places), "أندية الكويت وكاظمة والنصر" (the plural or dual of نادي, or
+        the stadiums of clubs, heads a list of clubs)."""
+        from newsgraph.entities.canonical import canonical_key  # keys build on this module's data
+
+        words, g = self.words, self.g
+        by_end = {m.end: m for m in self.out if m.source in ("gazetteer", "pattern")}
+        i = 0
+        while i < len(words):
+            j = i + 1
+            while j < len(words) and words[j].joined and words[j].norm.startswith("و") and len(words[j].norm) > 3 \
+                    and words[j].norm not in _STOP and words[j].norm[1:] not in _STOP:
+                j += 1
+            if j - i < 2:
+                i += 1
+                continue
+            known = [by_end.get(words[k].end) for k in range(i, j)]
+            head = words[i - 1] if i > 0 and words[i].joined else None
+            clubs = head is not None and any(f in _CLUB_LISTS for _, f in _bare_forms(head.norm))
+            places = sum(1 for m in known if m is not None and m.type == "GPE") >= 2
+            if clubs or places:
+                for k in range(i, j):
+                    w = words[k]
+                    plen = 1 if k > i else 0
+                    form = w.norm[plen:]
+                    if self.taken[k] or len(form) < 3 or (len(form) == 3 and not w.proper) or form in _STOP \
+                            or form in g.demonyms or _def_strip(form) in g.heads or form in _CLUB_LISTS \
+                            or form.endswith(("ات", "ين", "ون")):
+                        continue
+                    if clubs:
+                        self.add(k, k + 1, plen, "ORG", canonical_key("نادي " + form, "ORG"), "pattern")
+                    elif w.proper or (k > i and form.startswith("ال") and not form.endswith(("ي", "يه"))):
+                        # (a nisba adjective is no place: "الدول الخليجية وسوريا والعراق")
+                        self.add(k, k + 1, plen, "GPE", canonical_key(form, "GPE"), "pattern")
+            i = j
 
     def hashtag_pass(self) -> None:
         words = self.words
@@ -960,9 +1137,19 @@ class _Finder:
         self.ministry_pass()
         self.short_name_pass()
         self.surname_pass()
+        self.list_pass()
+        self.quoted_pass()
         self.hashtag_pass()
         self.nisba_pass()
         return tuple(sorted(self.out, key=lambda m: (m.start, -m.end)))
+
+
+# first words of compound Arabic toponyms (valley, mountain, cape, spring, well, village ...), taken with the next
+# word after a place head: general Arabic place-name formation
+_TOPONYM_FIRST = frozenset(norm_word(w) for w in (
+    "وادي جبل رأس راس عين بئر حفر خميس كفر بيت دير تل سيدي بني ذات").split())
+_OPENING_QUOTES = frozenset('«"“')
+_CLOSING_QUOTES = frozenset('»"”')
 
 
 def mentions_in_text(text: str, analyses: Mapping[int, list[Analysis]] | None = None) -> tuple[Mention, ...]:

@@ -71,6 +71,8 @@ def build_entities(mentions: tuple[Mention, ...], extra: dict[str, tuple[str, En
 def _via(m: Mention, text: str) -> str:
     if m.source == "nisba":
         return "nisba"
+    if m.source == "reference":
+        return "description"
     if "#" in text[max(0, m.start - 1):m.end]:
         return "hashtag"
     before, after = text[max(0, m.start - 2):m.start], text[m.end:m.end + 2]
@@ -152,7 +154,8 @@ def targets_of(statement: Statement, mentions: tuple[Mention, ...], entities: di
         return ()
     sp = statement.speaker.mention
     settings = setting_spans(text, c.start, c.end) + _addressee_spans(text, c.start, c.end) \
-        + channel_spans(text, c.start, c.end) + _apposition_tail(text, c.start, c.end)
+        + channel_spans(text, c.start, c.end) + _apposition_tail(text, c.start, c.end) \
+        + source_spans(text, c.start, c.end) + _speaker_tail(text, c.start, c.end, sp)
     regions = [(c.start, c.end)]
     obj = object_span(statement, text)
     if obj is not None:
@@ -175,6 +178,8 @@ def targets_of(statement: Statement, mentions: tuple[Mention, ...], entities: di
             continue
         if m.type == "MISC" or m.source == "generic":
             continue
+        if _EVENT_BEFORE.search(text, max(0, m.start - 8), m.start):
+            continue  # "كأس الخليج", "كأس آسيا": a place in an event's name (events are no targets)
         via = _via(m, text)
         if (via == "nisba" and not nisba) or (via == "description" and not descriptions):
             continue
@@ -188,7 +193,7 @@ def targets_of(statement: Statement, mentions: tuple[Mention, ...], entities: di
     for key in order:
         _, m, via = chosen[key]
         e = entities.get(key)
-        if via == "nisba" or m.source in ("surname", "short"):
+        if via == "nisba" or m.source in ("surname", "short", "reference"):
             label = e.label if e else _clean(m.text)
         else:
             label = _strip_clitic(mention_label(m))
@@ -227,14 +232,26 @@ def setting_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if sum(text.count(q, start, s) for q in _QUOTE_CHARS) % 2:
             continue  # inside a quotation: the speaker's own words
         out.append((s, _head_setting_end(text, s, end) if s - start < 15 else end))
+    # an event the speech was made at or after, at the head of the content and closed by a comma ("خلال
+    # إطلاق الحوار ... بالقاهرة، ..."، "بعد اجتماع الأمناء في الكويت، ..."): further in, "بعد اجتماع" may be
+    # part of what was said, and without a comma the setting's end is unknown
+    head = _HEAD_SETTING.match(text, start, end)
+    if head is not None:
+        comma = min((i for i in (text.find("،", start, end), text.find(",", start, end)) if i >= 0), default=-1)
+        if 0 <= comma - start <= 120 and not _SPEECH_START.search(text, head.end(), comma):
+            out.append((start, comma))
     # the content may start inside the setting: "قال في مؤتمر صحفي على هامش «المؤتمر ...»، الذي عقد في دمشق: إن"
     if _SETTING_BEFORE.search(text, max(0, start - 30), start):
         out.append((start, _head_setting_end(text, start, end)))
     return out
 
 
+_HEAD_SETTING = re.compile(
+    r"\s*(?:وذلك\s+)?(?:خلال|لدى|أثناء|اثناء|عقب|بعد|قبيل|في\s+ختام|في\s+مستهل|مع\s+انطلاق)\s+"
+    r"(?:حفل\s+)?(?:إطلاق|اطلاق|انطلاق|افتتاح|اختتام|ختام|تدشين|فعاليات|أعمال|مراسم|اجتماع|اجتماعات|"
+    r"لقاء|لقائه|لقائها|زيارة|زيارته|زيارتها|جلسة|جلسات|مؤتمر|منتدى|ملتقى|قمة|احتفال|حفل)(?![\w\u0621-\u064a])")
 _SETTING_BEFORE = re.compile(r"(?:خلال|لدى|أثناء|اثناء|هامش|أمام|امام)\s*[«\"“]?\s*$")
-_SPEECH_START = re.compile(r"(?<![\w\u0621-\u064a])(?:[إأا]ن|بأن|[«\"“])")
+_SPEECH_START = re.compile(r"(?<![\w\u0621-\u0652])(?:[إأا]ن|بأن|[«\"“])")
 
 
 def _head_setting_end(text: str, s: int, end: int) -> int:
@@ -259,6 +276,14 @@ _CHANNEL = re.compile(
 _CHANNEL_END = re.compile(r"[،,:\n]|(?<![\w\u0621-\u064a])(?:عن|[إأا]ن|بأن)(?![\w\u0621-\u064a])")
 
 
+# a social platform a statement was posted on ("كتب على «تويتر» أن ..."), the preposition possibly just
+# before the content span
+_PLATFORM = re.compile(
+    r"(?<![\w\u0621-\u064a])(?:على|عبر|في)\s*(?:موقع\s+|حسابه\s+على\s+|حسابها\s+على\s+)?[«\"“]?\s*"
+    r"(?:تويتر|فيسبوك|فيس\s+بوك|إنستغرام|انستغرام|انستجرام|يوتيوب|سناب\s*شات|تيليجرام|تلغرام|تيك\s*توك)"
+    r"\s*[»\"”]?")
+
+
 def channel_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Channel phrases inside a content span, outside quotation marks: from the marker to the next comma,
     colon, عن or أن (at most 120 characters).
@@ -270,7 +295,8 @@ def channel_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     >>> [t[s:e] for s, e in channel_spans(t, 0, len(t))]
     ['في تصريح لوكالة الأنباء السعودية ']
     """
-    out = []
+    out = [(max(start, m.start()), m.end()) for m in _PLATFORM.finditer(text, max(0, start - 12), end)
+           if m.end() > start]
     pos = start
     while (m := _CHANNEL.search(text, pos, end)) is not None:
         pos = m.end()
@@ -322,6 +348,67 @@ def _apposition_tail(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return []
 
 
+# a place inside the name of a cup (كأس الخليج، كأس آسيا): the event is meant, and events are no targets
+_EVENT_BEFORE = re.compile(r"(?<![\w\u0621-\u064a])[وب]?[كل]?[أا]س\s+$")
+# the source a statement is relayed from, inside its content ("...»، حسبما أفادت به وكالة «رويترز»"، "بحسب
+# مصادر أمنية"، "نقلا عن وكالة الأنباء"): the guidelines make that source the speaker of a statement of its own
+# (GUIDELINES.md, بحسب/وفقاً لـ), not what the framed statement is about
+_SOURCE = re.compile(
+    r"(?<![\w\u0621-\u064a])(?:حسبما|كما\s+(?:أفاد|أفادت|ذكر|ذكرت|نقل|نقلت|أوردت|أورد)|نقلا\s+عن|نقلاً\s+عن|"
+    r"(?:بحسب|وفقا\s+ل|وفقاً\s+ل|طبقا\s+ل)\s*(?:ـ\s*)?(?=(?:وكال|مصادر|مصدر|صحيف|موقع|قناة|بيان|تقرير|ما\s)))")
+_SOURCE_END = re.compile(r"[،,.:؛\n]")
+
+
+def source_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Relay-source phrases inside a content span, outside quotation marks: from the particle to the next
+    comma or full stop.
+
+    >>> t = "لا صلة بين الغارات والتفاهمات، حسبما أفادت به وكالة رويترز. وبحث الرئيس"
+    >>> [t[s:e] for s, e in source_spans(t, 0, len(t))]
+    ['حسبما أفادت به وكالة رويترز']
+    """
+    out = []
+    for m in _SOURCE.finditer(text, start, end):
+        quotes = sum(text.count(q, start, m.start()) for q in _QUOTE_CHARS)
+        if quotes % 2 and text[m.start() - 3:m.start()].strip(" ،,")[-1:] not in _QUOTE_CHARS:
+            continue  # inside a quotation: the speaker's own words
+        stop = _SOURCE_END.search(text, m.end(), end)
+        out.append((m.start(), stop.start() if stop else end))
+    return out
+
+
+def _speaker_tail(text: str, start: int, end: int, sp: Span | None) -> list[tuple[int, int]]:
+    """The rest of the speaker's phrase where the content starts right after the speaker's name: nisba
+    adjectives ("استنكر دبلوماسيون عرب ومصريون مزاعم ...") or a title apposition closed by a comma ("رفض
+    X، مساعد وزير الخارجية الأسبق، تصريحات ..."): who speaks, not what was said.
+
+    >>> t = "استنكر دبلوماسيون عرب ومصريون مزاعم الوزير"
+    >>> s = t.index("عرب")
+    >>> [t[a:b] for a, b in _speaker_tail(t, s, len(t), Span(8, 18, "دبلوماسيون"))]
+    ['عرب ومصريون']
+    """
+    if sp is None or not 0 <= start - sp.end <= 3:
+        return []
+    g = gazetteer()
+    pos, words = start, list(_WORD_RE.finditer(text, start, min(end, start + 80)))
+    for w in words:
+        form = norm_word(w.group())
+        if text[pos:w.start()].strip() or not (form in g.demonyms or (form.startswith("و") and form[1:] in g.demonyms)
+                                                 or form in ("عرب", "وعرب")):
+            break
+        pos = w.end()
+    if pos > start:
+        return [(start, pos)]
+    lead = text[start:end].lstrip(" ،,")
+    first = _WORD_RE.match(lead)
+    if first is not None and norm_word(first.group()) in g.titles:
+        comma = min((i for i in (text.find("،", start + 1, end), text.find(",", start + 1, end)) if i >= 0),
+                    default=-1)
+        if 0 < comma - start <= 90 and not _SPEECH_START.search(text, start, comma):
+            return [(start, comma)]
+    return []
+
+
 def _strip_clitic(label: str) -> str:
     return re.sub(r"^#", "", label)
 
@@ -347,6 +434,102 @@ def _speaker_key(sp: Speaker, mentions: tuple[Mention, ...]) -> tuple[str, Entit
     head = words[0][2:] if words and words[0].startswith("ال") else (words[0] if words else "")
     typ: EntityType = g.heads[head][0] if head in g.heads else "PER"
     return canonical_key(sp.label, typ), typ, None
+
+
+def _bare_references(text: str, keyed: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    """Bare definite heads ("الهيئة"، "الوزارة"، "الاتحاد") that refer back to the one organisation of the
+    article named with that head before them ("الهيئة العامة للشباب والرياضة" ... "الهيئة"): the guidelines'
+    generic description, an extended target. A head two named organisations share is left alone.
+
+    >>> t = "قالت وزارة التعليم إن الطلاب نجحوا. وأضافت الوزارة أن"
+    >>> ms = (Mention(5, 17, "وزارة التعليم", "ORG", "org-moe", "pattern"),)
+    >>> [(m.text, m.key) for m in _bare_references(t, ms)]
+    [('الوزارة', 'org-moe')]
+    """
+    from newsgraph.entities.mentions import _bare_forms, _def_strip
+
+    g = gazetteer()
+    named: dict[str, list[Mention]] = {}
+    for m in keyed:
+        if m.key and m.type in ("ORG", "GPE") and m.source in ("pattern", "gazetteer") and " " in m.text.strip():
+            first = norm_word(_WORD_RE.findall(m.text)[0])
+            for _, f in _bare_forms(first):
+                head = _def_strip(f)
+                if head in g.heads and g.heads[head][0] == "ORG" and head not in _NO_REFERENCE_HEADS:
+                    named.setdefault(head, []).append(m)
+                    break
+    if not named:
+        return ()
+    covered = [(m.start, m.end) for m in keyed]
+    out = []
+    for w in _WORD_RE.finditer(text):
+        for plen, f in _bare_forms(norm_word(w.group())):
+            if not f.startswith("ال") or _def_strip(f) not in named:
+                continue
+            ants = named[_def_strip(f)]
+            s = w.start() + plen
+            if len({m.key for m in ants}) != 1 or not any(m.end <= s for m in ants) \
+                    or any(a < w.end() and s < b for a, b in covered):
+                break
+            out.append(Mention(s, w.end(), text[s:w.end()], ants[0].type, ants[0].key, "reference"))
+            break
+    return tuple(out)
+
+
+# heads whose bare form is a common noun more often than a reference (القوات، الدار، المركز)
+_NO_REFERENCE_HEADS = frozenset(norm_word(w) for w in "قوات سلطات دار مركز مكتب سلاح جيش خطوط تيار".split())
+_GROUP_PREFIXES = ("وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل")
+_GROUP_SUFFIXES = ("يين", "ين", "ون", "ان", "ات", "ه")
+_WORD_RE = re.compile(r"[\u0621-\u065f\u0670-\u06d3\w]+")
+
+
+def _group_stem(word: str) -> str:
+    """A plural noun without its article, clitics and number suffix (المستثمرين، مستثمرون -> مستثمر)."""
+    w = norm_word(word)
+    for p in _GROUP_PREFIXES:
+        if w.startswith(p) and len(w) - len(p) >= 3:
+            w = w[len(p):]
+            break
+    for suf in _GROUP_SUFFIXES:
+        if w.endswith(suf) and len(w) - len(suf) >= 3:
+            return w[:-len(suf)]
+    return w
+
+
+def _group_mentions(text: str, keyed: tuple[Mention, ...], statements: tuple[Statement, ...],
+                    speaker_keys: list[str | None]) -> tuple[Mention, ...]:
+    """A described group that speaks in the article ("رحب مستثمرون سعوديون") is the referent of its noun and
+    nisba wherever they recur ("المستثمرين السعوديين"): the group, not the country its nisba names.
+
+    >>> from newsgraph.model import Cue
+    >>> t = "رحب مستثمرون سعوديون بالقرار. وقال إن المستثمرين السعوديين استعدوا"
+    >>> st = Statement("s", "indirect", Cue(0, 3, "رحب", "رحب"), Speaker(None, "مستثمرون سعوديون", "explicit"))
+    >>> ms = (Mention(t.index("السعوديين"), t.index("السعوديين") + 9, "السعوديين", "GPE", "gpe-sa", "nisba"),)
+    >>> [(m.text, m.key) for m in _group_mentions(t, ms, (st,), ["per-grp"])]
+    [('المستثمرين السعوديين', 'per-grp')]
+    """
+    g = gazetteer()
+    groups: dict[tuple[str, str], str] = {}
+    for st, key in zip(statements, speaker_keys, strict=True):
+        words = key_words(st.speaker.label)
+        if key and len(words) == 2 and words[1] in g.demonyms:
+            groups[(_group_stem(words[0]), g.demonyms[words[1]])] = key
+    if not groups:
+        return keyed
+    out = []
+    for m in keyed:
+        code = g.demonyms.get(norm_word(m.text)) if m.source == "nisba" else None
+        prev = None
+        if code is not None:
+            before = list(_WORD_RE.finditer(text, max(0, m.start - 30), m.start))
+            prev = before[-1] if before and not text[before[-1].end():m.start].strip() else None
+        if prev is not None and code is not None and (_group_stem(prev.group()), code) in groups:
+            # (a conjunction or preposition before the noun is no part of the group's mention)
+            s = prev.start() + (1 if norm_word(prev.group()).startswith(("و", "ف", "ب", "ل")) and not
+                                norm_word(prev.group()).startswith("ال") else 0)
+            m = Mention(s, m.end, text[s:m.end], "PER", groups[(_group_stem(prev.group()), code)], "pattern")
+        out.append(m)
+    return tuple(out)
 
 
 def resolve(
@@ -387,6 +570,8 @@ def resolve(
         speaker_keys.append(key)
         if not any(m.key == key for m in keyed):
             extra.setdefault(key, (st.speaker.label, typ))
+    keyed = _group_mentions(text, keyed, statements, speaker_keys)
+    keyed = tuple(sorted(keyed + _bare_references(text, keyed), key=lambda m: (m.start, -m.end)))
     entities = build_entities(keyed, extra)
     by_key = {e.key: e for e in entities}
     out = []

@@ -165,8 +165,10 @@ def targets_of(statement: Statement, mentions: tuple[Mention, ...], entities: di
     outer = [(m.start, m.end) for m in mentions if m.source == "pattern"]
     chosen: dict[str, tuple[int, Mention, str]] = {}
     order: list[str] = []
+    lo, hi = min(s for s, _ in regions), max(e for _, e in regions)
     for m in mentions:
-        if not m.key or not any(s <= m.start and m.end <= e for s, e in regions):
+        # the bounds first: most of an article's mentions lie outside the statement
+        if not m.key or m.start < lo or m.end > hi or not any(s <= m.start and m.end <= e for s, e in regions):
             continue
         if any(s <= m.start < e for s, e in settings):
             continue

@@ -249,3 +249,14 @@ def test_headline_second_clause_after_wa(morphology) -> None:  # type: ignore[no
 def test_things_and_events_are_no_speakers(sentence: str, cues: list[str], speakers: list[str], morphology) -> None:  # type: ignore[no-untyped-def]
     sts = _written(sentence, morphology)
     assert ([s.cue.text for s in sts], [s.speaker.label for s in sts]) == (cues, speakers)
+
+
+def test_possessed_group_and_subject_of_anna_after_an_adjunct(morphology) -> None:  # type: ignore[no-untyped-def]
+    # حسبما أعلن مكتبه: the office of the sentence's subject; وأضاف المكتب refers back to it; the subject of
+    # أنّ with an adjunct before its verb speaks in a nested statement
+    sts = _written("وبحث رئيس الوزراء سامي حداد الأزمة مع نظيره، حسبما أفاد به مكتبه أمس. وأضاف المكتب أن "
+                   "الوزير بعد اطلاعه على التقرير أكد دعمه للخطة.", morphology)
+    relay, added, nested = _at(sts, "حسبما"), _at(sts, "أضاف"), _at(sts, "أكد")
+    assert relay.speaker.resolved_by == "possessive" and "سامي حداد" in relay.speaker.aliases
+    assert added.speaker.label == relay.speaker.label
+    assert (nested.speaker.label, nested.required) == ("الوزير", False)

@@ -224,8 +224,8 @@ def test_family_name_after_the_father_and_names_inside_institutions(morphology) 
 
 
 def test_geographic_and_party_heads_are_one_unit() -> None:
-    # constructed: a sea with its adjective is a place, not the country of the nisba
-    # (the head pattern finds it, or the gazetteer of seas in places.tsv: either way one LOC unit)
+    # constructed: a sea with its adjective is a place (the gazetteer's or the head pattern's), not the country
+    # of the nisba
     got = {(m.text, m.type) for m in mentions_in_text("سقطت الطائرة في المحيط الهندي قرب الساحل")}
     assert ("المحيط الهندي", "LOC") in got
     assert not any(m.source == "nisba" for m in mentions_in_text("سقطت الطائرة في المحيط الهندي"))

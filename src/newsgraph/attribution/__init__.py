@@ -31,6 +31,7 @@ from newsgraph.attribution.speakers import (
     indefinite_accusative,
     never_subject,
     parse_phrase,
+    person_nouns,
     subject_before,
     subject_range,
     svo_first,
@@ -398,6 +399,11 @@ def _explicit(view: View, phrase: Phrase, refs: list[_Ref], mentions: tuple[Ment
     if latter is not None:
         refs.append(_ref(latter, phrase, gender, number, sentence))
         return latter
+    owned = _possessed(view, phrase, mentions)
+    if owned is not None:
+        sp, head = owned
+        refs.append(replace(_ref(sp, phrase, "-", "s", sentence), head=head, indefinite=True, name_keys=()))
+        return sp
     prior, by = _coref(phrase, refs)
     if prior is None:
         named = _titled_name_before(view, phrase, mentions)
@@ -414,6 +420,40 @@ def _explicit(view: View, phrase: Phrase, refs: list[_Ref], mentions: tuple[Ment
     nb = "p" if number == "p" or phrase.number == "p" else "s"
     refs.append(_ref(sp, phrase, g, nb, sentence))
     return sp
+
+
+def _possessed(view: View, phrase: Phrase, mentions: tuple[Mention, ...]) -> tuple[Speaker, str] | None:
+    """A group noun with a possessive pronoun as the speaker (حسبما أعلن مكتبه، وقالت عائلته): the group of the
+    pronoun's referent, i.e. the subject of the sentence, else the nearest person named before it in the
+    sentence (none: the phrase stays as written).  Returns the speaker (label "مكتب X", X among the aliases)
+    and the group's head noun, which a later definite reference (وأضاف المكتب) matches."""
+    if phrase.end - phrase.start != 1:
+        return None
+    tok = view.tokens[phrase.start]
+    an = tok.analysis
+    enc = (an.enclitic or "") if an is not None else ""
+    if an is None or not (enc.startswith("3") and enc.endswith("_poss")) or key(an.lemma) not in person_nouns():
+        return None
+    label: str | None = None
+    aliases: tuple[str, ...] | None = None
+    srng = _sentence_subject(view, phrase.start)
+    if srng is not None and srng[1] <= phrase.start:
+        sub = parse_phrase(view, srng)
+        if sub.label and (sub.person or sub.name_keys):
+            label, aliases = sub.label, sub.aliases
+    if label is None:
+        at = tok.start
+        sa = view.tokens[view.sentence_bounds[view.sentence[phrase.start]][0]].start
+        before = [m for m in mentions if sa <= m.start and m.end <= at and m.type == "PER"]
+        if before:
+            m = max(before, key=lambda m: m.end)
+            label, aliases = clean_label(m.text), ()
+    if not label or aliases is None:
+        return None
+    mention = Span.of(view.text, tok.start, tok.end)
+    sp = Speaker(None, f"{an.lemma} {label}", "possessive", tuple(dict.fromkeys((label, *aliases, tok.text))),
+                 mention, None, None, None)
+    return sp, key(an.lemma)
 
 
 def _dropped(refs: list[_Ref], h: CueHit, how: str, sentence: int) -> Speaker:
@@ -645,6 +685,13 @@ def _verb(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft],
             if phrase.label:
                 sp = _explicit(view, phrase, refs, mentions, h.gender, h.number, sent)
                 return _Draft(h, sp, brng[0], i + 1, "verb")
+    fronted = _that_subject(view, h, names)
+    if fronted is not None:
+        # أشار إلى أن وزير التعليم بعد اطلاعه على النتائج أكد ...: the subject of أنّ, an adjunct before the verb
+        phrase, c = fronted
+        nested = not _narrators_that(view, c)
+        sp = _explicit(view, phrase, list(refs) if nested else refs, mentions, h.gender, h.number, sent)
+        return _Draft(h, sp, phrase.start, i + 1, "verb", required=not nested)
     if view.in_quote[i] and drafts and not view.in_quote[drafts[-1].hit.tok.i]:
         # a verb without subject inside a quotation is the quoted speaker's own (أعلنتُ، كما قلت): it is
         # nested and leaves the dropped-subject chain as it is
@@ -669,6 +716,38 @@ def _verb(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft],
         if narrated is not None:
             return _Draft(h, narrated, anchor, i + 1, "verb")
     return _Draft(h, _dropped(refs, h, "dropped-subject", sent), anchor, i + 1, "verb")
+
+
+def _that_subject(view: View, h: CueHit, names: frozenset[int]) -> tuple[Phrase, int] | None:
+    """The subject of a أنّ/إنّ clause whose predicate is the cue verb at h, an adjunct between them (أن وزير
+    التعليم بعد اطلاعه على النتائج أكد), with the complementiser's index; None without one.  Only words lie
+    between the complementiser and the verb: no mark, no other verb."""
+    toks = view.tokens
+    i = h.tok.i
+    if h.clitic:
+        return None
+    sent = view.sentence[i]
+    c = None
+    for k in range(i - 1, max(-1, i - 14), -1):
+        t = toks[k]
+        if view.sentence[k] != sent or t.kind != "word":
+            return None
+        if t.key in ("ان", "بان", "وان"):
+            c = k
+            break
+        if _COMP.match(t.key) or (t.analysis is not None and t.analysis.pos == "verb" and k not in names
+                                  and k != i - 1) or _lookup(t) is not None:
+            return None
+    if c is None or c + 2 >= i:
+        return None
+    rng = subject_range(view, c + 1, names=names)
+    if not c + 1 < rng[1] <= i:
+        return None
+    phrase = parse_phrase(view, rng)
+    head = (word_class(toks[rng[0]]) or ("",))[0]
+    if not phrase.label or not (phrase.person or phrase.name_keys or head in ("title", "role", "organisation")):
+        return None
+    return phrase, c
 
 
 def _narrated_subject(view: View, refs: list[_Ref], mentions: tuple[Mention, ...], h: CueHit, sent: int,
@@ -867,7 +946,7 @@ def _particle(view: View, h: CueHit, refs: list[_Ref], drafts: list[_Draft], con
     if via_verb and j < len(toks) and _verb_cue(toks[j]):
         consumed.add(j)
         j += 1
-        while j < len(toks) and toks[j].key in ("عنه", "عنها", "عنهم"):
+        while j < len(toks) and toks[j].key in ("عنه", "عنها", "عنهم", "به", "بها", "بهم"):
             j += 1
     elif via_verb:
         return None

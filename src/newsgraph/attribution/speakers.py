@@ -22,8 +22,8 @@ from functools import cache
 from newsgraph.attribution.text import Tok, View, key, norm
 from newsgraph.lexicons import load_tsv
 
-__all__ = ["Phrase", "word_class", "subject_range", "subject_before", "svo_first", "parse_phrase", "clean_label",
-           "eulogy_at", "first_conjunct"]
+__all__ = ["Phrase", "word_class", "person_nouns", "subject_range", "subject_before", "svo_first", "parse_phrase",
+           "clean_label", "eulogy_at", "first_conjunct"]
 
 _COMPLEMENTISER = re.compile(r"^[وف]?[بل]?ان(ه|ها|هم|هما|نا|ني|كم|ك)?$")
 _PREPS = frozenset(key(w) for w in (
@@ -425,6 +425,16 @@ def place_head(t: Tok) -> bool:
 @cache
 def _person_nouns() -> frozenset[str]:
     return frozenset(key(row[0]) for row in load_tsv("person_nouns.tsv", columns=2))
+
+
+def person_nouns() -> frozenset[str]:
+    """Keys of the kin and group nouns that name people even with a possessive pronoun (عائلته، مكتبه).
+
+    Example:
+        >>> key("مكتب") in person_nouns()
+        True
+    """
+    return _person_nouns()
 
 
 def _possessed_object(t: Tok, *, speech: bool = True) -> bool:

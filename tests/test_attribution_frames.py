@@ -7,21 +7,11 @@ from __future__ import annotations
 
 import pytest
 
+from test_attribution_constructions import _at, _written
+
 from newsgraph import entities
-from newsgraph.attribution import extract_statements
-from newsgraph.model import Article, Statement
+from newsgraph.model import Article
 from newsgraph.pipeline import analyse
-
-
-def _written(text: str, morphology, *, title: str = "عنوان") -> tuple[Statement, ...]:  # type: ignore[no-untyped-def]
-    doc = analyse(Article.from_text(title + "\n\n" + text, id="t"), morphology=morphology)
-    return extract_statements(doc, entities.find_mentions(doc))[0]
-
-
-def _at(sts: tuple[Statement, ...], cue: str) -> Statement:
-    found = [s for s in sts if s.cue.text == cue]
-    assert len(found) == 1, [s.cue.text for s in sts]
-    return found[0]
 
 
 @pytest.mark.parametrize(("sentence", "cue"), [

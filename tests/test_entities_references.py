@@ -147,3 +147,54 @@ def test_a_speaking_group_is_the_referent_of_its_noun_and_nisba() -> None:
     _, (g, s) = entities.resolve(doc, entities.find_mentions(doc), (grp, st))
     assert [t.label for t in s.targets] == ["الأطباء الأردنيين", "عمّان"]
     assert s.targets[0].entity == g.speaker.entity
+
+
+def _targets_sp(text: str, cue: str, speaker: str, content_from: str) -> set[str]:
+    doc = Document(Article.from_text(text, id="t"), ())
+    cs, ss = text.index(cue), text.index(speaker)
+    st = Statement("s", "indirect", Cue(cs, cs + len(cue), cue, cue),
+                   Speaker(None, speaker, "explicit", mention=Span.of(text, ss, ss + len(speaker))),
+                   content=Span.of(text, text.index(content_from, ss), len(text)))
+    (s,) = entities.resolve(doc, entities.find_mentions(doc), (st,))[1]
+    return {t.label for t in s.targets}
+
+
+def test_relay_sources_platforms_and_cup_names_are_no_targets() -> None:
+    # "...»، حسبما أفادت به وكالة «رويترز»": the relayed source speaks in a statement of its own;
+    # "كتب على «تويتر» أن ...": the platform is the channel; "تأجيل كأس الخليج": a place in a cup's name
+    text = "وقال الرئيس إن العراق لن يتراجع، حسبما أفادت به وكالة رويترز. وبحث الوزير"
+    assert _targets(text, "قال", "إن") == {"العراق"}
+    text = "وكتب الرئيس على «تويتر» أن سوريا تحتاج إلى الدعم"
+    assert _targets(text, "كتب", "تويتر") == {"سوريا"}
+    text = "وقال الرئيس إن تأجيل كأس آسيا أضر بالكويت"
+    assert _targets(text, "قال", "إن") == {"الكويت"}
+
+
+def test_the_rest_of_the_speaker_phrase_is_no_target() -> None:
+    # "استنكر دبلوماسيون عرب ومصريون مزاعم ..."، "رفض X، مساعد وزير الخارجية المصري الأسبق، تصريحات ...":
+    # nisbas and a title apposition right after the speaker's name describe who speaks
+    text = "واستنكر خبراء عرب وأردنيون تصريحات الوزير عن قطر"
+    assert _targets_sp(text, "استنكر", "خبراء", "عرب") == {"قطر"}
+    text = "ورفض سامي حداد، مساعد وزير الخارجية الأردني الأسبق، تصريحات المسؤول عن قطر"
+    assert _targets_sp(text, "رفض", "سامي حداد", "،") == {"قطر"}
+
+
+def test_a_bare_definite_head_refers_to_the_articles_one_body_with_that_head() -> None:
+    # "الهيئة العامة للشباب والرياضة ... لا يهم الهيئة": the bare head is that body (an extended target);
+    # a head two named bodies share ("الاتحاد الأوروبي والاتحاد الأفريقي ... الاتحاد") is left alone
+    text = "وقال الرئيس إن وزارة الصحة الأردنية أرسلت فريقا. وأضاف أن الوزارة تتابع الوضع"
+    doc = Document(Article.from_text(text, id="t"), ())
+    cs = text.index("أضاف")
+    st = Statement("s", "indirect", Cue(cs, cs + 4, "أضاف", "أضاف"), Speaker(None, "الرئيس", "dropped-subject"),
+                   content=Span.of(text, text.index("أن الوزارة"), len(text)))
+    (s,) = entities.resolve(doc, entities.find_mentions(doc), (st,))[1]
+    assert [(t.label, t.via) for t in s.targets] == [("وزارة الصحة الأردنية", "description")]
+    text = "وقال إن الاتحاد الأوروبي والاتحاد الأفريقي اجتمعا. وأضاف أن الاتحاد يتابع الوضع"
+    assert "الاتحاد" not in {t.mention.text for t in _all_targets(text, "أن الاتحاد")}
+
+
+def _all_targets(text: str, content_from: str) -> tuple:  # type: ignore[type-arg]
+    doc = Document(Article.from_text(text, id="t"), ())
+    st = Statement("s", "indirect", Cue(1, 4, "قال", "قال"), Speaker(None, "الرئيس", "explicit"),
+                   content=Span.of(text, text.index(content_from), len(text)))
+    return entities.resolve(doc, entities.find_mentions(doc), (st,))[1][0].targets

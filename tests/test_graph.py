@@ -257,3 +257,18 @@ def test_pyoxigraph_nquads_hold_the_rdflib_triples_of_the_seed_article():
     ds.parse(data=extraction_nquads(ex), format="nquads")
     got = {(s, p, o) for s, p, o, _ in ds.quads((None, None, None, None))}
     assert got == want and len(want) > 100
+
+
+def test_nquads_lines_are_pyoxigraphs_own_serialisation_of_the_seed_article():
+    # the N-Quads are joined from cached term strings: byte for byte what pyoxigraph's serialiser writes,
+    # also for a second article (terms then come from the cache) and for quotes, newlines and backslashes
+    from newsgraph.corpus.rdf import _ox_plain, extraction_nquads
+    from newsgraph.graph import article_plain_triples
+
+    ex = seed_pipeline_extraction()
+    odd = dataclasses.replace(ex, article=dataclasses.replace(ex.article, id="a2", title='قال: "نعم"\\\n'))
+    for extraction in (ex, odd, ex):
+        name = pyoxigraph.NamedNode(str(graph_iri(extraction.article.id)))
+        quads = [pyoxigraph.Quad(*(_ox_plain(t) for t in triple), name) for triple in article_plain_triples(extraction)]
+        want = pyoxigraph.serialize(quads, format=pyoxigraph.RdfFormat.N_QUADS)
+        assert want is not None and extraction_nquads(extraction) == want.decode("utf-8")

@@ -167,3 +167,23 @@ def test_a_person_speaks_for_the_country_of_the_nisba_in_his_introduction() -> N
     st2 = replace(st2, speaker=replace(st2.speaker, label="سالم الورفلي", aliases=("سالم الورفلي", "الورفلي")),
                   targets=(replace(st2.targets[0], label="المغرب"), replace(st2.targets[1], label="ليبيا")))
     assert stances(doc, st2) == {"morocco": "neu", "libya": "neu"}
+
+
+def test_the_noun_faddan_is_not_the_conjunction_with_dan() -> None:
+    # construction: مشروع المليون فدان الذي أعلن عنه X (an acre, not فـ + دان "condemned")
+    text = "وقال المستثمر إن مشروع المليون فدان الذي أعلن عنه الرئيس سامي العلي واعد."
+    doc, st = make(text, "قال", "المستثمر", [("ali", "سامي العلي")])
+    assert stances(doc, st)["ali"] != "neg"
+
+
+def test_a_nominal_predicate_after_a_verb_of_considering() -> None:
+    # construction: X + تعد + مصدر جذب / X + باتت + عقبة أمام (copula or verb of considering before the predicate)
+    text = "ولفت المستثمر إلى أن تونس تعد مصدر جذب للمستثمرين."
+    doc, st = make(text, "لفت", "المستثمر", [("tunisia", "تونس")])
+    assert stances(doc, st) == {"tunisia": "pos"}
+    text = "وقال المبعوث إن جماعة النصر باتت عقبة أمام السلام."
+    doc, st = make(text, "قال", "المبعوث", [("nasr", "جماعة النصر")])
+    assert stances(doc, st) == {"nasr": "neg"}
+    text = "ولفت المستثمر إلى أن الاستثمار في تونس يعد مصدر جذب."  # contrast: the place is not the subject
+    doc, st = make(text, "لفت", "المستثمر", [("tunisia", "تونس")])
+    assert stances(doc, st) == {"tunisia": "neu"}

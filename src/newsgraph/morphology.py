@@ -77,6 +77,8 @@ _ALTERNATIVES = 4
 _CONTEXT_MARGIN = 2.5
 # a nominal reading this frequent (غير 'other', بعد 'after') is kept even at a clause start
 _FREQUENT = -3.0
+# proclitics -> their score penalty (0.3 each, 0.5 more for a weak reading), computed once per combination
+_PRC_PENALTY: dict[tuple[str, ...], float] = {}
 
 
 _Entry = tuple[tuple[tuple[float, Analysis], ...], "Analysis | None", tuple[Analysis, ...]]
@@ -303,6 +305,7 @@ class Morphology:
         self._shared: dict[tuple[Any, ...], Analysis] = {}
         self._strings: dict[str, str] = {}
         self._tuples: dict[tuple[str, ...], tuple[str, ...]] = {}
+        self._prcs: dict[tuple[str, ...], tuple[str, ...]] = {}  # prc3..prc0 as in the database -> proclitics
         self._alts: dict[tuple[int, int], tuple[Analysis, ...]] = {}
         self._lemmas: dict[str, str] = {}  # lemma as in the database -> its matching key
         rows = load_tsv("morphology_context.tsv", columns=2)
@@ -321,8 +324,11 @@ class Morphology:
         lex = a.get("lex", "")
         if "_" in lex:
             lex = _LEX_INDEX.sub("", lex)
-        prc = tuple(v for v in (a.get("prc3", "0"), a.get("prc2", "0"), a.get("prc1", "0"), a.get("prc0", "0"))
-                    if v != "0" and v != "na")
+        raw_prc = (a.get("prc3", "0"), a.get("prc2", "0"), a.get("prc1", "0"), a.get("prc0", "0"))
+        prc = self._prcs.get(raw_prc)
+        if prc is None:  # a few hundred combinations: each made (and interned) once
+            made = tuple(v for v in raw_prc if v != "0" and v != "na")
+            prc = self._prcs[raw_prc] = self._tuples.setdefault(made, made)
         enc = a.get("enc0", "0")
         lemma = self._lemmas.get(lex)
         if lemma is None:
@@ -332,7 +338,7 @@ class Morphology:
             lex,
             a.get("pos", ""),
             a.get("stemgloss") or a.get("gloss", ""),
-            self._tuples.setdefault(prc, prc),
+            prc,
             enc if enc != "0" and enc != "na" else None,
             a.get("gen", "na"),
             a.get("num", "na"),
@@ -371,8 +377,10 @@ class Morphology:
         if a.get("source") == "spvar":
             # a spelling variant (دعوة read as دعوه 'he called him') loses to an exact spelling
             score -= 1.0
-        score -= 0.3 * len(prc) + 0.5 * sum(1 for p in prc if p in _WEAK_PROCLITICS)
-        return score
+        penalty = _PRC_PENALTY.get(prc)
+        if penalty is None:
+            penalty = _PRC_PENALTY[prc] = 0.3 * len(prc) + 0.5 * sum(1 for p in prc if p in _WEAK_PROCLITICS)
+        return score - penalty
 
     def analyse_word(self, form: str) -> tuple[Analysis, ...]:
         """All analyses of a word form, best first (distinct; case endings collapsed).
@@ -467,6 +475,7 @@ class Morphology:
             self._shared.clear()
             self._strings.clear()
             self._tuples.clear()
+            self._prcs.clear()
 
     # -- tokens in context ---------------------------------------------------------------
 
@@ -585,6 +594,7 @@ class Morphology:
             self._shared.clear()
             self._strings.clear()
             self._tuples.clear()
+            self._prcs.clear()
 
     def cache_info(self) -> dict[str, int]:
         """Sizes of the caches (distinct forms, shared analyses), for benchmarks and memory checks."""

@@ -317,7 +317,7 @@ def _match(toks: list[_Tok], i: int, lemmas: dict[int, tuple[str, bool]] | None 
     (verb lemma, has an object pronoun)) by the lemma the morphology layer gives a verb (ندين، نستنكر، أشكر
     are inflections of أدان، استنكر، شكر that no list of forms names)."""
     tok = toks[i]
-    if tok.strong or tok.weak or not tok.norm.isalpha():
+    if tok.strong or tok.weak or not tok.norm.isalpha() or tok.norm in _NOT_CLITIC_FORMS:
         return None
     hit = _match_entries(toks, i, _lookup(tok.norm))
     if hit is None and lemmas and tok.start in lemmas:
@@ -329,6 +329,10 @@ def _match(toks: list[_Tok], i: int, lemmas: dict[int, tuple[str, bool]] | None 
         hit = _match_entries(toks, i, stance_lexicon().get(_norm("يهنئ"), ()))
     return hit
 
+
+# Nouns whose first letter looks like the conjunction ف before a stance verb: فدّان "acre" is not ف + دان
+# "condemned" (ملايين فدان in agricultural news).
+_NOT_CLITIC_FORMS = frozenset({"فدان", "فدانا", "الفدان", "فدادين"})
 
 # Forms the normaliser folds onto another word: هنّأ "congratulated" becomes هنا "here" once its hamza is
 # dropped, so only the written hamza tells them apart (Wright I §17 on the orthography of hamza).
@@ -1396,7 +1400,10 @@ def _word_is(norm: str, w: str) -> bool:
 
 
 # Adverbs and particles between a subject and its predicate (مصر قد نجحت، الحكومة بالفعل فشلت).
-_PRED_FILLERS = frozenset({"قد", "لقد", "فقد", "بالفعل", "فعلا", "ايضا", "كذلك", "دائما", "حقا", "اليوم", "حاليا"})
+# Copulas and verbs of considering before a nominal predicate (مصر تعد مصدر جذب، باتت X عقبة أمام) pass too.
+_PRED_FILLERS = frozenset({"قد", "لقد", "فقد", "بالفعل", "فعلا", "ايضا", "كذلك", "دائما", "حقا", "اليوم", "حاليا",
+                           "تعد", "يعد", "تعتبر", "يعتبر", "باتت", "بات", "اصبحت", "اصبح", "كانت", "كان", "تظل",
+                           "يظل", "مازالت", "مازال", "لاتزال", "لايزال"})
 _QUOTES = frozenset('"«»“”\'')
 
 
@@ -1550,6 +1557,67 @@ def _stop_call_judgements(fr: _Frame, own: list[bool]) -> list[tuple[int, int, _
             continue
         hit = _Hit(i, k, _Entry(("~stop",), -1, 2, "obj", "speech", False))
         out += [(n, -2, hit) for n in _uniq([occ[2], *fr.coordinated(occ, skip_place=True)]) if not own[n]]
+    return out
+
+
+# --- strikes said to hit civilians or to miss the enemy, requests defied (accusations by the facts said) ---
+
+_STRIKES = frozenset(_norm(w) for w in (
+    "ضربات الضربات ضربة الضربة غارات الغارات غارة الغارة قصف القصف هجمات الهجمات").split())
+_TARGETING = frozenset(_norm(w) for w in "تستهدف يستهدف تستهدفان استهدفت استهدف تضرب يضرب".split())
+_CIVILIANS = frozenset(_norm(w) for w in "مدنيين المدنيين مدنيون المدنيون مدنيا مدنياً".split())
+_DESPITE = frozenset(_norm(w) for w in "رغم برغم بالرغم".split())
+_REQUESTS = frozenset(_norm(w) for w in (
+    "طلب الطلب طلبات الطلبات مطالب المطالب مطالبة مطالبات دعوة دعوات تحذير تحذيرات").split())
+
+
+def _strike_judgements(fr: _Frame, own: list[bool]) -> list[tuple[int, int, _Hit]]:
+    """The attacker whose strikes, the speaker says, did not target the enemy they claim to fight or hit
+    civilians: neg (GUIDELINES: accusing X; the attacker the speaker condemns).  The attacker follows the strike
+    noun as its nisba or genitive: "الضربات الروسية ... لم تستهدف مناطق داعش"، "كل الأهداف في الغارة الروسية كانت
+    مدنيين"، "الضربات ... تهدف لدعم الأسد باستهدافها المعارضة وليس مقاتلي داعش".  The speaker's own strikes and a
+    conditional are left alone."""
+    toks = fr.toks
+    out: list[tuple[int, int, _Hit]] = []
+    for i, tok in enumerate(toks):
+        if tok.norm not in _STRIKES or _conditional(toks, i):
+            continue
+        occ = next((o for o in fr.order if i < o[0] <= i + 3 and not fr.is_place(o)
+                    and not fr.boundary(i + 1, o[0])), None)
+        if occ is None or own[occ[2]]:
+            continue
+        end = min(_sentence_end(toks, i) + 1, occ[1] + 30)
+        accused = False
+        for k in range(occ[1] + 1, end):
+            w = toks[k].norm
+            if (w in _TARGETING and toks[k - 1].norm in ("لم", "لا", "لن", "ولم", "ولا")) or w in _CIVILIANS:
+                accused = True
+            elif w in ("وليس", "ليس") and any(k < o[0] <= k + 4 for o in fr.order):
+                accused = True  # تستهدف المعارضة وليس مقاتلي داعش
+            if accused:
+                break
+        if accused:
+            out.append((occ[2], -2, _Hit(i, occ[1], _Entry(("~strike",), -1, 2, "obj", "eval", False))))
+    return out
+
+
+def _defied_request_judgements(fr: _Frame, own: list[bool]) -> list[tuple[int, int, _Hit]]:
+    """The actor whose request the speaker's side goes on defying: "سيظل يحلق ... على رغم الطلب الروسي"، "رغم
+    مطالب X": neg (GUIDELINES: rejecting X's request → neg)."""
+    toks = fr.toks
+    out: list[tuple[int, int, _Hit]] = []
+    for i, tok in enumerate(toks):
+        if tok.norm not in _DESPITE:
+            continue
+        j = i + 1
+        if j < len(toks) and toks[j].norm == "من":
+            j += 1  # بالرغم من
+        if j >= len(toks) or (toks[j].norm.removeprefix("ال") not in _REQUESTS and toks[j].norm not in _REQUESTS):
+            continue
+        occ = next((o for o in fr.order if j < o[0] <= j + 2 and not fr.is_place(o)), None)
+        if occ is None or own[occ[2]]:
+            continue
+        out.append((occ[2], -2, _Hit(i, occ[1], _Entry(("~defied",), -1, 2, "obj", "eval", False))))
     return out
 
 
@@ -1766,7 +1834,7 @@ def _judge(doc: Document, st: Statement, relay: bool, gloss: dict[int, str],
     for n, weight, h in claims + _serving_judgements(fr, own) + _agreement_judgements(fr, own) \
             + _harmful_role_judgements(fr, own) + _terror_fight_judgements(fr, hits, own) \
             + _predicate_judgements(fr, own, cue_last) + _member_judgements(fr, hits, own) \
-            + _stop_call_judgements(fr, own):
+            + _stop_call_judgements(fr, own) + _strike_judgements(fr, own) + _defied_request_judgements(fr, own):
         add(n, weight, h)
 
     new_targets = []

@@ -242,9 +242,11 @@ def find_cues(view: View) -> list[CueHit]:
     """
     hits: list[CueHit] = []
     toks = view.tokens
+    table = cue_forms()
     for t in toks:
-        if t.kind != "word":
-            continue
+        w = t.norm
+        if t.kind != "word" or (w not in table and not (len(w) > 3 and w[0] in "وف" and w[1:] in table)):
+            continue  # no cue reading (the test _lookup starts with, without a call per word)
         found = _lookup(t)
         if found is None:
             continue

@@ -2,8 +2,9 @@
 
 The triples come from :func:`newsgraph.graph.article_plain_triples` (the graph module owns the
 vocabulary and decides which triples exist; :func:`newsgraph.graph.article_triples` makes rdflib
-terms of the same plain triples), made into pyoxigraph terms here and serialised by pyoxigraph
-(fast, and always valid N-Quads): one RDF builder for every engine, no rdflib term on this path.
+terms of the same plain triples); here pyoxigraph writes each distinct term once (its escaping,
+and an invalid IRI raises) and the lines are joined from those strings, kept across the articles
+of a process: one RDF builder for every engine, no rdflib term on this path.
 
 The graph module's signed ``ng:ActorRelation`` nodes count over all articles; :func:`relation_quads`
 recomputes them from a whole store once a run is complete.

@@ -66,6 +66,10 @@ _CONNECTORS = frozenset({"بن", "ابن", "بنت", "ال", "ابو", "ابي",
 
 _PLACE_HEADS = frozenset(norm_word(w) for w in "مدينة بلدة محافظة قرية إقليم ولاية ناحية قضاء مركز مخيم".split())
 
+# regnal ordinals end a ruler's name but are no family name: "عبدالله الثاني" gives no short form الثاني,
+# which would take "النائب الثاني" for the king
+_ORDINALS = frozenset(norm_word(w) for w in "الأول الثاني الثالث الرابع الخامس السادس السابع الثامن".split())
+
 
 def key_words(name: str) -> tuple[str, ...]:
     """The matching key of a name: its normalised words (punctuation, '#', '_' and quotes dropped).
@@ -173,7 +177,7 @@ def gazetteer() -> Gazetteer:
         for n in names_ar:  # the family name alone: only after the full name or a title (may be a common word)
             k = key_words(n)
             # "سلمان بن عبدالعزيز" is called by the first name, never by the father's name
-            if len(k) > 1 and not set(k) & _CONNECTORS and k[-2] not in _CONNECTORS:
+            if len(k) > 1 and not set(k) & _CONNECTORS and k[-2] not in _CONNECTORS and k[-1] not in _ORDINALS:
                 short.setdefault(k[-1], Entry(entry.key, "PER", entry.label, entry.label_en, entry.aliases, ids,
                                               alone=False))
     demonyms: dict[str, str] = {}

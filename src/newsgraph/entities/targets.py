@@ -71,6 +71,8 @@ def build_entities(mentions: tuple[Mention, ...], extra: dict[str, tuple[str, En
 def _via(m: Mention, text: str) -> str:
     if m.source == "nisba":
         return "nisba"
+    if m.source == "reference":
+        return "description"
     if "#" in text[max(0, m.start - 1):m.end]:
         return "hashtag"
     before, after = text[max(0, m.start - 2):m.start], text[m.end:m.end + 2]
@@ -152,7 +154,8 @@ def targets_of(statement: Statement, mentions: tuple[Mention, ...], entities: di
         return ()
     sp = statement.speaker.mention
     settings = setting_spans(text, c.start, c.end) + _addressee_spans(text, c.start, c.end) \
-        + channel_spans(text, c.start, c.end) + _apposition_tail(text, c.start, c.end)
+        + channel_spans(text, c.start, c.end) + _apposition_tail(text, c.start, c.end) \
+        + source_spans(text, c.start, c.end) + _speaker_tail(text, c.start, c.end, sp)
     regions = [(c.start, c.end)]
     obj = object_span(statement, text)
     if obj is not None:
@@ -162,8 +165,10 @@ def targets_of(statement: Statement, mentions: tuple[Mention, ...], entities: di
     outer = [(m.start, m.end) for m in mentions if m.source == "pattern"]
     chosen: dict[str, tuple[int, Mention, str]] = {}
     order: list[str] = []
+    lo, hi = min(s for s, _ in regions), max(e for _, e in regions)
     for m in mentions:
-        if not m.key or not any(s <= m.start and m.end <= e for s, e in regions):
+        # the bounds first: most of an article's mentions lie outside the statement
+        if not m.key or m.start < lo or m.end > hi or not any(s <= m.start and m.end <= e for s, e in regions):
             continue
         if any(s <= m.start < e for s, e in settings):
             continue
@@ -173,6 +178,8 @@ def targets_of(statement: Statement, mentions: tuple[Mention, ...], entities: di
             continue
         if m.type == "MISC" or m.source == "generic":
             continue
+        if _EVENT_BEFORE.search(text, max(0, m.start - 8), m.start):
+            continue  # "كأس الخليج", "كأس آسيا": a place in an event's name (events are no targets)
         via = _via(m, text)
         if (via == "nisba" and not nisba) or (via == "description" and not descriptions):
             continue
@@ -186,7 +193,7 @@ def targets_of(statement: Statement, mentions: tuple[Mention, ...], entities: di
     for key in order:
         _, m, via = chosen[key]
         e = entities.get(key)
-        if via == "nisba" or m.source in ("surname", "short"):
+        if via == "nisba" or m.source in ("surname", "short", "reference"):
             label = e.label if e else _clean(m.text)
         else:
             label = _strip_clitic(mention_label(m))
@@ -269,6 +276,14 @@ _CHANNEL = re.compile(
 _CHANNEL_END = re.compile(r"[،,:\n]|(?<![\w\u0621-\u064a])(?:عن|[إأا]ن|بأن)(?![\w\u0621-\u064a])")
 
 
+# a social platform a statement was posted on ("كتب على «تويتر» أن ..."), the preposition possibly just
+# before the content span
+_PLATFORM = re.compile(
+    r"(?<![\w\u0621-\u064a])(?:على|عبر|في)\s*(?:موقع\s+|حسابه\s+على\s+|حسابها\s+على\s+)?[«\"“]?\s*"
+    r"(?:تويتر|فيسبوك|فيس\s+بوك|إنستغرام|انستغرام|انستجرام|يوتيوب|سناب\s*شات|تيليجرام|تلغرام|تيك\s*توك)"
+    r"\s*[»\"”]?")
+
+
 def channel_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Channel phrases inside a content span, outside quotation marks: from the marker to the next comma,
     colon, عن or أن (at most 120 characters).
@@ -280,7 +295,8 @@ def channel_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     >>> [t[s:e] for s, e in channel_spans(t, 0, len(t))]
     ['في تصريح لوكالة الأنباء السعودية ']
     """
-    out = []
+    out = [(max(start, m.start()), m.end()) for m in _PLATFORM.finditer(text, max(0, start - 12), end)
+           if m.end() > start]
     pos = start
     while (m := _CHANNEL.search(text, pos, end)) is not None:
         pos = m.end()
@@ -332,6 +348,67 @@ def _apposition_tail(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return []
 
 
+# a place inside the name of a cup (كأس الخليج، كأس آسيا): the event is meant, and events are no targets
+_EVENT_BEFORE = re.compile(r"(?<![\w\u0621-\u064a])[وب]?[كل]?[أا]س\s+$")
+# the source a statement is relayed from, inside its content ("...»، حسبما أفادت به وكالة «رويترز»"، "بحسب
+# مصادر أمنية"، "نقلا عن وكالة الأنباء"): the guidelines make that source the speaker of a statement of its own
+# (GUIDELINES.md, بحسب/وفقاً لـ), not what the framed statement is about
+_SOURCE = re.compile(
+    r"(?<![\w\u0621-\u064a])(?:حسبما|كما\s+(?:أفاد|أفادت|ذكر|ذكرت|نقل|نقلت|أوردت|أورد)|نقلا\s+عن|نقلاً\s+عن|"
+    r"(?:بحسب|وفقا\s+ل|وفقاً\s+ل|طبقا\s+ل)\s*(?:ـ\s*)?(?=(?:وكال|مصادر|مصدر|صحيف|موقع|قناة|بيان|تقرير|ما\s)))")
+_SOURCE_END = re.compile(r"[،,.:؛\n]")
+
+
+def source_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Relay-source phrases inside a content span, outside quotation marks: from the particle to the next
+    comma or full stop.
+
+    >>> t = "لا صلة بين الغارات والتفاهمات، حسبما أفادت به وكالة رويترز. وبحث الرئيس"
+    >>> [t[s:e] for s, e in source_spans(t, 0, len(t))]
+    ['حسبما أفادت به وكالة رويترز']
+    """
+    out = []
+    for m in _SOURCE.finditer(text, start, end):
+        quotes = sum(text.count(q, start, m.start()) for q in _QUOTE_CHARS)
+        if quotes % 2 and text[m.start() - 3:m.start()].strip(" ،,")[-1:] not in _QUOTE_CHARS:
+            continue  # inside a quotation: the speaker's own words
+        stop = _SOURCE_END.search(text, m.end(), end)
+        out.append((m.start(), stop.start() if stop else end))
+    return out
+
+
+def _speaker_tail(text: str, start: int, end: int, sp: Span | None) -> list[tuple[int, int]]:
+    """The rest of the speaker's phrase where the content starts right after the speaker's name: nisba
+    adjectives ("استنكر دبلوماسيون عرب ومصريون مزاعم ...") or a title apposition closed by a comma ("رفض
+    X، مساعد وزير الخارجية الأسبق، تصريحات ..."): who speaks, not what was said.
+
+    >>> t = "استنكر دبلوماسيون عرب ومصريون مزاعم الوزير"
+    >>> s = t.index("عرب")
+    >>> [t[a:b] for a, b in _speaker_tail(t, s, len(t), Span(8, 18, "دبلوماسيون"))]
+    ['عرب ومصريون']
+    """
+    if sp is None or not 0 <= start - sp.end <= 3:
+        return []
+    g = gazetteer()
+    pos, words = start, list(_WORD_RE.finditer(text, start, min(end, start + 80)))
+    for w in words:
+        form = norm_word(w.group())
+        if text[pos:w.start()].strip() or not (form in g.demonyms or (form.startswith("و") and form[1:] in g.demonyms)
+                                                 or form in ("عرب", "وعرب")):
+            break
+        pos = w.end()
+    if pos > start:
+        return [(start, pos)]
+    lead = text[start:end].lstrip(" ،,")
+    first = _WORD_RE.match(lead)
+    if first is not None and norm_word(first.group()) in g.titles:
+        comma = min((i for i in (text.find("،", start + 1, end), text.find(",", start + 1, end)) if i >= 0),
+                    default=-1)
+        if 0 < comma - start <= 90 and not _SPEECH_START.search(text, start, comma):
+            return [(start, comma)]
+    return []
+
+
 def _strip_clitic(label: str) -> str:
     return re.sub(r"^#", "", label)
 
@@ -359,6 +436,48 @@ def _speaker_key(sp: Speaker, mentions: tuple[Mention, ...]) -> tuple[str, Entit
     return canonical_key(sp.label, typ), typ, None
 
 
+def _bare_references(text: str, keyed: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    """Bare definite heads ("الهيئة"، "الوزارة"، "الاتحاد") that refer back to the one organisation of the
+    article named with that head before them ("الهيئة العامة للشباب والرياضة" ... "الهيئة"): the guidelines'
+    generic description, an extended target. A head two named organisations share is left alone.
+
+    >>> t = "قالت وزارة التعليم إن الطلاب نجحوا. وأضافت الوزارة أن"
+    >>> ms = (Mention(5, 17, "وزارة التعليم", "ORG", "org-moe", "pattern"),)
+    >>> [(m.text, m.key) for m in _bare_references(t, ms)]
+    [('الوزارة', 'org-moe')]
+    """
+    from newsgraph.entities.mentions import _bare_forms, _def_strip
+
+    g = gazetteer()
+    named: dict[str, list[Mention]] = {}
+    for m in keyed:
+        if m.key and m.type in ("ORG", "GPE") and m.source in ("pattern", "gazetteer") and " " in m.text.strip():
+            first = norm_word(_WORD_RE.findall(m.text)[0])
+            for _, f in _bare_forms(first):
+                head = _def_strip(f)
+                if head in g.heads and g.heads[head][0] == "ORG" and head not in _NO_REFERENCE_HEADS:
+                    named.setdefault(head, []).append(m)
+                    break
+    if not named:
+        return ()
+    covered = [(m.start, m.end) for m in keyed]
+    out = []
+    for w in _WORD_RE.finditer(text):
+        for plen, f in _bare_forms(norm_word(w.group())):
+            if not f.startswith("ال") or _def_strip(f) not in named:
+                continue
+            ants = named[_def_strip(f)]
+            s = w.start() + plen
+            if len({m.key for m in ants}) != 1 or not any(m.end <= s for m in ants) \
+                    or any(a < w.end() and s < b for a, b in covered):
+                break
+            out.append(Mention(s, w.end(), text[s:w.end()], ants[0].type, ants[0].key, "reference"))
+            break
+    return tuple(out)
+
+
+# heads whose bare form is a common noun more often than a reference (القوات، الدار، المركز)
+_NO_REFERENCE_HEADS = frozenset(norm_word(w) for w in "قوات سلطات دار مركز مكتب سلاح جيش خطوط تيار".split())
 _GROUP_PREFIXES = ("وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل")
 _GROUP_SUFFIXES = ("يين", "ين", "ون", "ان", "ات", "ه")
 _WORD_RE = re.compile(r"[\u0621-\u065f\u0670-\u06d3\w]+")
@@ -452,6 +571,7 @@ def resolve(
         if not any(m.key == key for m in keyed):
             extra.setdefault(key, (st.speaker.label, typ))
     keyed = _group_mentions(text, keyed, statements, speaker_keys)
+    keyed = tuple(sorted(keyed + _bare_references(text, keyed), key=lambda m: (m.start, -m.end)))
     entities = build_entities(keyed, extra)
     by_key = {e.key: e for e in entities}
     out = []

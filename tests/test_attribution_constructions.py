@@ -260,3 +260,24 @@ def test_possessed_group_and_subject_of_anna_after_an_adjunct(morphology) -> Non
     assert relay.speaker.resolved_by == "possessive" and "سامي حداد" in relay.speaker.aliases
     assert added.speaker.label == relay.speaker.label
     assert (nested.speaker.label, nested.required) == ("الوزير", False)
+
+
+@pytest.mark.parametrize(("sentence", "cue", "content"), [
+    # a quoted addressee after لـ is no content: the content starts after إلى أن
+    ('وأشار المدرب خلال حديثه لـ "الرياض" إلى أن الفريق جاهز.', "أشار", "الفريق جاهز"),
+    # a quoted name inside the clause (a tournament) does not open a direct quotation
+    ('وحمّلت الهيئة مسؤولية تأجيل بطولة "كأس العرب" إلى الاتحاد.', "حمّلت",
+     'مسؤولية تأجيل بطولة "كأس العرب" إلى الاتحاد'),
+    # the name بان كي مون is no بأن "that"
+    ("واتصل الوزير بالأمين العام بان كي مون، حسبما أفاد به مكتبه.", "حسبما", "الوزير بالأمين العام بان كي مون"),
+])
+def test_content_after_quoted_names(sentence: str, cue: str, content: str, morphology) -> None:  # type: ignore[no-untyped-def]
+    s = _at(_written(sentence, morphology), cue)
+    assert s.content is not None and s.content.text.endswith(content)
+
+
+def test_headline_content_is_all_after_the_colon(morphology) -> None:  # type: ignore[no-untyped-def]
+    sts = _written("قال المدرب سامي الحربي إن اللاعب غير ملتزم.", morphology,
+                   title="الحربي: اللاعب غير ملتزم بـ «التدريبات»")
+    head = next(s for s in sts if s.cue.cue_type == "headline")
+    assert head.content is not None and head.content.text == "اللاعب غير ملتزم بـ «التدريبات»"

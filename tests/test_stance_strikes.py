@@ -1,5 +1,6 @@
-"""Stance from what an attacker's strikes are said to hit, and from a request defied (GUIDELINES: accusing X;
-rejecting X's request). Constructed sentences with invented names; a contrast for each rule.
+"""Stance from what an attacker's strikes are said to hit, from a request defied (GUIDELINES: accusing X;
+rejecting X's request) and from pride or honour in an actor (praise). Constructed sentences with invented
+names; a contrast for each rule.
 """
 
 from __future__ import annotations
@@ -35,3 +36,16 @@ def test_a_request_met_is_not_defied() -> None:
     text = "وقال مسؤول غربي إن التحالف أوقف الطلعات فوق البلاد بناء على الطلب الفارسي."
     doc, st = make(text, "قال", "مسؤول غربي", [("persia", "الفارسي")])
     assert stances(doc, st) == {"persia": "neu"}
+
+
+def test_pride_and_honour_in_an_actor_are_praise() -> None:
+    # constructions: سيتشرف بـ ... X، فخور بـ X (a player or coach on his club); contrast: a plain fact
+    text = "وأكد اللاعب أنه سيتشرف بارتداء قميص الوحدة."
+    doc, st = make(text, "أكد", "اللاعب", [("wahda", "الوحدة")])
+    assert stances(doc, st) == {"wahda": "pos"}
+    text = "وقال المدرب إنه فخور بنادي الوحدة وجماهيره."
+    doc, st = make(text, "قال", "المدرب", [("wahda", "الوحدة")])
+    assert stances(doc, st) == {"wahda": "pos"}
+    text = "وقال المدرب إن الوحدة سيلعب غدا."
+    doc, st = make(text, "قال", "المدرب", [("wahda", "الوحدة")])
+    assert stances(doc, st) == {"wahda": "neu"}

@@ -4,10 +4,11 @@ The model (``resources/ner.crfsuite``, trained by ``scripts/train_ner.py``; lice
 ``resources/NER-LICENSE.md``) tags whitespace tokens with ``B-``/``I-`` + ``PERS``, ``LOC``,
 ``ORG``, ``MISC`` or ``O``.  Features are computed here, by the same function at training and at
 tagging time: word form, normalised form, the form without proclitics (و، ف، ب، ل، ك، ال),
-affixes, shape, gazetteer flags (countries, regions and cities from CLDR / pycountry / GeoNames;
-person titles), whether the word's stem is a proper noun, another word or unknown in the
-installed camel-tools morphology database (a dictionary lookup, cached in the user's cache
-directory: no morphological analysis at tagging time) and a ±2 token window.
+affixes, shape, gazetteer flags (countries, regions, cities and towns from CLDR / pycountry / GeoNames;
+person titles, organisation and place head nouns, speech verbs), the nearest title or head noun up to
+four words before and speech verb up to three words after, whether the word's stem is a proper noun,
+another word or unknown in the installed camel-tools morphology database (a dictionary lookup, cached
+in the user's cache directory: no morphological analysis at tagging time) and a ±2 token window.
 
     >>> tag_tokens(["قال", "الرئيس", "الروسي", "فلاديمير", "بوتين", "إن", "روسيا", "لن", "تنسحب"])
     ['O', 'O', 'O', 'B-PERS', 'I-PERS', 'O', 'B-LOC', 'O', 'O']
@@ -279,13 +280,70 @@ _OFFSETS = (-2, -1, 1, 2)
 
 
 @lru_cache(maxsize=200_000)
-def _word_features(form: str) -> tuple[str, tuple[tuple[str, ...], ...], tuple[str, ...]]:
-    """(normalised key, features at offsets 0, -2, -1, +1, +2) of one word form; cached because words repeat."""
+def _word_features(form: str) -> tuple[str, tuple[tuple[str, ...], ...], tuple[str, ...], tuple[str, ...]]:
+    """(normalised key, features at offsets 0, -2, -1, +1, +2, cue marks for :func:`_cue_features`) of one
+    word form; cached because words repeat."""
     key = norm_word(form)
     own, ctx, near = _token_features(form, key)
-    ctx.extend(f"g:{c}" for c in sorted(_lookup(key, _gazetteer())))
+    classes = _lookup(key, _gazetteer())
+    ctx.extend(f"g:{c}" for c in sorted(classes))
     at = (tuple(own + ctx), *(tuple(f"{d:+d}:{x}" for x in (ctx + near if abs(d) == 1 else ctx)) for d in _OFFSETS))
-    return key, at, tuple(ctx)
+    marks = [_TRIGGERS[c] for c in sorted(classes) if c in _TRIGGERS]
+    if "speech" in classes:
+        marks.append(_SPEECH)
+    if _PUNCT.match(form):
+        marks.append(_PUNCT_MARK)
+    if key in _BLOCKERS:
+        marks.append(_BLOCK_MARK)
+    return key, at, tuple(ctx), tuple(marks)
+
+
+# Cue words that say what the words near them are.  Before a token: a person title (الرئيس، وزير، الشيخ),
+# an organisation head (شركة، وزارة، حزب) or a place head (مدينة، محافظة، شمال) a few words back marks the
+# words after it as inside such a construction (وزير الخارجية الروسي سيرغي لافروف: سيرغي is 3 words after
+# the title, beyond the ±2 window).  After a token: a speech verb (قال، أضاف، أكدت) marks its subject.
+# Neither runs across punctuation; a trigger does not run across a function word either (a preposition,
+# conjunction, relative or complementiser).
+_TRIGGERS = {"title": "tP", "orgword": "tO", "locword": "tL"}  # gazetteer class -> feature name
+_SPEECH = "sv"
+_PUNCT_MARK, _BLOCK_MARK = ".", "|"
+_BLOCKERS = frozenset(norm_word(w) for w in """في من على إلى الى عن مع أن ان إن لن لم قد التي الذي الذين
+و أو ثم بعد قبل خلال حيث كما هذا هذه ذلك تلك بين حول ضد منذ عند لدى""".split())
+_TRIGGER_REACH = 4  # words back in which a title / head counts
+_SPEECH_REACH = 3  # words on in which a speech verb counts (a subject before its verb)
+
+
+def _cue_features(marks: Sequence[tuple[str, ...]]) -> list[list[str]]:
+    """Per token: the nearest trigger before it (``tP``, ``tP@3``) and speech verb after it (``sv@1``).
+
+    Args:
+        marks: per token, its cue marks from :func:`_word_features`.
+
+    Returns:
+        Per token, the cue attributes.
+    """
+    out: list[list[str]] = [[] for _ in marks]
+    n = len(marks)
+    for i in range(n):
+        for d in range(1, _TRIGGER_REACH + 1):
+            j = i - d
+            if j < 0:
+                break
+            hit = [m for m in marks[j] if m.startswith("t")]
+            if hit:
+                for h in hit:
+                    out[i].extend((h, f"{h}@{d}"))
+                break
+            if _PUNCT_MARK in marks[j] or _BLOCK_MARK in marks[j]:
+                break
+        for d in range(1, _SPEECH_REACH + 1):
+            j = i + d
+            if j >= n or _PUNCT_MARK in marks[j]:  # a speech verb may follow a function word (إنه قال)
+                break
+            if _SPEECH in marks[j]:
+                out[i].append(f"sv@{d}")
+                break
+    return out
 
 
 def sentence_features(tokens: Sequence[str], *, morph: MorphLookup | None = None) -> list[list[str]]:
@@ -307,6 +365,7 @@ def sentence_features(tokens: Sequence[str], *, morph: MorphLookup | None = None
     keys = [w[0] for w in words]
     # multi-word gazetteer names and POS depend on more than the form: added per sentence
     extra = _gazetteer_tags(keys, _gazetteer())
+    cues = _cue_features([w[3] for w in words])
     if morph is not None:
         for i, t in enumerate(tokens):
             extra[i].extend("pos=" + p for p in sorted(morph(t)))
@@ -314,6 +373,7 @@ def sentence_features(tokens: Sequence[str], *, morph: MorphLookup | None = None
     out: list[list[str]] = []
     for i in range(n):
         f = ["bias", *words[i][1][0], *extra[i]]
+        f.extend(cues[i])
         for k, d in enumerate(_OFFSETS, 1):
             j = i + d
             if 0 <= j < n:
@@ -583,7 +643,7 @@ def find_mentions(sentences: Sequence[Sentence | Sequence[Token]], text: str, *,
     """Entity mentions the CRF finds in the sentences of one text, with offsets into ``text``.
 
     PERS → ``PER``, ORG → ``ORG``, LOC → ``GPE`` when the gazetteer knows the name as a country,
-    region or city and ``LOC`` otherwise; MISC only with ``include_misc``.  ``source`` is ``"crf"``.
+    region, city or town and ``LOC`` otherwise; MISC only with ``include_misc``.  ``source`` is ``"crf"``.
     Give all sentences of an article at once: the second pass uses the neighbouring sentences.
 
     Args:
@@ -621,11 +681,11 @@ def find_mentions(sentences: Sequence[Sentence | Sequence[Token]], text: str, *,
 
 
 def _is_gpe(keys: list[str], gaz: _Gazetteer) -> bool:
-    """Whether a LOC name is a country, region or city in the gazetteer (then it is a GPE)."""
+    """Whether a LOC name is a country, region, city or town in the gazetteer (then it is a GPE)."""
     if len(keys) == 1:
         classes = _lookup(keys[0], gaz)
     else:
         first = strip_proclitics(keys[0])[1]
         names = gaz.multi.get(keys[0], ()) + gaz.multi.get(first, ()) + gaz.multi.get("ال" + first, ())
         classes = frozenset(c for ws, c in names if ws[1:] == tuple(keys[1:]))
-    return bool(classes & {"country", "region", "city"})
+    return bool(classes & {"country", "region", "city", "town"})

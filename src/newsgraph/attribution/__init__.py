@@ -1124,7 +1124,7 @@ def _content(view: View, d: _Draft, anchors: list[tuple[int, int]], art_id: str)
     _a, send = view.sentence_bounds[sent]
     if d.cue_type == "headline":
         _la, lb = next((ab for ab in view.lines if ab[0] <= i < ab[1]), (i, i + 1))
-        return content_span(view, d.after, lb, article_id=art_id)
+        return content_span(view, d.after, lb, article_id=art_id, opened=True)
     limit = send
     for anc, ci in anchors[bisect_left(anchors, (d.after, -1)) :]:
         if anc >= send:

@@ -995,15 +995,18 @@ class _Finder:
                     break
         if not quoted:
             return
-        # every word's key and its key without a و/ب/ل clitic, once for all quoted forms
-        norms = [w.norm for w in words]
-        bare = [_bare_forms(x, prefixes=("و", "ب", "ل", "وب", "ول"))[-1][1] for x in norms]
+        wanted = {w for form in quoted for w in form}
+        bare: list[str | None] = []  # each word as a quoted form it may be (with و/ب/ل stripped), else None
+        for w in words:
+            if w.norm in wanted:
+                bare.append(w.norm)
+                continue
+            last = _bare_forms(w.norm, prefixes=("و", "ب", "ل", "وب", "ول"))[-1][1]
+            bare.append(last if last in wanted else None)
         for form, starts in quoted.items():
             n = len(form)
-            f0 = form[0]
-            seen = [i for i in range(len(words) - n + 1)
-                    if (bare[i] == f0 or norms[i] == f0)
-                    and all(bare[i + k] == form[k] or norms[i + k] == form[k] for k in range(1, n))]
+            seen = [i for i in range(len(words) - n + 1) if bare[i] == form[0]
+                    and all(bare[i + k] == form[k] for k in range(1, n))]
             # a word the analyser reads only as a verb (سابك) needs a third use: a slogan may be quoted twice
             verbal = any(words[starts[0] + k].proper is False for k in range(n))
             if len(seen) >= (3 if verbal else 2):

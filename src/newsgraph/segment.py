@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import fields
+from functools import lru_cache
 
 from newsgraph.errors import NewsgraphError
 from newsgraph.model import Analysis, Sentence, Token, TokenKind
@@ -82,18 +83,8 @@ _TOKEN = re.compile(
     + ")",
     re.DOTALL,
 )
-# norm_word of frequent surfaces, shared across articles (bounded: cleared when full)
-_NORMS: dict[str, str] = {}
-_NORMS_MAX = 500_000
-
-
-def _norm(surface: str) -> str:
-    norm = _NORMS.get(surface)
-    if norm is None:
-        if len(_NORMS) >= _NORMS_MAX:
-            _NORMS.clear()
-        norm = _NORMS[surface] = norm_word(surface)
-    return norm
+# norm_word of frequent surfaces, shared across articles (bounded)
+_norm = lru_cache(maxsize=500_000)(norm_word)
 _URL_TRAIL = ".,;:!?)،؛؟"
 
 # new_token sets the slots of a Token one by one: it must know every field

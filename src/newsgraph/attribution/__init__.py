@@ -236,7 +236,7 @@ def _bare(w: str) -> str:
 
 
 def _bare_words(s: str) -> frozenset[str]:
-    return frozenset(w[2:] if w.startswith("ال") and len(w) > 3 else w for w in key(s).split())
+    return frozenset(_bare(w) for w in key(s).split())
 
 
 def _agrees(r: _Ref, gender: str, number: str) -> bool:

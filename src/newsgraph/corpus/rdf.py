@@ -17,7 +17,7 @@ recomputes them from a whole store once a run is complete.
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import pyoxigraph as ox
@@ -129,19 +129,11 @@ def relation_links(triples: list[tuple[Any, Any, Any]]) -> tuple[RelationLink, .
 
 # The N-Quads form of plain terms, shared by the articles a process writes: predicates, classes,
 # actors, integers and common literals repeat across articles, so most terms are formatted once.
-# Bounded (emptied when full): an article's own terms (its statement IRIs, quoted texts) pass through.
-_NT: dict[Any, str] = {}
-_NT_MAX = 20_000
-
-
+# Bounded: an article's own terms (its statement IRIs, quoted texts) pass through.
+@lru_cache(maxsize=20_000)
 def _nt(term: Any) -> str:
     """The N-Quads form of a plain term (pyoxigraph writes it: the same escaping, and invalid IRIs raise)."""
-    text = _NT.get(term)
-    if text is None:
-        if len(_NT) >= _NT_MAX:
-            _NT.clear()
-        text = _NT[term] = str(_ox_plain(term))
-    return text
+    return str(_ox_plain(term))
 
 
 def _nquads(extraction: Extraction, triples: list[tuple[Any, Any, Any]]) -> str:
@@ -149,8 +141,7 @@ def _nquads(extraction: Extraction, triples: list[tuple[Any, Any, Any]]) -> str:
     from newsgraph import graph
 
     tail = f" {ox.NamedNode(str(graph.graph_iri(extraction.article.id)))} .\n"
-    get = _NT.get
-    return "".join([f"{get(s) or _nt(s)} {get(p) or _nt(p)} {get(o) or _nt(o)}{tail}" for s, p, o in triples])
+    return "".join([f"{_nt(s)} {_nt(p)} {_nt(o)}{tail}" for s, p, o in triples])
 
 
 def relation_quads(store: ox.Store, counts: dict[RelationLink, int] | None = None,
